@@ -1,0 +1,52 @@
+# Two commands: `make run` and `make test`. Everything else is for development.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP_RUN  := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+PYTEST_ARGS ?=
+
+.PHONY: run test lint typecheck pytest bench schema snapshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[calendar]'
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[calendar,test]'
+	touch $@ $(STAMP_RUN)
+
+## Open the browser on the bundled programme.
+run: $(STAMP_RUN)
+	$(BIN)/confterm $(ARGS)
+
+## Lint, type check and the whole test suite.
+test: $(STAMP_TEST) lint typecheck pytest
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: $(STAMP_TEST)
+	$(BIN)/mypy
+
+pytest: $(STAMP_TEST)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Regenerate the snapshot images after an intended UI change.
+snapshots: $(STAMP_TEST)
+	$(BIN)/pytest tests/ui --snapshot-update
+
+## Start-up benchmark against a bare Textual app (prints measured numbers).
+bench: $(STAMP_TEST)
+	$(BIN)/python benchmarks/startup.py
+
+## Rewrite data/programme.schema.json from the models.
+schema: $(STAMP_RUN)
+	$(BIN)/confterm schema > data/programme.schema.json
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

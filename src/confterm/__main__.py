@@ -1,0 +1,3 @@
+from confterm.cli import main
+
+raise SystemExit(main())

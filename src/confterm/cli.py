@@ -1,0 +1,206 @@
+"""The ``confterm`` command: a thin layer over the core.
+
+Exit codes: 0 success, 2 bad input or usage, 1 an unexpected error. Heavy
+modules (pydantic, rich, textual) are imported inside the commands that use
+them, so ``confterm --help`` and the TUI start without paying for the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from confterm import __version__
+
+if TYPE_CHECKING:
+    from confterm.model.programme import Programme
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported in one line, exit code 2."""
+
+
+def _now(value: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date-time such as 2024-11-13T14:05-03:00") from None
+    return moment
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--programme", "-p", metavar="FILE", type=Path,
+                        default=argparse.SUPPRESS,
+                        help="programme file to open (default: the bundled WCO 2024 programme)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="confterm", parents=[common],
+        description="Browse a conference programme in the terminal. "
+                    "Without a command, opens the interactive browser.")
+    parser.add_argument("--version", action="version", version=f"confterm {__version__}")
+    parser.add_argument("--now", type=_now, metavar="ISO-DATETIME", default=None,
+                        help="pretend the clock shows this time (also CONFTERM_NOW)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sessions = commands.add_parser(
+        "sessions", parents=[common], help="list sessions, filtered",
+        description="List sessions grouped by day. Filters combine with AND; "
+                    "several --theme values match sessions with any of them.")
+    sessions.add_argument("--day", help="day number (1, 2…) or date (YYYY-MM-DD)")
+    sessions.add_argument("--track", action="append", default=[], metavar="ID",
+                          help="track id (repeatable)")
+    sessions.add_argument("--theme", action="append", default=[], metavar="ID",
+                          help="theme id (repeatable: any of them)")
+    sessions.add_argument("--search", default="", metavar="TEXT",
+                          help="words to find, ignoring case and accents")
+    sessions.add_argument("--lang", default="en", help="language of titles (en, fr…)")
+    sessions.add_argument("--format", choices=("table", "json"), default="table")
+
+    validate = commands.add_parser(
+        "validate", parents=[common], help="check a programme file",
+        description="Check a programme file. Exit 0 with counts, or 2 with every problem.")
+    validate.add_argument("file", type=Path, nargs="?", help="the file to check")
+
+    commands.add_parser("schema", help="print the JSON Schema of the programme format",
+                        description="Print the JSON Schema of confterm's programme format.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except UsageError as error:
+        print(f"confterm: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last line of defence: never a traceback
+        from confterm.model.errors import ProgrammeError
+
+        if isinstance(error, ProgrammeError):
+            print(error.report(), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if os.environ.get("CONFTERM_DEBUG"):
+            raise
+        print(f"confterm: unexpected error: {type(error).__name__}: {error}\n"
+              "Set CONFTERM_DEBUG=1 to see the details.", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        from confterm.model.schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return EXIT_OK
+    if args.command == "validate":
+        return _validate(args.file or _programme_path(args))
+    if args.command == "sessions":
+        return _sessions(args)
+    return _browse(args)
+
+
+def _programme_path(args: argparse.Namespace) -> Path:
+    path: Path | None = getattr(args, "programme", None)
+    if path is None and os.environ.get("CONFTERM_PROGRAMME"):
+        path = Path(os.environ["CONFTERM_PROGRAMME"])
+    if path is None:
+        from confterm.model.loader import bundled_programme_path
+
+        path = bundled_programme_path()
+    return path
+
+
+def _load(args: argparse.Namespace) -> Programme:
+    from confterm.model.loader import load_programme
+
+    return load_programme(_programme_path(args))
+
+
+def _validate(path: Path) -> int:
+    from confterm.model.errors import Problem
+    from confterm.model.loader import load_programme
+
+    warnings: list[Problem] = []
+    programme = load_programme(path, warnings=warnings)
+    for warning in warnings:
+        print(f"warning: {warning.describe(str(path))}", file=sys.stderr)
+    print(f"{path}: valid. {len(programme.days)} days, {len(programme.sessions)} sessions, "
+          f"{len(programme.tracks)} tracks, {len(programme.rooms)} rooms, "
+          f"{len(programme.themes)} themes, {len(programme.people)} people.")
+    return EXIT_OK
+
+
+def parse_day(value: str, programme: Programme) -> dt.date:
+    """A day given as its number (1-based) or as YYYY-MM-DD."""
+    dates = [d.date for d in programme.days]
+    if value.isdigit():
+        number = int(value)
+        if 1 <= number <= len(dates):
+            return dates[number - 1]
+        raise UsageError(f"--day {value}: the programme has days 1 to {len(dates)}")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--day {value!r}: give a day number or a date (YYYY-MM-DD)") from None
+    if day not in dates:
+        raise UsageError(f"--day {value}: not a day of this programme "
+                         f"({', '.join(map(str, dates))})")
+    return day
+
+
+def _sessions(args: argparse.Namespace) -> int:
+    from confterm.model.view import ScheduleView
+
+    programme = _load(args)
+    view = ScheduleView.of(programme)
+    for option, ids, known in (("--track", args.track, view.catalogue.tracks),
+                               ("--theme", args.theme, view.catalogue.themes)):
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise UsageError(f"{option} {unknown[0]!r} is unknown; choose from: "
+                             f"{', '.join(known)}")
+    if args.day:
+        view = view.on_day(parse_day(args.day, programme))
+    view = view.in_tracks(*args.track).with_themes(*args.theme).matching(args.search)
+    from confterm.output import print_sessions_json, print_sessions_table
+
+    if args.format == "json":
+        print_sessions_json(view)
+    else:
+        print_sessions_table(view, args.lang)
+    return EXIT_OK
+
+
+def _browse(args: argparse.Namespace) -> int:
+    now = args.now
+    if now is None and os.environ.get("CONFTERM_NOW"):
+        try:
+            now = _now(os.environ["CONFTERM_NOW"])
+        except argparse.ArgumentTypeError as error:
+            raise UsageError(f"CONFTERM_NOW: {error}") from None
+    path = _programme_path(args)
+    from confterm.model.loader import load_programme
+
+    programme = load_programme(path)
+    if not sys.stdout.isatty() and not os.environ.get("CONFTERM_FORCE_TUI"):
+        raise UsageError("the browser needs a terminal; try 'confterm sessions' for text output")
+    from confterm.ui.app import ConftermApp
+
+    ConftermApp(programme, now=now).run()
+    return EXIT_OK

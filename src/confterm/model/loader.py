@@ -1,0 +1,209 @@
+"""Load a programme file, or explain precisely why it cannot be loaded."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from confterm.model.checks import find_problems, find_warnings
+from confterm.model.errors import Problem, ProgrammeError
+from confterm.model.programme import Programme
+
+#: Programme files larger than this are refused before being read.
+MAX_BYTES = 64 * 1024 * 1024
+#: Where JSON nests too deeply for the parser, the error points at this depth
+#: (the format itself needs about 6 levels).
+MAX_DEPTH = 64
+
+_BOM = b"\xef\xbb\xbf"
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number",
+               bool: "true or false", type(None): "null"}
+
+
+def bundled_programme_path() -> Path:
+    """The programme that ships with confterm (WCO Technology Conference 2024)."""
+    packaged = resources.files("confterm") / "data" / "programme.json"
+    if packaged.is_file():
+        return Path(str(packaged))
+    # Running from a source checkout (editable install): the top-level data/.
+    return Path(__file__).resolve().parents[3] / "data" / "programme.json"
+
+
+def load_programme(path: Path | str, *, warnings: list[Problem] | None = None) -> Programme:
+    """Read and validate the programme at *path*.
+
+    Raises :class:`ProgrammeError` listing every problem found. Problems that do
+    not prevent loading (such as two sessions sharing a room at the same time)
+    are appended to *warnings* when it is given.
+    """
+    path = Path(path)
+    return parse_programme(_read(path), str(path), warnings=warnings)
+
+
+def parse_programme(raw: bytes, source: str, *,
+                    warnings: list[Problem] | None = None) -> Programme:
+    """Validate the bytes of a programme file; *source* names it in errors."""
+    if not raw.strip():
+        raise ProgrammeError(source, [Problem("file", "the file is empty", 1, 1)])
+    if len(raw) > MAX_BYTES:
+        raise ProgrammeError(source, [Problem("file", _too_large(len(raw)))])
+    if raw.startswith(_BOM):
+        raise ProgrammeError(source, [Problem(
+            "file", "the file starts with a UTF-8 byte order mark (BOM); "
+            "save it as UTF-8 without BOM", 1, 1)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(raw[: error.start].decode("utf-8", "replace"))
+        raise ProgrammeError(source, [Problem(
+            "file", f"invalid UTF-8 (byte 0x{raw[error.start]:02x}); the file must be "
+            "UTF-8 encoded", line, column)]) from None
+    data = _parse_json(text, source)
+    if not isinstance(data, dict):
+        kind = _JSON_KINDS.get(type(data), "a value")
+        raise ProgrammeError(source, [Problem(
+            "top level", f"the file must hold a JSON object ({{...}}), not {kind}", 1, 1)])
+    try:
+        programme = Programme.model_validate(data)
+    except ValidationError as error:
+        raise ProgrammeError(source, _schema_problems(error, data)) from None
+    problems = find_problems(programme)
+    if problems:
+        raise ProgrammeError(source, problems)
+    if warnings is not None:
+        warnings.extend(find_warnings(programme))
+    return programme
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ProgrammeError(str(path), [Problem("file", _too_large(size))])
+        return path.read_bytes()
+    except FileNotFoundError:
+        message = "no such file"
+    except IsADirectoryError:
+        message = "this is a folder, not a programme file"
+    except PermissionError:
+        message = "permission denied: the file cannot be read"
+    except OSError as error:
+        message = f"cannot be read: {error.strerror or error}"
+    raise ProgrammeError(str(path), [Problem("file", message)])
+
+
+def _too_large(size: int) -> str:
+    return (f"the file is {size / 2**20:.1f} MiB, larger than the limit of "
+            f"{MAX_BYTES // 2**20} MiB")
+
+
+def _position(prefix: str) -> tuple[int, int]:
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def _parse_json(text: str, source: str) -> Any:
+    try:
+        return json.loads(text, parse_float=_finite_float)
+    except json.JSONDecodeError as error:
+        lines = text.splitlines() or [""]
+        excerpt = lines[min(error.lineno, len(lines)) - 1]
+        problem = Problem("file", f"invalid JSON: {error.msg}", error.lineno, error.colno,
+                          excerpt if len(excerpt) <= 200 else None)
+    except RecursionError:
+        line, column = _too_deep_at(text)
+        problem = Problem("file", f"JSON nested more than {MAX_DEPTH} levels deep",
+                          line, column)
+    except _HugeNumber as error:
+        line, column = _position(text[: max(text.find(error.literal), 0)])
+        shown = error.literal if len(error.literal) <= 20 else error.literal[:20] + "…"
+        problem = Problem("file", f"the number {shown} is too large", line, column)
+    except ValueError:  # an integer with more digits than Python converts
+        match = re.search(r"\d{1000,}", text)
+        line, column = _position(text[: match.start()] if match else "")
+        problem = Problem("file", "a number has too many digits", line, column)
+    raise ProgrammeError(source, [problem])
+
+
+class _HugeNumber(ValueError):
+    def __init__(self, literal: str) -> None:
+        super().__init__(literal)
+        self.literal = literal
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if math.isinf(value):
+        raise _HugeNumber(literal)
+    return value
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Where brackets first nest deeper than MAX_DEPTH (only used on the error path)."""
+    depth, in_string, escaped = 0, False, False
+    for index, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _position(text[:index])
+        elif char in "]}":
+            depth -= 1
+    return 1, 1
+
+
+def _schema_problems(error: ValidationError, data: dict[str, Any]) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        place = _field_path(item["loc"], data)
+        message = item["msg"]
+        message = message.removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling)"
+        elif item["type"] == "timezone_aware":
+            message = (f"has no UTC offset (add one such as -03:00 or Z; "
+                       f"got {_short(item.get('input'))})")
+        elif item["type"] == "missing":
+            message = "required field is missing"
+        elif item["type"] not in ("value_error", "literal_error"):
+            message = f"{message} (got {_short(item.get('input'))})"
+        problems.append(Problem(place, message))
+    return problems
+
+
+def _field_path(loc: tuple[int | str, ...], data: Any) -> str:
+    """Turn ``('sessions', 3, 'end')`` into ``sessions[d2-wa-iot].end``."""
+    path, node = "", data
+    for part in loc:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            key = item.get("id") if isinstance(item, dict) else None
+            label = key if isinstance(key, str) and key else f"#{part}"
+            path += f"[{label}]"
+            node = item
+        elif part in ("function-after[_not_empty(), function-before]",):
+            continue
+        else:
+            path += f".{part}" if path else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return path or "top level"
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if value is not None else "null"
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,44 @@
+"""Text helpers shared by every consumer of programme data.
+
+Programme text is untrusted. :func:`neutralise` turns every character that a
+terminal could interpret (C0/C1 controls, DEL, bidi overrides) into a visible,
+inert stand-in, so nothing from a programme file can move the cursor, set a
+hyperlink, write the clipboard or reorder text on screen. :func:`fold` is the
+search normalisation: case- and accent-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 except tab and newline, DEL, and C1.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+# Explicit bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
+# and the line/paragraph separators that some terminals treat as newlines.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # U+2400 block: "␛" for ESC, "␀" for NUL...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def neutralise(text: str) -> str:
+    """Return *text* with terminal-active characters replaced by visible ones."""
+    if text.isprintable():  # fast path: the vast majority of strings
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROLS.sub(_control_picture, text)
+    return _BIDI.sub("\ufffd", text)
+
+
+def fold(text: str) -> str:
+    """Normalise *text* for searching: no accents, no case, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())

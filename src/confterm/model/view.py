@@ -1,0 +1,166 @@
+"""An immutable, composable view over a programme.
+
+    view = ScheduleView.of(programme)
+    view.on_day(date(2024, 11, 13)).with_themes("blockchain").matching("chaine")
+
+Each method returns a new view; nothing is mutated. Filters combine with AND;
+within ``in_tracks``, ``of_kinds`` and ``with_themes`` the values combine with OR
+(a session with *any* of the chosen themes matches). Free text is split into
+words and every word must appear, ignoring case and accents, in the session's
+titles, descriptions, notes, people (names, positions, organisations), track,
+room or theme labels, in every language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from confterm.model.programme import Kind, Localized, Person, Programme, Session
+from confterm.model.text import fold
+
+
+class Catalogue:
+    """Lookups and search text for one programme, computed once and shared."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self.tracks = {t.id: t for t in programme.tracks}
+        self.rooms = {r.id: r for r in programme.rooms}
+        self.themes = {t.id: t for t in programme.themes}
+        self.people = {p.id: p for p in programme.people}
+        self.sessions = {s.id: s for s in programme.sessions}
+        track_order = {t.id: i for i, t in enumerate(programme.tracks)}
+        # Chronological, then in track order (untracked last), then by title.
+        self.ordered: tuple[Session, ...] = tuple(sorted(
+            programme.sessions,
+            key=lambda s: (s.start, track_order.get(s.track or "", len(track_order)),
+                           s.title.get("en").casefold(), s.id)))
+        self._haystacks: dict[str, str] = {}
+
+    def haystack(self, session: Session) -> str:
+        """Folded text searched for *session* (computed on first search)."""
+        text = self._haystacks.get(session.id)
+        if text is None:
+            text = self._haystacks[session.id] = fold(" ".join(self._texts(session)))
+        return text
+
+    def _texts(self, session: Session) -> Iterable[str]:
+        for localized in (session.title, session.description, session.notes):
+            if localized is not None:
+                yield localized.all_text()
+        for person in self.session_people(session):
+            yield person.name
+            for extra in (person.position, person.organisation):
+                if extra is not None:
+                    yield extra.all_text()
+        if session.track in self.tracks:
+            yield self.tracks[session.track].name.all_text()
+        if session.room in self.rooms:
+            yield self.rooms[session.room].name
+        for theme in session.themes:
+            if theme in self.themes:
+                yield self.themes[theme].label.all_text()
+        yield session.kind.value
+
+    def session_people(self, session: Session) -> list[Person]:
+        return [self.people[p.person] for p in session.people if p.person in self.people]
+
+    def track_name(self, session: Session, lang: str) -> str | None:
+        track = self.tracks.get(session.track or "")
+        return track.name.get(lang) if track else None
+
+    def room_name(self, session: Session) -> str | None:
+        room = self.rooms.get(session.room or "")
+        return room.name if room else None
+
+    def theme_label(self, theme_id: str, lang: str) -> str:
+        theme = self.themes.get(theme_id)
+        return theme.label.get(lang) if theme else theme_id
+
+
+def overlaps(a: Session, b: Session) -> bool:
+    """True when the two sessions share any instant (touching ends do not count)."""
+    return a.start < b.end and b.start < a.end
+
+
+@dataclass(frozen=True)
+class ScheduleView:
+    """A filtered, ordered selection of a programme's sessions."""
+
+    catalogue: Catalogue = field(compare=False, repr=False)
+    day: dt.date | None = None
+    tracks: frozenset[str] = frozenset()
+    kinds: frozenset[Kind] = frozenset()
+    themes: frozenset[str] = frozenset()
+    query: str = ""
+
+    @classmethod
+    def of(cls, programme: Programme) -> ScheduleView:
+        return cls(Catalogue(programme))
+
+    @property
+    def programme(self) -> Programme:
+        return self.catalogue.programme
+
+    # -- composition ------------------------------------------------------
+    def on_day(self, day: dt.date | None) -> ScheduleView:
+        return replace(self, day=day)
+
+    def in_tracks(self, *track_ids: str) -> ScheduleView:
+        return replace(self, tracks=frozenset(track_ids))
+
+    def of_kinds(self, *kinds: Kind) -> ScheduleView:
+        return replace(self, kinds=frozenset(kinds))
+
+    def with_themes(self, *theme_ids: str) -> ScheduleView:
+        return replace(self, themes=frozenset(theme_ids))
+
+    def matching(self, query: str) -> ScheduleView:
+        return replace(self, query=query)
+
+    def cleared(self) -> ScheduleView:
+        """The same day with every other filter removed."""
+        return ScheduleView(self.catalogue, day=self.day)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.tracks or self.kinds or self.themes or self.query.strip())
+
+    # -- results ------------------------------------------------------------
+    @cached_property
+    def sessions(self) -> tuple[Session, ...]:
+        """The matching sessions in stable chronological order."""
+        words = fold(self.query).split()
+        haystack = self.catalogue.haystack
+        return tuple(
+            s for s in self.catalogue.ordered
+            if (self.day is None or s.day == self.day)
+            and (not self.tracks or s.track in self.tracks)
+            and (not self.kinds or s.kind in self.kinds)
+            and (not self.themes or not self.themes.isdisjoint(s.themes))
+            and (not words or all(w in haystack(s) for w in words)))
+
+    def __len__(self) -> int:
+        return len(self.sessions)
+
+    def theme_counts(self) -> dict[str, int]:
+        """For each theme: how many sessions would match if it were the only theme chosen."""
+        base = self.with_themes().sessions
+        counts = dict.fromkeys(self.catalogue.themes, 0)
+        for session in base:
+            for theme in session.themes:
+                if theme in counts:
+                    counts[theme] += 1
+        return counts
+
+    def overlapping(self, session: Session) -> tuple[Session, ...]:
+        """Sessions of the whole programme that run at the same time as *session*."""
+        return tuple(s for s in self.catalogue.ordered
+                     if s.id != session.id and overlaps(s, session))
+
+
+def localized(text: Localized | None, lang: str) -> str:
+    return text.get(lang) if text is not None else ""

@@ -1,0 +1,68 @@
+"""Plain-terminal output of the CLI: rich tables and JSON.
+
+Programme text is already neutralised by the model; it is only ever placed in
+``rich.text.Text`` objects, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import groupby
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from confterm.model.programme import Session
+from confterm.model.view import ScheduleView
+from confterm.timefmt import day_heading, time_range
+
+
+def print_sessions_table(view: ScheduleView, lang: str) -> None:
+    console = Console(highlight=False, emoji=False)
+    programme, catalogue = view.programme, view.catalogue
+    if not view.sessions:
+        console.print(Text("No sessions match."))
+        return
+    zone = programme.zone
+    labels = {d.date: d.label for d in programme.days}
+    for day, group in groupby(view.sessions, key=lambda s: s.day):
+        label = labels.get(day)
+        heading = day_heading(day, programme.day_index(day),
+                              label.get(lang) if label else None)
+        table = Table(title=Text(heading, style="bold"), title_justify="left",
+                      expand=False, show_lines=False)
+        table.add_column("Time", no_wrap=True)
+        table.add_column("Session", ratio=3)
+        table.add_column("Track / room", ratio=1)
+        table.add_column("Themes", ratio=1)
+        for session in group:
+            where = " · ".join(x for x in (catalogue.track_name(session, lang),
+                                           catalogue.room_name(session)) if x)
+            themes = ", ".join(catalogue.theme_label(t, lang) for t in session.themes)
+            style = "dim" if session.kind == "break" else ""
+            table.add_row(Text(time_range(session, zone)), _title(session, lang, style),
+                          Text(where, style=style), Text(themes, style=style))
+        console.print(table)
+    if any(s.indicative for s in view.sessions):
+        console.print(Text("≈ indicative time: not from an official programme.", style="dim"))
+
+
+def _title(session: Session, lang: str, style: str) -> Text:
+    text = Text(session.title.get(lang), style=style)
+    text.append(f"  [{session.kind.value}]", style="dim")
+    return text
+
+
+def print_sessions_json(view: ScheduleView) -> None:
+    programme = view.programme
+    document = {
+        "programme": {"id": programme.id, "name": programme.name.root,
+                      "timezone": programme.timezone},
+        "count": len(view.sessions),
+        "sessions": [s.model_dump(mode="json", exclude_defaults=False)
+                     for s in view.sessions],
+    }
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,28 @@
+"""Formatting of days and times, shared by the CLI and the browser (no UI imports)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from confterm.model.programme import Session
+
+#: Prefix of a time that is not from an official source.
+INDICATIVE_MARK = "≈"
+
+
+def time_range(session: Session, zone: dt.tzinfo, *, mark: bool = True) -> str:
+    start, end = session.start.astimezone(zone), session.end.astimezone(zone)
+    prefix = INDICATIVE_MARK if mark and session.indicative else ""
+    suffix = "" if end.date() == start.date() else " (+1)"
+    return f"{prefix}{start:%H:%M}–{end:%H:%M}{suffix}"
+
+
+def day_heading(day: dt.date, number: int, label: str | None) -> str:
+    text = f"Day {number} · {day:%A} {day.day} {day:%B %Y}"
+    return f"{text} · {label}" if label else text
+
+
+def day_tab(day: dt.date, label: str | None) -> str:
+    """Short label for a day tab, e.g. 'Thu 14 Nov · AI Day'."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    return f"{text} · {label}" if label else text

@@ -1,0 +1,35 @@
+"""Shared fixtures. Every test runs with its own data, config and cache folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from confterm.model.loader import bundled_programme_path, load_programme
+from confterm.model.programme import Programme
+from confterm.model.view import ScheduleView
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    for name in ("DATA", "CONFIG", "CACHE"):
+        folder = home / name.lower()
+        folder.mkdir(parents=True)
+        monkeypatch.setenv(f"CONFTERM_{name}_DIR", str(folder))
+    for name in ("CONFTERM_NOW", "CONFTERM_PROGRAMME", "CONFTERM_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def programme() -> Programme:
+    return load_programme(bundled_programme_path())
+
+
+@pytest.fixture(scope="session")
+def view(programme: Programme) -> ScheduleView:
+    return ScheduleView.of(programme)

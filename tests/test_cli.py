@@ -1,0 +1,150 @@
+"""The command line: sessions, validate, schema, and its exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from confterm import __version__
+from confterm.cli import main
+
+from .conftest import CORPUS
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def session_ids(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    code, out, _ = run(capsys, "sessions", "--format", "json", *argv)
+    assert code == 0
+    return [s["id"] for s in json.loads(out)["sessions"]]
+
+
+def test_validate_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", "data/programme.json")
+    assert code == 0 and err == ""
+    assert "3 days, 33 sessions, 4 tracks, 4 rooms, 22 themes, 5 people" in out
+
+
+def test_validate_defaults_to_the_programme_option(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", "--programme", str(CORPUS / "minimal.json"))
+    assert code == 0 and "2 days, 2 sessions" in out
+
+
+def test_sessions_by_day_and_theme(capsys: pytest.CaptureFixture[str]) -> None:
+    assert session_ids(capsys, "--day", "2", "--theme", "blockchain") == ["d2-wa-blockchain"]
+    assert session_ids(capsys, "--theme", "iot") == ["d2-wa-iot"]
+    assert session_ids(capsys, "--day", "3", "--theme", "ai") == [
+        "d3-ai-use-cases", "d3-ai-regulation", "d3-ai-prerequisites", "d3-ai-risks"]
+    assert session_ids(capsys, "--day", "2024-11-14", "--theme", "ai") == session_ids(
+        capsys, "--day", "3", "--theme", "ai")
+
+
+def test_sessions_search(capsys: pytest.CaptureFixture[str]) -> None:
+    assert session_ids(capsys, "--search", "highsmith") == ["d1-high-level-panel"]
+    assert session_ids(capsys, "--search", "chaine de blocs") == ["d2-wa-blockchain"]
+
+
+def test_sessions_track(capsys: pytest.CaptureFixture[str]) -> None:
+    assert session_ids(capsys, "--track", "workshop-b") == [
+        "d2-wb-conops-detection", "d2-wb-rd-detection", "d2-wb-rd-transitions"]
+
+
+def test_sessions_table_groups_by_day_and_marks_indicative_times(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sessions", "--theme", "transport")
+    assert code == 0
+    assert "Day 1 · Tuesday 12 November 2024 · Plenary" in out
+    assert "≈14:00–15:00" in out
+    assert "indicative time" in out
+
+
+def test_sessions_table_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sessions", "--search", "blockchain", "--lang", "fr")
+    assert code == 0
+    assert "La chaîne de blocs" in out
+
+
+def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "sessions", "--format", "json", "--theme", "iot")
+    document = json.loads(out)
+    assert document["programme"]["id"] == "wco-technology-conference-2024"
+    assert document["count"] == 1
+    session = document["sessions"][0]
+    assert session["start"] == "2024-11-13T16:30:00-03:00"
+    assert session["title"]["fr"].startswith("L'Internet des objets")
+    assert session["track"] == "workshop-a" and session["indicative"] is True
+
+
+def test_no_match_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sessions", "--search", "zzzz")
+    assert code == 0 and "No sessions match." in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["sessions", "--day", "9"], "the programme has days 1 to 3"),
+    (["sessions", "--day", "2030-01-01"], "not a day of this programme"),
+    (["sessions", "--day", "tuesday"], "give a day number or a date"),
+    (["sessions", "--theme", "quantum"], "--theme 'quantum' is unknown"),
+    (["sessions", "--track", "side"], "--track 'side' is unknown"),
+])
+def test_bad_options_exit_2_with_one_line(capsys: pytest.CaptureFixture[str],
+                                          argv: list[str], message: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["sessions", "--format", "xml"])
+    assert caught.value.code == 2
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip() == f"confterm {__version__}"
+
+
+def test_programme_option_for_sessions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert session_ids(capsys, "--programme", str(CORPUS / "minimal.json")) == ["s1", "s2"]
+
+
+def test_broken_programme_for_sessions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "sessions", "-p", str(CORPUS / "broken" / "naive-time.json"))
+    assert code == 2 and out == "" and "sessions[s2].start" in err
+
+
+def test_unexpected_errors_exit_1_without_traceback(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import confterm.cli
+
+    def boom(_: object) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(confterm.cli, "_sessions", boom)
+    code, _, err = run(capsys, "sessions")
+    assert code == 1
+    assert "unexpected error: RuntimeError: disk on fire" in err
+    assert "Traceback" not in err
+
+
+def test_browser_refuses_without_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys)
+    assert code == 2 and "needs a terminal" in err
+
+
+def test_schema_command_matches_the_committed_schema(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    committed = (Path(__file__).parents[1] / "data" / "programme.schema.json").read_text("utf-8")
+    assert code == 0
+    assert out == committed, "run `make schema` to update data/programme.schema.json"
+    assert json.loads(out)["properties"]["sessions"]["type"] == "array"

@@ -1,0 +1,164 @@
+"""Broken programme files: every one is refused with the place and the reason."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from confterm.cli import main
+from confterm.model.errors import MAX_PROBLEMS, Problem, ProgrammeError
+from confterm.model.loader import MAX_BYTES, load_programme, parse_programme
+
+from .conftest import CORPUS
+
+BROKEN = CORPUS / "broken"
+
+# file -> (what names the place, what the message says)
+EXPECTED = {
+    "syntax-error.json": (":12:58:", "Expecting ',' delimiter"),
+    "trailing-comma.json": (":16:3:", "invalid JSON"),
+    "wrong-type.json": ("sessions[s1].start", "ISO 8601"),
+    "missing-field.json": ("sessions[s2].title", "required field is missing"),
+    "duplicate-id.json": ("sessions[s1]", "used 2 times"),
+    "end-before-start.json": ("sessions[s1].end", "before it starts"),
+    "unknown-theme.json": ("sessions[s1].themes", "unknown theme 'quantum'"),
+    "unknown-track.json": ("sessions[s1].track", "unknown track 'side'"),
+    "unknown-person.json": ("sessions[s1].people", "unknown person 'bob'"),
+    "naive-time.json": ("sessions[s2].start", "no UTC offset"),
+    "unknown-timezone.json": ("timezone", "unknown time zone 'Europe/Atlantis'"),
+    "outside-its-day.json": ("sessions[s2].start", "outside its day 2025-03-10"),
+    "unknown-field.json": ("sessions[s1].tittle", "unknown field"),
+    "empty.json": (":1:1:", "the file is empty"),
+    "top-level-array.json": (":1:1:", "must hold a JSON object"),
+    "utf8-bom.json": (":1:1:", "byte order mark"),
+    "invalid-utf8.json": (":3:53:", "invalid UTF-8 (byte 0xe9)"),
+    "huge-number.json": (":5:14:", "the number 1e999999 is too large"),
+    "deep-nesting.json": (":5:75:", "nested more than 64 levels"),
+}
+
+
+def test_the_corpus_is_complete() -> None:
+    assert sorted(p.name for p in BROKEN.iterdir()) == sorted(EXPECTED)
+
+
+def test_the_minimal_file_is_valid() -> None:
+    assert len(load_programme(CORPUS / "minimal.json").sessions) == 2
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_file_exits_2_naming_the_place(
+        name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = BROKEN / name
+    assert main(["validate", str(path)]) == 2
+    out, err = capsys.readouterr()
+    place, reason = EXPECTED[name]
+    assert out == ""
+    assert str(path) in err
+    assert place in err
+    assert reason in err
+    assert "Traceback" not in err
+
+
+def test_syntax_error_shows_the_offending_line_and_a_caret() -> None:
+    with pytest.raises(ProgrammeError) as caught:
+        load_programme(BROKEN / "syntax-error.json")
+    report = caught.value.report().splitlines()
+    assert report[2].strip().startswith('"end": "2025-03-10T10:00:00+01:00", "track"')
+    assert report[3].index("^") == report[2].index('"room"')
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    data["sessions"][0]["themes"] = ["nope"]
+    data["sessions"][0]["room"] = "attic"
+    data["sessions"][1]["end"] = data["sessions"][1]["start"]
+    with pytest.raises(ProgrammeError) as caught:
+        parse_programme(json.dumps(data).encode(), "x.json")
+    places = [p.place for p in caught.value.problems]
+    assert places == ["sessions[s1].room", "sessions[s1].themes", "sessions[s2].end"]
+
+
+def test_problems_are_capped() -> None:
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    session = data["sessions"][0]
+    data["sessions"] = [{**session, "id": f"s{i}", "themes": ["nope"]} for i in range(80)]
+    with pytest.raises(ProgrammeError) as caught:
+        parse_programme(json.dumps(data).encode(), "x.json")
+    assert len(caught.value.problems) == MAX_PROBLEMS
+    assert caught.value.truncated
+    assert "only the first ones are listed" in caught.value.report()
+
+
+def test_a_session_without_an_id_is_named_by_position() -> None:
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    del data["sessions"][1]["id"]
+    with pytest.raises(ProgrammeError) as caught:
+        parse_programme(json.dumps(data).encode(), "x.json")
+    assert caught.value.problems[0].place == "sessions[#1].id"
+
+
+def test_a_very_large_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: instant, and no memory used
+    assert main(["validate", str(path)]) == 2
+    with pytest.raises(ProgrammeError, match="larger than the limit of 64 MiB"):
+        load_programme(path)
+
+
+def test_a_large_generated_file_within_the_limit_loads(tmp_path: Path) -> None:
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    session = data["sessions"][0]
+    data["sessions"] = [{**session, "id": f"s{i}", "room": None} for i in range(5000)]
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(data))
+    assert len(load_programme(path).sessions) == 5000
+
+
+def test_missing_and_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(ProgrammeError, match="no such file"):
+        load_programme(tmp_path / "nope.json")
+    with pytest.raises(ProgrammeError, match="a folder"):
+        load_programme(tmp_path)
+
+
+def test_same_room_overlaps_are_warnings_not_errors() -> None:
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    clash = {**data["sessions"][0], "id": "s3", "start": "2025-03-10T09:30:00+01:00"}
+    data["sessions"].append(clash)
+    warnings: list[Problem] = []
+    programme = parse_programme(json.dumps(data).encode(), "x.json", warnings=warnings)
+    assert len(programme.sessions) == 3
+    assert [(w.place, w.message) for w in warnings] == [
+        ("sessions[s3]", "overlaps 's1' in room 'hall'")]
+
+
+def test_programme_text_cannot_carry_terminal_escapes() -> None:
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    data["sessions"][0]["title"] = {"en": "\x1b]52;c;aGk=\x07\x1b[2J\u202eevil"}
+    programme = parse_programme(json.dumps(data).encode(), "x.json")
+    title = programme.sessions[0].title.get("en")
+    assert "\x1b" not in title and "\x07" not in title and "\u202e" not in title
+    assert title == "␛]52;c;aGk=␇␛[2J\ufffdevil"
+
+
+def test_error_reports_cannot_carry_terminal_escapes() -> None:
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    data["sessions"][0]["start"] = "\x1b[2J"
+    with pytest.raises(ProgrammeError) as caught:
+        parse_programme(json.dumps(data).encode(), "x.json")
+    assert "\x1b" not in caught.value.report()
+
+
+@pytest.mark.parametrize("name", ["syntax-error.json", "deep-nesting.json", "invalid-utf8.json"])
+def test_the_installed_command_prints_no_traceback(name: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "confterm", "validate", str(BROKEN / name)],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""

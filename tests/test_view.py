@@ -1,0 +1,140 @@
+"""The pure query core: every filter, their combinations, and ordering."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from confterm.model.programme import Kind, Programme
+from confterm.model.view import ScheduleView, overlaps
+
+DAY1, DAY2, DAY3 = dt.date(2024, 11, 12), dt.date(2024, 11, 13), dt.date(2024, 11, 14)
+
+
+def ids(view: ScheduleView) -> list[str]:
+    return [s.id for s in view.sessions]
+
+
+def test_unfiltered_view_holds_every_session(view: ScheduleView, programme: Programme) -> None:
+    assert len(view) == len(programme.sessions)
+    assert not view.is_filtered
+
+
+def test_by_day(view: ScheduleView) -> None:
+    day2 = view.on_day(DAY2)
+    assert {s.day for s in day2.sessions} == {DAY2}
+    assert "d2-wa-iot" in ids(day2) and "d1-opening" not in ids(day2)
+
+
+def test_chronological_then_track_order_then_title(view: ScheduleView) -> None:
+    day2 = view.on_day(DAY2).sessions
+    starts = [s.start for s in day2]
+    assert starts == sorted(starts)
+    two_pm_in_rio = dt.datetime(2024, 11, 13, 17, tzinfo=dt.UTC)
+    at_two = [s.id for s in day2 if s.start == two_pm_in_rio]
+    assert at_two == ["d2-wa-conops-data", "d2-wb-conops-detection"]
+    assert ids(view.on_day(DAY1))[:2] == ["d1-opening", "d1-exhibition"]
+
+
+def test_by_track(view: ScheduleView) -> None:
+    track_a = view.on_day(DAY2).in_tracks("workshop-a")
+    assert ids(track_a) == ["d2-wa-conops-data", "d2-wa-blockchain", "d2-wa-iot"]
+    both = view.in_tracks("workshop-a", "workshop-b")
+    assert len(both) == 6
+
+
+def test_by_kind(view: ScheduleView) -> None:
+    breaks = view.on_day(DAY3).of_kinds(Kind.BREAK)
+    assert ids(breaks) == ["d3-break-am", "d3-lunch", "d3-break-pm"]
+
+
+def test_theme_filters_from_the_brief(view: ScheduleView) -> None:
+    assert ids(view.with_themes("blockchain")) == ["d2-wa-blockchain"]
+    assert ids(view.with_themes("iot")) == ["d2-wa-iot"]
+    assert ids(view.on_day(DAY3).with_themes("ai")) == [
+        "d3-ai-use-cases", "d3-ai-regulation", "d3-ai-prerequisites", "d3-ai-risks"]
+
+
+def test_several_themes_match_any_of_them(view: ScheduleView) -> None:
+    either = set(ids(view.with_themes("blockchain", "iot")))
+    assert either == {"d2-wa-blockchain", "d2-wa-iot"}
+
+
+def test_search_is_case_and_accent_insensitive_in_both_languages(view: ScheduleView) -> None:
+    assert ids(view.matching("highsmith")) == ["d1-high-level-panel"]
+    assert ids(view.matching("HIGHSMITH")) == ["d1-high-level-panel"]
+    assert ids(view.matching("chaine de blocs")) == ["d2-wa-blockchain"]
+    assert "d2-wa-iot" in ids(view.matching("iot"))
+    assert ids(view.matching("Cláudia")) == ids(view.matching("claudia"))
+    assert "d1-opening" in ids(view.matching("securiser"))  # « sécuriser » in French text
+
+
+def test_search_every_word_must_match(view: ScheduleView) -> None:
+    assert ids(view.matching("blockchain iot")) == []
+    assert ids(view.matching("  ")) == ids(view)
+
+
+def test_search_finds_people_organisations_and_theme_labels(view: ScheduleView) -> None:
+    assert ids(view.matching("SIECA")) == ["d1-high-level-panel"]
+    assert "d2-single-window" in ids(view.matching("guichet unique"))
+    assert "d2-wa-iot" in ids(view.matching("internet des objets"))
+
+
+def test_filters_combine(view: ScheduleView) -> None:
+    combined = view.on_day(DAY2).in_tracks("workshop-b").with_themes("detection").matching("r&d")
+    assert ids(combined) == ["d2-wb-rd-detection"]
+    assert combined.is_filtered
+    assert ids(combined.cleared()) == ids(view.on_day(DAY2))
+
+
+def test_views_are_immutable_values(view: ScheduleView) -> None:
+    day2 = view.on_day(DAY2)
+    day2.with_themes("iot")
+    assert day2.themes == frozenset()
+    assert view.on_day(DAY2) == day2
+
+
+def test_theme_counts_follow_day_and_track(view: ScheduleView) -> None:
+    counts = view.on_day(DAY2).with_themes("iot").theme_counts()
+    assert counts["blockchain"] == 1 and counts["iot"] == 1 and counts["ai"] == 0
+    assert view.on_day(DAY3).theme_counts()["ai"] == 4
+    assert view.on_day(DAY2).in_tracks("workshop-b").theme_counts()["detection"] == 2
+
+
+def test_what_overlaps_a_session(view: ScheduleView) -> None:
+    session = view.catalogue.sessions["d2-wa-conops-data"]
+    assert {s.id for s in view.overlapping(session)} == {
+        "d2-wb-conops-detection", "d2-exhibition"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(day=st.sampled_from([None, DAY1, DAY2, DAY3]),
+       tracks=st.sets(st.sampled_from(["plenary", "workshop-a", "workshop-b", "exhibition"])),
+       themes=st.sets(st.sampled_from(["ai", "iot", "blockchain", "detection", "transport"])),
+       query=st.sampled_from(["", "customs", "douane", "panel", "détection", "zzz"]))
+def test_filters_are_independent_and_commute(view: ScheduleView, day: dt.date | None,
+                                             tracks: set[str], themes: set[str],
+                                             query: str) -> None:
+    combined = view.on_day(day).in_tracks(*tracks).with_themes(*themes).matching(query)
+    reordered = view.matching(query).with_themes(*themes).in_tracks(*tracks).on_day(day)
+    assert ids(combined) == ids(reordered)
+    # The result is exactly the intersection of each filter on its own.
+    singles = [view.on_day(day), view.in_tracks(*tracks), view.with_themes(*themes),
+               view.matching(query)]
+    expected = set.intersection(*(set(ids(v)) for v in singles))
+    assert set(ids(combined)) == expected
+    for session in combined.sessions:
+        assert day is None or session.day == day
+        assert not tracks or session.track in tracks
+        assert not themes or set(session.themes) & themes
+
+
+@given(st.data())
+def test_overlap_is_symmetric(view: ScheduleView, data: st.DataObject) -> None:
+    sessions = view.sessions
+    a = data.draw(st.sampled_from(sessions))
+    b = data.draw(st.sampled_from(sessions))
+    assert overlaps(a, b) == overlaps(b, a)
+    assert (b in view.overlapping(a)) == (a is not b and overlaps(a, b))
