@@ -10,7 +10,8 @@ from confterm.model.programme import Session
 INDICATIVE_MARK = "≈"
 
 
-def time_range(session: Session, zone: dt.tzinfo, *, mark: bool = True) -> str:
+def time_range(session: Session, zone: dt.tzinfo | None, *, mark: bool = True) -> str:
+    """'≈14:00–15:00' in *zone* (``None``: the system's local zone, DST included)."""
     start, end = session.start.astimezone(zone), session.end.astimezone(zone)
     prefix = INDICATIVE_MARK if mark and session.indicative else ""
     suffix = "" if end.date() == start.date() else " (+1)"
@@ -26,3 +27,14 @@ def day_tab(day: dt.date, label: str | None) -> str:
     """Short label for a day tab, e.g. 'Thu 14 Nov · AI Day'."""
     text = f"{day:%a} {day.day} {day:%b}"
     return f"{text} · {label}" if label else text
+
+
+def date_span(first: dt.date, last: dt.date) -> str:
+    """'12–14 November 2024', '30 May – 2 June 2025'…"""
+    if first == last:
+        return f"{first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%B %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"

@@ -125,6 +125,13 @@ class ScheduleView:
         """The same day with every other filter removed."""
         return ScheduleView(self.catalogue, day=self.day)
 
+    def searched(self) -> ScheduleView:
+        """The view to show: while there is a query, the whole programme is searched
+        (every day, no other filter); without one, the view itself."""
+        if not self.query.strip():
+            return self
+        return ScheduleView(self.catalogue, query=self.query)
+
     @property
     def is_filtered(self) -> bool:
         return bool(self.tracks or self.kinds or self.themes or self.query.strip())

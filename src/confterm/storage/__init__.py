@@ -1,0 +1,1 @@
+"""User data on disk: where it lives, atomic writes, settings and bookmarks (no UI imports)."""

@@ -1,0 +1,36 @@
+"""Where confterm keeps user data. Environment variables override platformdirs.
+
+- ``CONFTERM_CONFIG_DIR``: settings (``settings.json``)
+- ``CONFTERM_DATA_DIR``: bookmarks, one file per programme
+- ``CONFTERM_CACHE_DIR``: downloaded programmes
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "confterm"
+
+
+def _dir(variable: str, kind: str) -> Path:
+    override = os.environ.get(variable)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    finder = getattr(platformdirs, f"user_{kind}_path")
+    path: Path = finder(APP_NAME, appauthor=False)
+    return path
+
+
+def config_dir() -> Path:
+    return _dir("CONFTERM_CONFIG_DIR", "config")
+
+
+def data_dir() -> Path:
+    return _dir("CONFTERM_DATA_DIR", "data")
+
+
+def cache_dir() -> Path:
+    return _dir("CONFTERM_CACHE_DIR", "cache")

@@ -1,0 +1,99 @@
+"""Command palette providers: sessions (by title or person), days, themes, language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from confterm.timefmt import day_tab, time_range
+
+if TYPE_CHECKING:
+    from confterm.ui.screens.browser import BrowserScreen
+
+Entry = tuple[str, Callable[[], object], str]  # what to match, what to do, help
+
+
+class _BrowserCommands(Provider):
+    """Matches a list of entries against what the user types."""
+
+    @property
+    def browser(self) -> BrowserScreen:
+        from confterm.ui.app import ConftermApp
+
+        assert isinstance(self.app, ConftermApp)
+        return self.app.browser
+
+    def entries(self) -> Iterable[Entry]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for text, action, help_text in self.entries():
+            yield DiscoveryHit(Content(text), action, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, action, help_text in self.entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, query, text), action, text=text,
+                          help=help_text)
+
+
+def _highlight(matcher: Matcher, query: str, text: str) -> Content:
+    """Like ``Matcher.highlight``, but *text* is literal (that one parses markup)."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class SessionCommands(_BrowserCommands):
+    """Jump to any session by its title or by a person's name."""
+
+    def entries(self) -> Iterable[Entry]:
+        browser = self.browser
+        catalogue, display = browser.view.catalogue, browser.display_options
+        for session in catalogue.ordered:
+            people = ", ".join(p.name for p in catalogue.session_people(session))
+            label = session.title.get(display.lang) + (f" — {people}" if people else "")
+            day = catalogue.programme.days[catalogue.programme.day_index(session.day) - 1]
+            where = f"{day_tab(day.date, None)} {time_range(session, display.zone)}"
+            yield label, partial(browser.go_to_session, session), f"Session · {where}"
+
+    async def discover(self) -> Hits:  # sessions only when asked for: the list is long
+        return
+        yield
+
+
+class DayCommands(_BrowserCommands):
+    def entries(self) -> Iterable[Entry]:
+        browser = self.browser
+        lang = browser.display_options.lang
+        for number, day in enumerate(browser.view.programme.days, 1):
+            label = day_tab(day.date, day.label.get(lang) if day.label else None)
+            yield (f"Go to day {number}: {label}", partial(browser.action_go_day, number),
+                   "Day")
+
+
+class ThemeCommands(_BrowserCommands):
+    def entries(self) -> Iterable[Entry]:
+        browser = self.browser
+        lang, chosen = browser.display_options.lang, browser.view.themes
+        for theme in browser.view.programme.themes:
+            verb = "Hide" if theme.id in chosen else "Show"
+            yield (f"{verb} theme: {theme.label.get(lang)}",
+                   partial(browser.toggle_theme, theme.id), "Theme filter")
+
+
+class LanguageCommands(_BrowserCommands):
+    def entries(self) -> Iterable[Entry]:
+        browser = self.browser
+        for lang in browser.view.programme.languages:
+            yield (f"Language: {lang}", partial(browser.set_language, lang),
+                   "Show titles and descriptions in this language")

@@ -1,0 +1,330 @@
+"""The main screen: days, tracks, themes, search, the session list and details.
+
+The screen owns the browsing state as reactive, immutable values (``view`` is a
+``ScheduleView`` that is replaced, never mutated); widgets receive it through
+``data_bind`` and report back with messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
+
+from confterm.model.programme import Session
+from confterm.model.view import ScheduleView
+from confterm.storage.settings import BrowseState
+from confterm.timefmt import day_tab
+from confterm.ui.render import Display
+from confterm.ui.widgets.detail import SessionDetail
+from confterm.ui.widgets.header import ProgrammeHeader
+from confterm.ui.widgets.session_list import SessionList
+from confterm.ui.widgets.sidebar import ThemeList, TrackList
+
+if TYPE_CHECKING:
+    from confterm.ui.app import ConftermApp
+
+#: Below this width the sidebar folds away (t, f or s bring it back).
+SIDEBAR_WIDTH = 100
+#: Below this width the details pane is hidden and enter opens them as a modal.
+DETAILS_WIDTH = 140
+
+
+_FOCUS_ACTIONS = frozenset({"search", "tracks", "themes"})
+
+
+def _tab_id(day: dt.date) -> str:
+    return f"day-{day.isoformat()}"
+
+
+class BrowserScreen(Screen[None]):
+    BINDINGS = [
+        *(Binding(str(n), f"go_day({n})", f"Day {n}", show=False, id=f"day-{n}")
+          for n in range(1, 10)),
+        Binding("left,left_square_bracket", "step_day(-1)", "Prev day", show=False,
+                id="previous-day"),
+        Binding("right,right_square_bracket", "step_day(1)", "Day", key_display="←→",
+                id="next-day"),
+        # Keys that move the focus are priority bindings: they act as soon as they
+        # arrive, so keys typed straight after them reach the newly focused widget.
+        Binding("slash", "search", "Search", id="search", priority=True),
+        Binding("t", "tracks", "Tracks", id="tracks", priority=True),
+        Binding("f", "themes", "Themes", id="themes", priority=True),
+        Binding("x", "clear_filters", "Clear", id="clear-filters"),
+        Binding("s", "toggle_sidebar", "Sidebar", show=False, id="sidebar"),
+        Binding("l", "toggle_language", "Lang", id="language"),
+        Binding("z", "toggle_zone", "Zone", id="time-zone"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+        Binding("ctrl+p", "app.command_palette", "Palette", id="palette"),
+    ]
+
+    view: reactive[ScheduleView] = reactive[ScheduleView](None, always_update=True)  # type: ignore[arg-type]
+    #: What the list shows: ``view``, or while searching, matches from every day.
+    shown: reactive[ScheduleView] = reactive[ScheduleView](None, always_update=True)  # type: ignore[arg-type]
+    display_options: reactive[Display] = reactive(Display())
+    current: reactive[Session | None] = reactive(None)
+    now: reactive[dt.datetime | None] = reactive(None)
+
+    def __init__(self, view: ScheduleView, display: Display) -> None:
+        super().__init__()
+        self.set_reactive(BrowserScreen.view, view)
+        self.set_reactive(BrowserScreen.shown, view.searched())
+        self.set_reactive(BrowserScreen.display_options, display)
+
+    @property
+    def confterm(self) -> ConftermApp:
+        from confterm.ui.app import ConftermApp
+
+        assert isinstance(self.app, ConftermApp)
+        return self.app
+
+    # -- layout ---------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        programme = self.view.programme
+        yield ProgrammeHeader(programme, id="header").data_bind(
+            BrowserScreen.now, BrowserScreen.display_options)
+        if programme.notice is not None:
+            yield Static(id="notice", markup=False)
+        yield Tabs(*self._day_tabs(), id="days", active=_tab_id(self.view.day or
+                                                                 programme.days[0].date))
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                yield Static("Tracks", classes="sidebar-title")
+                yield TrackList(id="tracks").data_bind(
+                    BrowserScreen.view, BrowserScreen.display_options)
+                yield Static("Themes", classes="sidebar-title")
+                yield ThemeList(id="themes").data_bind(
+                    BrowserScreen.view, BrowserScreen.display_options)
+            with Vertical(id="main"):
+                yield Input(placeholder="Search titles, people, themes… (esc clears)",
+                            id="search", value=self.view.query)
+                yield Static(id="status", markup=False)
+                yield SessionList(id="sessions").data_bind(
+                    view=BrowserScreen.shown, display_options=BrowserScreen.display_options)
+            yield SessionDetail(self.view.catalogue, id="detail").data_bind(
+                session=BrowserScreen.current, display_options=BrowserScreen.display_options)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _day_tabs(self) -> list[Tab]:
+        lang = self.display_options.lang
+        return [Tab(day_tab(d.date, d.label.get(lang) if d.label else None), id=_tab_id(d.date))
+                for d in self.view.programme.days]
+
+    def on_mount(self) -> None:
+        self._update_notice()
+        self._update_status()
+        self.query_one("#search", Input).display = bool(self.view.query)
+        self.set_focus(self.query_one(SessionList))
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < SIDEBAR_WIDTH, "-narrow")
+        self.set_class(event.size.width < DETAILS_WIDTH, "-modal-details")
+
+    @property
+    def modal_details(self) -> bool:
+        return self.has_class("-modal-details")
+
+    # -- reacting to state ------------------------------------------------------
+    def watch_view(self, view: ScheduleView) -> None:
+        if not self.is_mounted:
+            return
+        self.shown = view.searched()
+        tabs = self.query_one(Tabs)
+        if view.day is not None and tabs.active != _tab_id(view.day):
+            tabs.active = _tab_id(view.day)
+        self._update_status()
+        self.confterm.remember(BrowseState(day=view.day, tracks=tuple(sorted(view.tracks)),
+                                           themes=tuple(sorted(view.themes))))
+        self.call_after_refresh(self._sync_current)
+
+    def watch_display_options(self, display: Display) -> None:
+        if not self.is_mounted:
+            return
+        for tab, day in zip(self.query(Tab), self.view.programme.days, strict=False):
+            tab.label = Content(day_tab(day.date, day.label.get(display.lang)
+                                        if day.label else None))
+        self._update_notice()
+        self._update_status()
+
+    def _update_notice(self) -> None:
+        notice = self.view.programme.notice
+        if notice is not None:
+            self.query_one("#notice", Static).update(
+                Content.styled(f"⚠ {notice.get(self.display_options.lang)}", "$warning"))
+
+    def _update_status(self) -> None:
+        view, lang = self.view, self.display_options.lang
+        catalogue, shown = view.catalogue, self.shown
+        parts = [f"{len(shown)} session{'s' if len(shown) != 1 else ''}"]
+        if view.query.strip():
+            parts.append(f"search on all days: {view.query.strip()}")
+            if view.tracks or view.themes:
+                parts.append("filters paused")
+            parts.append("esc clears")
+        if view.tracks:
+            parts.append("track: " + ", ".join(
+                catalogue.tracks[t].name.get(lang) for t in sorted(view.tracks)))
+        if view.themes:
+            parts.append("themes: " + ", ".join(
+                catalogue.theme_label(t, lang) for t in sorted(view.themes)))
+        if (view.tracks or view.themes) and not view.query.strip():
+            parts.append("x clears")
+        parts.append(f"times: {self.display_options.zone_name(view.programme)}")
+        self.query_one("#status", Static).update(Content.styled(" · ".join(parts), "dim"))
+
+    def _sync_current(self) -> None:
+        session_id = self.query_one(SessionList).highlighted_session_id
+        self.current = self.view.catalogue.sessions.get(session_id or "")
+
+    # -- messages from widgets --------------------------------------------------
+    @on(Tabs.TabActivated, "#days")
+    def _day_tab_chosen(self, event: Tabs.TabActivated) -> None:
+        day = dt.date.fromisoformat(event.tab.id.removeprefix("day-")) if event.tab.id else None
+        if day is not None and day != self.view.day:
+            self.view = self.view.on_day(day)
+
+    @on(OptionList.OptionHighlighted, "#sessions")
+    def _session_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.current = self.view.catalogue.sessions.get(event.option.id or "")
+
+    @on(OptionList.OptionSelected, "#sessions")
+    def _session_selected(self, event: OptionList.OptionSelected) -> None:
+        session = self.view.catalogue.sessions.get(event.option.id or "")
+        if session is None:
+            return
+        if self.modal_details:
+            self.open_details(session)
+        else:
+            self.set_focus(self.query_one(SessionDetail))
+
+    @on(TrackList.TrackChosen)
+    def _track_chosen(self, event: TrackList.TrackChosen) -> None:
+        self.view = self.view.in_tracks(*([event.track_id] if event.track_id else []))
+
+    @on(ThemeList.ThemesChosen)
+    def _themes_chosen(self, event: ThemeList.ThemesChosen) -> None:
+        self.view = self.view.with_themes(*event.theme_ids)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if event.value != self.view.query:
+            self.view = self.view.matching(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.set_focus(self.query_one(SessionList))
+
+    # -- actions ------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While typing in the search box, its priority keys are just characters.
+        return not (action in _FOCUS_ACTIONS and isinstance(self.focused, Input))
+
+    def action_go_day(self, number: int) -> None:
+        days = self.view.programme.days
+        if 1 <= number <= len(days):
+            self.view = self.view.on_day(days[number - 1].date)
+        else:
+            self.app.bell()
+
+    def action_step_day(self, step: int) -> None:
+        dates = [d.date for d in self.view.programme.days]
+        index = dates.index(self.view.day) if self.view.day in dates else 0
+        target = min(max(index + step, 0), len(dates) - 1)
+        if target != index:
+            self.view = self.view.on_day(dates[target])
+
+    def go_to_session(self, session: Session) -> None:
+        """Show *session*: its day, no filter hiding it, highlighted."""
+        view = self.view.on_day(session.day)
+        if session not in view.sessions:
+            view = view.cleared()
+            self.query_one("#search", Input).value = ""
+        self.view = view
+        self.call_after_refresh(self.query_one(SessionList).highlight_session, session.id)
+        self.set_focus(self.query_one(SessionList))
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        self.set_focus(search)  # at once, so keys typed right after '/' land in it
+
+    def _open_sidebar(self) -> None:
+        self.add_class("-sidebar-open")
+
+    def action_tracks(self) -> None:
+        self._open_sidebar()
+        self.set_focus(self.query_one(TrackList))
+
+    def action_themes(self) -> None:
+        self._open_sidebar()
+        self.set_focus(self.query_one(ThemeList))
+
+    def action_toggle_sidebar(self) -> None:
+        self.toggle_class("-sidebar-open")
+        if not self.has_class("-sidebar-open"):
+            self.set_focus(self.query_one(SessionList))
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.view = self.view.cleared()
+        self.set_focus(self.query_one(SessionList))
+
+    def toggle_theme(self, theme_id: str) -> None:
+        self.view = self.view.with_themes(*(self.view.themes ^ {theme_id}))
+
+    def action_back(self) -> None:
+        focused = self.focused
+        search = self.query_one("#search", Input)
+        if focused is search or (search.display and not search.value):
+            search.value = ""
+            search.display = False
+            self.view = self.view.matching("")
+        elif self.has_class("-sidebar-open"):
+            self.remove_class("-sidebar-open")
+        self.set_focus(self.query_one(SessionList))
+
+    def action_toggle_language(self) -> None:
+        languages = list(self.view.programme.languages) or ["en"]
+        current = self.display_options.lang
+        following = languages[(languages.index(current) + 1) % len(languages)
+                              if current in languages else 0]
+        self.set_language(following)
+
+    def set_language(self, lang: str) -> None:
+        self.display_options = Display(lang, self.display_options.zone)
+        self.confterm.remember_language(lang)
+        self.notify(f"Language: {lang}", timeout=2)
+
+    def action_toggle_zone(self) -> None:
+        local = self.display_options.zone is not None
+        zone = None if local else self.view.programme.zone
+        self.display_options = Display(self.display_options.lang, zone)
+        self.confterm.remember_local_time(local)
+        self.notify(f"Times shown in {self.display_options.zone_name(self.view.programme)}",
+                    timeout=2)
+
+    def action_help(self) -> None:
+        from confterm.ui.screens.help import HelpScreen
+
+        # This screen's and the app's own keys, as currently mapped (keymaps applied).
+        keys = [binding for node in (self, self.app)
+                for bindings in node._bindings.key_to_bindings.values()
+                for binding in bindings if binding.id is not None]
+        self.app.push_screen(HelpScreen(self.view.programme, self.display_options, keys))
+
+    def open_details(self, session: Session) -> None:
+        from confterm.ui.screens.detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(session, self.view.catalogue, self.display_options))

@@ -1,0 +1,39 @@
+"""The session details as a modal, for narrow terminals."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer
+
+from confterm.model.programme import Session
+from confterm.model.view import Catalogue
+from confterm.ui.render import Display
+from confterm.ui.widgets.detail import SessionDetail
+
+
+class DetailScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,enter", "dismiss", "Close", id="close-details")]
+
+    def __init__(self, session: Session, catalogue: Catalogue, display: Display) -> None:
+        super().__init__()
+        self.session = session
+        self.catalogue = catalogue
+        self.display_options = display
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="detail-dialog"):
+            detail = SessionDetail(self.catalogue, id="detail-modal")
+            detail.set_reactive(SessionDetail.session, self.session)
+            detail.set_reactive(SessionDetail.display_options, self.display_options)
+            yield detail
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(SessionDetail).focus()
+
+    def on_click(self) -> None:
+        # A click outside the dialog closes it (clicks inside are stopped there).
+        self.dismiss()

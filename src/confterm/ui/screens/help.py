@@ -1,0 +1,77 @@
+"""The help screen: every key (as currently mapped) and what the data is."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from confterm.model.programme import Programme
+from confterm.ui.render import Display
+
+_ALWAYS = [("enter", "Show the highlighted session's details"),
+           ("↑ ↓ pgup pgdn", "Move through the list"),
+           ("tab", "Move between the list, the sidebar and the details"),
+           ("ctrl+q", "Quit")]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close-help")]
+
+    def __init__(self, programme: Programme, display: Display,
+                 bindings: list[Binding]) -> None:
+        super().__init__()
+        self.programme = programme
+        self.display_options = display
+        self.keys = bindings
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-dialog"):
+            yield Static(self._content(), markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _content(self) -> Content:
+        lang = self.display_options.lang
+        by_action: dict[str, list[str]] = {}
+        descriptions: dict[str, str] = {}
+        for binding in self.keys:
+            if not binding.description or binding.action.startswith("go_day"):
+                continue
+            by_action.setdefault(binding.action, []).append(self.app.get_key_display(binding))
+            descriptions[binding.action] = binding.description
+        rows: list[tuple[str, str]] = [("1 … 9", "Go to day N")]
+        rows += [(" ".join(keys), _EXPLAIN.get(action, descriptions[action]))
+                 for action, keys in by_action.items()]
+        rows += _ALWAYS
+        width = max(len(k) for k, _ in rows) + 2
+        parts: list[str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
+        for keys, meaning in rows:
+            parts += [(keys.ljust(width), "$accent bold"), meaning, "\n"]
+        parts += ["\nKeys can be remapped in the settings file: see the README.\n",
+                  "\n", ("About this programme", "bold underline"), "\n",
+                  (self.programme.name.get(lang), "bold"), "\n"]
+        for about in (self.programme.theme, self.programme.summary, self.programme.notice):
+            if about is not None:
+                parts += [about.get(lang), "\n"]
+        for source in self.programme.sources:
+            parts += [("Source: ", "dim"), source.title, "\n"]
+        return Content.assemble(*parts)
+
+
+_EXPLAIN = {
+    "step_day(-1)": "Previous day",
+    "step_day(1)": "Next day",
+    "search": "Search as you type (escape clears)",
+    "tracks": "Choose a track",
+    "themes": "Choose themes (space toggles; any of them matches)",
+    "clear_filters": "Clear every filter and the search",
+    "toggle_sidebar": "Show or hide the sidebar (narrow terminals)",
+    "toggle_language": "Switch between the programme's languages",
+    "toggle_zone": "Switch times between conference time and your local time",
+    "help": "This help",
+    "app.command_palette": "Command palette: jump to a session, day, theme or language",
+    "quit": "Quit",
+}

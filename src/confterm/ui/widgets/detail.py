@@ -1,0 +1,44 @@
+"""The detail pane: everything about the highlighted session, scrollable."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from confterm.model.programme import Session
+from confterm.model.view import Catalogue
+from confterm.ui.render import Display, session_detail
+
+
+class SessionDetail(VerticalScroll):
+    session: reactive[Session | None] = reactive(None)
+    display_options: reactive[Display] = reactive(Display())
+
+    def __init__(self, catalogue: Catalogue, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.catalogue = catalogue
+
+    def compose(self) -> ComposeResult:
+        yield Static(markup=False, classes="detail-body")
+
+    def on_mount(self) -> None:
+        self._refresh()
+
+    def watch_session(self) -> None:
+        self._refresh()
+        self.scroll_home(animate=False)
+
+    def watch_display_options(self) -> None:
+        self._refresh()
+
+    def _refresh(self) -> None:
+        bodies = self.query(".detail-body").results(Static)
+        body = next(bodies, None)
+        if body is None:  # not composed yet: on_mount calls again
+            return
+        if self.session is None:
+            body.update("Highlight a session to see its details.")
+        else:
+            body.update(session_detail(self.session, self.catalogue, self.display_options))

@@ -1,0 +1,51 @@
+"""The top bar: conference, dates, place, and a clock in the displayed time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from confterm.model.programme import Programme
+from confterm.timefmt import date_span
+from confterm.ui.render import Display
+
+
+class ProgrammeHeader(Horizontal):
+    now: reactive[dt.datetime | None] = reactive(None)
+    display_options: reactive[Display] = reactive(Display())
+
+    def __init__(self, programme: Programme, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.programme = programme
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", markup=False)
+        yield Static(id="clock", markup=False)
+
+    def on_mount(self) -> None:
+        self._refresh()
+
+    def watch_now(self) -> None:
+        self._refresh()
+
+    def watch_display_options(self) -> None:
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if not self.children:  # not composed yet: on_mount calls again
+            return
+        programme, display = self.programme, self.display_options
+        dates = date_span(programme.days[0].date, programme.days[-1].date)
+        place = ", ".join(x for x in (programme.city, programme.country) if x)
+        self.query_one("#title", Static).update(Content.assemble(
+            (programme.name.get(display.lang), "bold"),
+            (f"  {dates}" + (f" · {place}" if place else ""), "dim")))
+        if self.now is not None:
+            local = self.now.astimezone(display.zone)
+            self.query_one("#clock", Static).update(Content.assemble(
+                (f"{local:%a %H:%M} ", "bold"), (display.zone_name(programme), "dim")))

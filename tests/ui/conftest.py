@@ -1,0 +1,43 @@
+"""Building the app for UI tests: bundled programme, frozen clock, isolated settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from confterm.model.clock import Clock
+from confterm.model.programme import Programme
+from confterm.ui.app import ConftermApp
+from confterm.ui.screens.browser import BrowserScreen
+from confterm.ui.widgets.session_list import SessionList
+
+#: Before the conference: the app opens on day 1.
+BEFORE = dt.datetime(2024, 11, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def make_app(programme: Programme, now: dt.datetime = BEFORE) -> ConftermApp:
+    return ConftermApp(programme, clock=Clock(now, frozen=True))
+
+
+def browser(app: ConftermApp) -> BrowserScreen:
+    screen = app.screen_stack[0]
+    assert isinstance(screen, BrowserScreen)
+    return screen
+
+
+def listed(app: ConftermApp) -> list[str]:
+    """Session ids in the list, in order, as the user sees them."""
+    options = browser(app).query_one(SessionList).options
+    return [o.id for o in options if o.id is not None]
+
+
+def row_text(app: ConftermApp, session_id: str) -> str:
+    session_list = browser(app).query_one(SessionList)
+    prompt = session_list.get_option(session_id).prompt
+    return str(prompt)
+
+
+@pytest.fixture
+def app(programme: Programme) -> ConftermApp:
+    return make_app(programme)

@@ -1,0 +1,258 @@
+"""The browser driven as a user would, with Pilot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from textual.widgets import Input, Tabs
+
+from confterm.model.programme import Programme
+from confterm.ui.app import ConftermApp
+from confterm.ui.screens.detail import DetailScreen
+from confterm.ui.screens.help import HelpScreen
+from confterm.ui.widgets.sidebar import ThemeList, TrackList
+
+from .conftest import browser, listed, make_app, row_text
+
+DAY1, DAY2, DAY3 = dt.date(2024, 11, 12), dt.date(2024, 11, 13), dt.date(2024, 11, 14)
+WIDE, NARROW = (160, 40), (80, 24)
+
+
+async def test_opens_on_day_one_before_the_conference(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE):
+        assert browser(app).view.day == DAY1
+        assert listed(app)[0] == "d1-opening"
+        assert all(i.startswith("d1-") for i in listed(app))
+
+
+async def test_opens_on_today_while_the_conference_runs(programme: Programme) -> None:
+    # 23:30 in Rio on 13 November is already 14 November in UTC: the conference zone decides.
+    app = make_app(programme, dt.datetime(2024, 11, 14, 2, 30, tzinfo=dt.UTC))
+    async with app.run_test(size=WIDE):
+        assert browser(app).view.day == DAY2
+
+
+async def test_day_switching_by_number_and_arrows(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("3")
+        assert browser(app).view.day == DAY3
+        assert browser(app).query_one(Tabs).active == "day-2024-11-14"
+        await pilot.press("left")
+        assert browser(app).view.day == DAY2
+        await pilot.press("right_square_bracket")
+        assert browser(app).view.day == DAY3
+        await pilot.press("right")  # already on the last day: stays
+        assert browser(app).view.day == DAY3
+        await pilot.press("left_square_bracket", "left", "left")
+        assert browser(app).view.day == DAY1
+        await pilot.press("9")  # no day 9
+        assert browser(app).view.day == DAY1
+
+
+async def test_clicking_a_day_tab(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.click("#day-2024-11-13")
+        await pilot.pause()
+        assert browser(app).view.day == DAY2
+
+
+async def test_day_two_shows_both_workshop_tracks_in_parallel(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        ids = listed(app)
+        assert ids.index("d2-wb-conops-detection") == ids.index("d2-wa-conops-data") + 1
+        assert "┃" in row_text(app, "d2-wa-conops-data")
+        headings = [str(o.prompt) for o in browser(app).query_one("#sessions").options
+                    if o.id is None]
+        assert "14:00 · 2 sessions in parallel" in headings
+
+
+async def test_track_filter(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2", "t")
+        assert isinstance(app.focused, TrackList)
+        await pilot.press("down", "down", "enter")  # All, Plenary, Workshop track A
+        assert browser(app).view.tracks == frozenset({"workshop-a"})
+        assert listed(app) == ["d2-wa-conops-data", "d2-wa-blockchain", "d2-wa-iot"]
+        await pilot.press("up", "up", "enter")  # back to All tracks
+        assert browser(app).view.tracks == frozenset()
+
+
+async def choose_theme(pilot: object, app: ConftermApp, theme_id: str) -> None:
+    themes = browser(app).query_one(ThemeList)
+    index = next(i for i in range(themes.option_count)
+                 if themes.get_option_at_index(i).value == theme_id)
+    await pilot.press("f", "home", *(["down"] * index), "space")  # type: ignore[attr-defined]
+
+
+async def test_theme_filter_blockchain_on_day_two(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await choose_theme(pilot, app, "blockchain")
+        assert listed(app) == ["d2-wa-blockchain"]
+        await choose_theme(pilot, app, "iot")  # several themes: any of them
+        assert listed(app) == ["d2-wa-blockchain", "d2-wa-iot"]
+
+
+async def test_theme_counts_follow_the_day(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        themes = browser(app).query_one(ThemeList)
+
+        def count(theme_id: str) -> str:
+            for i in range(themes.option_count):
+                option = themes.get_option_at_index(i)
+                if option.value == theme_id:
+                    return str(option.prompt).split()[0]
+            raise AssertionError(theme_id)
+
+        assert count("ai") == "0"
+        await pilot.press("3")
+        assert count("ai") == "4"
+
+
+async def test_search_by_person_finds_sessions_on_any_day(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await choose_theme(pilot, app, "iot")
+        assert listed(app) == ["d2-wa-iot"]
+        await pilot.press("slash", *"highsmith")
+        assert listed(app) == ["d1-high-level-panel"]
+        await pilot.press("escape")  # clears the search; the filters come back
+        assert not browser(app).query_one("#search", Input).display
+        assert listed(app) == ["d2-wa-iot"]
+
+
+async def test_search_in_french_without_accents(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash", *"chaine de blocs", "enter")
+        assert listed(app) == ["d2-wa-blockchain"]
+
+
+async def test_clear_filters(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await choose_theme(pilot, app, "blockchain")
+        await pilot.press("escape", "x")
+        view = browser(app).view
+        assert not view.is_filtered and view.day == DAY2
+        assert len(listed(app)) == 14
+
+
+async def test_language_toggle_shows_french_titles(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("l")
+        assert "Cérémonie d'inauguration officielle" in row_text(app, "d1-opening")
+        assert browser(app).query_one(Tabs).active_tab.label.plain.endswith("Plénière")
+        await pilot.press("l")
+        assert "Official opening ceremony" in row_text(app, "d1-opening")
+
+
+async def test_time_zone_toggle(app: ConftermApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("2")
+            assert row_text(app, "d2-wa-iot").startswith("≈16:30–17:30")
+            await pilot.press("z")
+            # 16:30 in Rio (UTC-3) is 20:30 in Paris (UTC+1 in November).
+            assert row_text(app, "d2-wa-iot").startswith("≈20:30–21:30")
+            assert "local time" in str(browser(app).query_one("#status").render())
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+async def test_wide_terminal_shows_details_beside_the_list(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("down")
+        assert browser(app).current is not None
+        assert browser(app).query_one("#detail").display
+        await pilot.press("enter")
+        assert not isinstance(app.screen, DetailScreen)
+
+
+async def test_narrow_terminal_folds_the_sidebar_and_opens_details_as_a_modal(
+        app: ConftermApp) -> None:
+    async with app.run_test(size=NARROW) as pilot:
+        screen = browser(app)
+        assert not screen.query_one("#sidebar").display
+        assert not screen.query_one("#detail").display
+        await pilot.press("enter")
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("escape")
+        assert app.screen is screen
+        await pilot.press("f")
+        assert screen.query_one("#sidebar").display
+        await pilot.press("escape")
+        assert not screen.query_one("#sidebar").display
+
+
+async def test_help_screen_lists_the_keys(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("Static").render())
+        assert "Search as you type" in text and "indicative" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_quit_with_q(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_state_is_restored_after_a_restart(programme: Programme) -> None:
+    first = make_app(programme)
+    async with first.run_test(size=WIDE) as pilot:
+        await pilot.press("3", "l")
+        await choose_theme(pilot, first, "ai")
+        await pilot.press("escape", "q")
+    second = make_app(programme)
+    async with second.run_test(size=WIDE):
+        view = browser(second).view
+        assert view.day == DAY3
+        assert view.themes == frozenset({"ai"})
+        assert browser(second).display_options.lang == "fr"
+
+
+async def test_a_broken_settings_file_is_reported_kept_and_ignored(
+        programme: Programme) -> None:
+    from confterm.storage.settings import settings_path
+
+    path = settings_path()
+    path.write_text("{not json")
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Settings file was broken" in m for m in messages)
+        assert browser(app).view.day == DAY1
+    kept = list(path.parent.glob("settings.json.broken-*"))
+    assert len(kept) == 1 and kept[0].read_text() == "{not json"
+
+
+async def test_keys_can_be_remapped_in_settings(programme: Programme) -> None:
+    from confterm.storage.settings import Settings, save_settings
+
+    save_settings(Settings(keys={"search": "ctrl+f"}))
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+f")
+        assert app.focused is browser(app).query_one("#search", Input)
+
+
+async def test_command_palette_jumps_to_a_session(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p", *"IoT and its deployment")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert browser(app).view.day == DAY2
+        assert browser(app).current is not None
+        assert browser(app).current.id == "d2-wa-iot"

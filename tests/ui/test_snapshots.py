@@ -1,0 +1,33 @@
+"""What the browser looks like, at 80×24 and 160×48 (pytest-textual-snapshot).
+
+After an intended change of the UI, review and update with `make snapshots`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from confterm.model.programme import Programme
+
+from .conftest import make_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+SCENES = {
+    "day1-default": [],
+    "day2-parallel-workshops": ["2", "end"],
+    "theme-filtered": ["2", "f", "home", "down", "down", "space", "escape"],
+    "details": ["2", "down", "down", "down", "enter"],
+    "help": ["question_mark"],
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_snapshot(snap_compare: Any, programme: Programme, scene: str,
+                  size: tuple[int, int]) -> None:
+    keys = SCENES[scene]
+    if scene == "details" and size[0] >= 100:
+        keys = ["2", "down", "down", "down"]  # wide: details beside the list, no modal
+    assert snap_compare(make_app(programme), press=keys, terminal_size=size)
