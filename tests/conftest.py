@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from confterm.model.loader import bundled_programme_path, load_programme
+from confterm.model.loader import load_programme
 from confterm.model.programme import Programme
 from confterm.model.view import ScheduleView
+from confterm.storage.paths import bundled_programme_path
 
 CORPUS = Path(__file__).parent / "corpus"
 

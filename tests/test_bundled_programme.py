@@ -7,8 +7,9 @@ import json
 from zoneinfo import ZoneInfo
 
 from confterm.model.errors import Problem
-from confterm.model.loader import bundled_programme_path, load_programme
+from confterm.model.loader import load_programme
 from confterm.model.programme import Kind, Programme, Role
+from confterm.storage.paths import bundled_programme_path
 
 
 def test_bundled_file_is_the_top_level_data_file() -> None:

@@ -120,16 +120,16 @@ def _programme_path(args: argparse.Namespace) -> Path:
     if path is None and os.environ.get("CONFTERM_PROGRAMME"):
         path = Path(os.environ["CONFTERM_PROGRAMME"])
     if path is None:
-        from confterm.model.loader import bundled_programme_path
+        from confterm.storage.paths import bundled_programme_path
 
         path = bundled_programme_path()
     return path
 
 
 def _load(args: argparse.Namespace) -> Programme:
-    from confterm.model.loader import load_programme
+    from confterm.storage.programme_cache import open_programme
 
-    return load_programme(_programme_path(args))
+    return open_programme(_programme_path(args))
 
 
 def _validate(path: Path) -> int:
@@ -194,10 +194,7 @@ def _browse(args: argparse.Namespace) -> int:
             now = _now(os.environ["CONFTERM_NOW"])
         except argparse.ArgumentTypeError as error:
             raise UsageError(f"CONFTERM_NOW: {error}") from None
-    path = _programme_path(args)
-    from confterm.model.loader import load_programme
-
-    programme = load_programme(path)
+    programme = _load(args)
     if not sys.stdout.isatty() and not os.environ.get("CONFTERM_FORCE_TUI"):
         raise UsageError("the browser needs a terminal; try 'confterm sessions' for text output")
     from confterm.ui.app import ConftermApp

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from confterm.model.programme import Session
+from confterm.model.validation import session_to_json
 from confterm.model.view import ScheduleView
 from confterm.timefmt import day_heading, time_range
 
@@ -61,8 +62,7 @@ def print_sessions_json(view: ScheduleView) -> None:
         "programme": {"id": programme.id, "name": programme.name.root,
                       "timezone": programme.timezone},
         "count": len(view.sessions),
-        "sessions": [s.model_dump(mode="json", exclude_defaults=False)
-                     for s in view.sessions],
+        "sessions": [session_to_json(s) for s in view.sessions],
     }
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -28,6 +28,8 @@ def conference_day(session: Session, programme: Programme) -> dt.date:
 def find_problems(programme: Programme) -> list[Problem]:
     """Every cross-field error in *programme* (empty when it is usable)."""
     problems: list[Problem] = []
+    if not programme.days:
+        problems.append(Problem("days", "a programme needs at least one day"))
     problems += _duplicates("days", (str(d.date) for d in programme.days))
     problems += _duplicates("tracks", (t.id for t in programme.tracks))
     problems += _duplicates("rooms", (r.id for r in programme.rooms))

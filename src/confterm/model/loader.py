@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from confterm.model.checks import find_problems, find_warnings
 from confterm.model.errors import Problem, ProgrammeError
@@ -24,15 +21,6 @@ MAX_DEPTH = 64
 _BOM = b"\xef\xbb\xbf"
 _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number",
                bool: "true or false", type(None): "null"}
-
-
-def bundled_programme_path() -> Path:
-    """The programme that ships with confterm (WCO Technology Conference 2024)."""
-    packaged = resources.files("confterm") / "data" / "programme.json"
-    if packaged.is_file():
-        return Path(str(packaged))
-    # Running from a source checkout (editable install): the top-level data/.
-    return Path(__file__).resolve().parents[3] / "data" / "programme.json"
 
 
 def load_programme(path: Path | str, *, warnings: list[Problem] | None = None) -> Programme:
@@ -69,8 +57,12 @@ def parse_programme(raw: bytes, source: str, *,
         kind = _JSON_KINDS.get(type(data), "a value")
         raise ProgrammeError(source, [Problem(
             "top level", f"the file must hold a JSON object ({{...}}), not {kind}", 1, 1)])
+    from pydantic import ValidationError
+
+    from confterm.model.validation import validate
+
     try:
-        programme = Programme.model_validate(data)
+        programme = validate(data)
     except ValidationError as error:
         raise ProgrammeError(source, _schema_problems(error, data)) from None
     problems = find_problems(programme)
@@ -167,18 +159,18 @@ def _too_deep_at(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-def _schema_problems(error: ValidationError, data: dict[str, Any]) -> list[Problem]:
+def _schema_problems(error: Any, data: dict[str, Any]) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
         place = _field_path(item["loc"], data)
         message = item["msg"]
         message = message.removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
+        if item["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             message = "unknown field (check its spelling)"
         elif item["type"] == "timezone_aware":
             message = (f"has no UTC offset (add one such as -03:00 or Z; "
                        f"got {_short(item.get('input'))})")
-        elif item["type"] == "missing":
+        elif item["type"] in ("missing", "missing_argument"):
             message = "required field is missing"
         elif item["type"] not in ("value_error", "literal_error"):
             message = f"{message} (got {_short(item.get('input'))})"
@@ -196,7 +188,7 @@ def _field_path(loc: tuple[int | str, ...], data: Any) -> str:
             label = key if isinstance(key, str) and key else f"#{part}"
             path += f"[{label}]"
             node = item
-        elif part in ("function-after[_not_empty(), function-before]",):
+        elif part.startswith(("function-", "dict[")):  # a validator's own step
             continue
         else:
             path += f".{part}" if path else str(part)

@@ -1,28 +1,27 @@
-"""The programme: pydantic models of confterm's own schedule format.
+"""The programme: confterm's own schedule format, as frozen dataclasses.
 
-Every model is frozen; queries live in :mod:`confterm.model.view`. Cross
-references (a session's track, room, themes and people) are checked by
-:mod:`confterm.model.checks` so that every broken reference is reported at once.
+Validation rules are attached as ``Annotated`` markers (``confterm.model.constraints``)
+and enforced by :mod:`confterm.model.validation`; this module itself does not
+import pydantic, so an already validated programme loads from the cache fast.
+Cross references (a session's track, room, themes and people) are checked by
+:mod:`confterm.model.checks`, so that every broken reference is reported at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, ClassVar, Final, Literal
 
-from pydantic import (
-    AfterValidator,
-    AwareDatetime,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    RootModel,
-    model_validator,
+from confterm.model.constraints import (
+    Aware,
+    Identifier,
+    IsoText,
+    LanguageTag,
+    Neutralised,
+    ZoneName,
 )
-
-from confterm.model.text import neutralise
 
 FORMAT_NAME: Final = "confterm-programme"
 FORMAT_VERSION: Final = 1
@@ -30,33 +29,27 @@ FORMAT_VERSION: Final = 1
 #: Language tag used when a source gives text without saying which language.
 UNDETERMINED = "und"
 
-SafeStr = Annotated[str, AfterValidator(neutralise)]
-Id = Annotated[
-    str,
-    Field(
-        min_length=1,
-        max_length=200,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._:@/+-]*$",
-        description="A stable identifier: letters, digits and . _ : @ / + -",
-    ),
-]
+SafeStr = Annotated[str, Neutralised()]
+Id = Annotated[str, Identifier()]
+Instant = Annotated[dt.datetime, Aware(), IsoText()]  # Aware needs the bare datetime schema
+Date = Annotated[dt.date, IsoText()]
+TimeZoneName = Annotated[str, ZoneName()]
+Language = Annotated[str, LanguageTag()]
+
+#: Unknown fields are errors (they are usually typos); descriptions come from
+#: the attribute docstrings below and end up in the published JSON Schema.
+_STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
 
 
-def _text_from_plain_string(value: object) -> object:
-    return {UNDETERMINED: value} if isinstance(value, str) else value
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """Text in one or more languages, keyed by language tag (``en``, ``fr``…).
 
+    In a file: ``{"en": "…", "fr": "…"}``, or a plain string when the language
+    is not known.
+    """
 
-class Localized(RootModel[dict[str, SafeStr]]):
-    """Text in one or more languages, keyed by language tag (``en``, ``fr``…)."""
-
-    root: Annotated[dict[str, SafeStr], BeforeValidator(_text_from_plain_string)]
-    model_config = ConfigDict(frozen=True)
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> Localized:
-        if not self.root:
-            raise ValueError("needs text in at least one language")
-        return self
+    root: dict[str, str]
 
     def get(self, lang: str) -> str:
         """The text in *lang*, else English, else French, else any language."""
@@ -68,34 +61,28 @@ class Localized(RootModel[dict[str, SafeStr]]):
     def all_text(self) -> str:
         return " ".join(self.root.values())
 
+    def __hash__(self) -> int:
+        return hash(tuple(self.root.items()))
 
-def _check_zone(name: str) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
 
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as "
-                         "'America/Sao_Paulo')") from error
-    return name
+        def from_plain_string(value: object) -> object:
+            return {UNDETERMINED: value} if isinstance(value, str) else value
 
+        texts = core_schema.dict_schema(
+            handler.generate_schema(Language), handler.generate_schema(SafeStr), min_length=1)
+        return core_schema.no_info_after_validator_function(
+            cls, core_schema.no_info_before_validator_function(from_plain_string, texts),
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda v: v.root))
 
-TimeZoneName = Annotated[str, AfterValidator(_check_zone)]
-
-
-def _iso_text(value: object) -> object:
-    # Without this, pydantic's lax mode would read a number as a Unix timestamp.
-    if isinstance(value, int | float):
-        raise ValueError("must be an ISO 8601 string such as 2024-11-13T14:00:00-03:00")
-    return value
-
-
-Instant = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
-Date = Annotated[dt.date, BeforeValidator(_iso_text)]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> Any:
+        texts = {"type": "object", "minProperties": 1,
+                 "additionalProperties": {"type": "string"},
+                 "description": "Text by language tag, e.g. {\"en\": \"…\", \"fr\": \"…\"}"}
+        return {"anyOf": [{"type": "string"}, texts]}
 
 
 class Kind(StrEnum):
@@ -117,94 +104,116 @@ class Role(StrEnum):
     HOST = "host"
 
 
-class Source(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Source:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     title: SafeStr
     url: SafeStr | None = None
-    published: dt.date | None = None
-    language: str | None = None
+    published: Date | None = None
+    language: Language | None = None
 
 
-class Day(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Day:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     date: Date
-    label: Localized | None = Field(
-        default=None, description="A name for the day, e.g. 'AI Day'.")
+    label: Localized | None = None
+    """A name for the day, e.g. 'AI Day'."""
 
 
-class Track(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Track:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
     name: Localized
 
 
-class Room(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Room:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
     name: SafeStr
 
 
-class Theme(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Theme:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
     label: Localized
 
 
-class Person(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Person:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
     name: SafeStr
-    position: Localized | None = Field(default=None, description="Job title or role.")
+    position: Localized | None = None
+    """Job title or role."""
     organisation: Localized | None = None
 
 
-class Participation(_Frozen):
-    person: Id = Field(description="The id of an entry in 'people'.")
+@dataclass(frozen=True, slots=True)
+class Participation:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+    person: Id
+    """The id of an entry in 'people'."""
     role: Role = Role.SPEAKER
 
 
-class Session(_Frozen):
-    id: Id = Field(description="Stable forever: bookmarks refer to it.")
-    day: Date = Field(description="The conference day the session belongs to.")
+@dataclass(frozen=True, slots=True)
+class Session:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+    id: Id
+    """Stable forever: bookmarks refer to it."""
+    day: Date
+    """The conference day the session belongs to."""
     start: Instant
     end: Instant
+    title: Localized
     kind: Kind = Kind.TALK
     track: Id | None = None
     room: Id | None = None
     themes: tuple[Id, ...] = ()
     people: tuple[Participation, ...] = ()
-    title: Localized
     description: Localized | None = None
     notes: Localized | None = None
-    indicative: bool = Field(
-        default=False,
-        description="True when the time and room are not from an official source.")
+    indicative: bool = False
+    """True when the time and room are not from an official source."""
 
     @property
     def duration(self) -> dt.timedelta:
         return self.end - self.start
 
 
-class Programme(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Programme:
     """A whole conference programme in confterm's own format."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+    id: Id
+    """Stable id of the programme; bookmarks are stored under it."""
+    name: Localized
+    timezone: TimeZoneName
+    """IANA time zone of the conference, e.g. 'America/Sao_Paulo'."""
+    days: tuple[Day, ...]
     format: Literal["confterm-programme"] = FORMAT_NAME
     version: Literal[1] = FORMAT_VERSION
-    id: Id = Field(description="Stable id of the programme; bookmarks are stored under it.")
-    name: Localized
     theme: Localized | None = None
     summary: Localized | None = None
     city: SafeStr | None = None
     country: SafeStr | None = None
     venue: SafeStr | None = None
-    timezone: TimeZoneName
-    languages: tuple[str, ...] = ("en",)
-    notice: Localized | None = Field(
-        default=None, description="Shown to users, e.g. that times are indicative.")
+    languages: tuple[Language, ...] = ("en",)
+    notice: Localized | None = None
+    """Shown to users, e.g. that times are indicative."""
     sources: tuple[Source, ...] = ()
-    day_change: dt.time = Field(
-        default=dt.time(0, 0),
-        description="Local time at which one conference day ends and the next begins.")
-    days: tuple[Day, ...] = Field(min_length=1)
+    day_change: dt.time = dt.time(0, 0)
+    """Local time at which one conference day ends and the next begins."""
     tracks: tuple[Track, ...] = ()
     rooms: tuple[Room, ...] = ()
     themes: tuple[Theme, ...] = ()
     people: tuple[Person, ...] = ()
-    sessions: tuple[Session, ...] = ()
+    sessions: tuple[Session, ...] = field(default=())
 
     @property
     def zone(self) -> dt.tzinfo:

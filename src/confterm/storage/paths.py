@@ -34,3 +34,12 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     return _dir("CONFTERM_CACHE_DIR", "cache")
+
+
+def bundled_programme_path() -> Path:
+    """The programme that ships with confterm (WCO Technology Conference 2024)."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "data" / "programme.json"  # inside an installed wheel
+    if packaged.is_file():
+        return packaged
+    return package.parents[1] / "data" / "programme.json"  # a source checkout

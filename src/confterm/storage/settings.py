@@ -1,16 +1,17 @@
 """User settings and remembered browsing state, in ``settings.json``.
 
-A settings file that cannot be read is moved aside (never overwritten) and the
-defaults are used; the caller is told where the old file went.
+Read by hand rather than with pydantic: it is read at every start, before the
+first frame. A settings file that cannot be used is moved aside (never
+overwritten) and the defaults are used; the caller is told where it went.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 from confterm.storage.atomic import atomic_write_text, move_aside
 from confterm.storage.paths import config_dir
@@ -18,11 +19,12 @@ from confterm.storage.paths import config_dir
 SETTINGS_VERSION = 1
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore")
+class SettingsError(ValueError):
+    """A settings file whose content is not usable."""
 
 
-class BrowseState(_Frozen):
+@dataclass(frozen=True)
+class BrowseState:
     """Where the user was in one programme."""
 
     day: dt.date | None = None
@@ -30,22 +32,76 @@ class BrowseState(_Frozen):
     themes: tuple[str, ...] = ()
 
 
-class Settings(_Frozen):
+@dataclass(frozen=True)
+class Settings:
     version: int = SETTINGS_VERSION
     language: str = "en"
     ui_theme: str = "textual-dark"
-    local_time: bool = Field(default=False, description="Show times in the local zone.")
-    keys: dict[str, str] = Field(
-        default_factory=dict, description="Binding id -> key(s), e.g. {'search': 'ctrl+f'}.")
-    reminder_minutes: int = Field(default=10, ge=0, le=24 * 60)
+    local_time: bool = False
+    """Show times in the system's time zone rather than the conference's."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Binding id -> key(s), e.g. {"search": "ctrl+f"}."""
+    reminder_minutes: int = 10
     bell: bool = True
-    programmes: dict[str, BrowseState] = Field(default_factory=dict)
+    programmes: dict[str, BrowseState] = field(default_factory=dict)
 
     def state_for(self, programme_id: str) -> BrowseState:
         return self.programmes.get(programme_id, BrowseState())
 
     def with_state(self, programme_id: str, state: BrowseState) -> Settings:
-        return self.model_copy(update={"programmes": {**self.programmes, programme_id: state}})
+        return replace(self, programmes={**self.programmes, programme_id: state})
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        for state in data["programmes"].values():
+            state["day"] = state["day"].isoformat() if state["day"] else None
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> Settings:
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError) as error:
+            raise SettingsError(f"not valid JSON ({error})") from None
+        if not isinstance(data, dict):
+            raise SettingsError("the file must hold a JSON object")
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for name in ("version", "language", "ui_theme", "local_time", "reminder_minutes",
+                     "bell"):
+            if name in data:
+                values[name] = _typed(data[name], type(getattr(defaults, name)), name)
+        if "keys" in data:
+            keys = _typed(data["keys"], dict, "keys")
+            values["keys"] = {str(k): _typed(v, str, f"keys.{k}") for k, v in keys.items()}
+        if "programmes" in data:
+            states = _typed(data["programmes"], dict, "programmes")
+            values["programmes"] = {str(k): _state(v, f"programmes.{k}")
+                                    for k, v in states.items()}
+        if not 0 <= values.get("reminder_minutes", 0) <= 24 * 60:
+            raise SettingsError("reminder_minutes: must be between 0 and 1440")
+        return replace(defaults, **values)
+
+
+def _typed(value: Any, kind: type, where: str) -> Any:
+    # bool is an int in Python; a settings file should not mix them up.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise SettingsError(f"{where}: expected {kind.__name__}, got {json.dumps(value)}")
+    return value
+
+
+def _state(value: Any, where: str) -> BrowseState:
+    value = _typed(value, dict, where)
+    day = value.get("day")
+    if day is not None:
+        try:
+            day = dt.date.fromisoformat(_typed(day, str, f"{where}.day"))
+        except ValueError:
+            raise SettingsError(f"{where}.day: not a date: {day!r}") from None
+    lists = {name: tuple(_typed(item, str, f"{where}.{name}")
+                         for item in _typed(value.get(name, []), list, f"{where}.{name}"))
+             for name in ("tracks", "themes")}
+    return BrowseState(day=day, **lists)
 
 
 @dataclass(frozen=True)
@@ -68,11 +124,9 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
         return LoadedSettings(Settings(), f"Settings not read ({error.strerror}); "
                                          "using defaults.")
     try:
-        return LoadedSettings(Settings.model_validate_json(raw))
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"]) or "file"
-        reason = f"{where}: {first['msg']}"
+        return LoadedSettings(Settings.from_json(raw))
+    except SettingsError as error:
+        reason = str(error)
     try:
         kept = move_aside(path)
     except OSError:
@@ -83,4 +137,4 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    atomic_write_text(path or settings_path(), settings.model_dump_json(indent=2) + "\n")
+    atomic_write_text(path or settings_path(), settings.to_json())

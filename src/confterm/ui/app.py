@@ -7,6 +7,7 @@ screens ask it to remember state.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from textual.app import App
@@ -41,7 +42,7 @@ def opening_day(programme: Programme, now: dt.datetime, remembered: dt.date | No
 
 
 class ConftermApp(App[None]):
-    CSS_PATH = "confterm.tcss"
+    CSS_PATH = Path(__file__).with_name("confterm.tcss")
     TITLE = "confterm"
     COMMANDS = App.COMMANDS | {SessionCommands, DayCommands, ThemeCommands, LanguageCommands}
     BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
@@ -105,7 +106,7 @@ class ConftermApp(App[None]):
         self._update(local_time=local)
 
     def _update(self, **changes: object) -> None:
-        updated = self.settings.model_copy(update=changes)
+        updated = replace(self.settings, **changes)  # type: ignore[arg-type]
         if updated != self.settings:
             self.settings = updated
             self._save_soon()

@@ -90,6 +90,7 @@ class BrowserScreen(Screen[None]):
 
     # -- layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        self._set_size_classes(self.app.size.width)  # right from the first frame
         programme = self.view.programme
         yield ProgrammeHeader(programme, id="header").data_bind(
             BrowserScreen.now, BrowserScreen.display_options)
@@ -127,8 +128,11 @@ class BrowserScreen(Screen[None]):
         self.set_focus(self.query_one(SessionList))
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < SIDEBAR_WIDTH, "-narrow")
-        self.set_class(event.size.width < DETAILS_WIDTH, "-modal-details")
+        self._set_size_classes(event.size.width)
+
+    def _set_size_classes(self, width: int) -> None:
+        self.set_class(width < SIDEBAR_WIDTH, "-narrow")
+        self.set_class(width < DETAILS_WIDTH, "-modal-details")
 
     @property
     def modal_details(self) -> bool:

@@ -32,17 +32,24 @@ class SessionList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._built_width = 0
+        self._rebuild_pending = False
 
     def watch_view(self) -> None:
-        self._rebuild()
+        self._rebuild_soon()
 
     def watch_display_options(self) -> None:
-        self._rebuild()
+        self._rebuild_soon()
 
     def on_resize(self) -> None:
         # Rows are wrapped to the width, so a new width needs new rows.
         if self.scrollable_content_region.width - 1 != self._built_width:
-            self._rebuild()
+            self._rebuild_soon()
+
+    def _rebuild_soon(self) -> None:
+        """Rebuild once for any number of changes arriving together."""
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_later(self._rebuild)
 
     @property
     def highlighted_session_id(self) -> str | None:
@@ -50,6 +57,7 @@ class SessionList(OptionList):
         return option.id if option is not None else None
 
     def _rebuild(self) -> None:
+        self._rebuild_pending = False
         view = self.view
         if view is None:
             return

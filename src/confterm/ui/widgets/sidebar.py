@@ -58,6 +58,8 @@ class TrackList(OptionList):
 
 
 class ThemeList(SelectionList[str]):
+    _rebuild_pending = False
+
     """Themes with the number of sessions each would show for the current day and
     track; several may be chosen (a session matches if it has any of them)."""
 
@@ -70,12 +72,18 @@ class ThemeList(SelectionList[str]):
             self.theme_ids = theme_ids
 
     def watch_view(self) -> None:
-        self._rebuild()
+        self._rebuild_soon()
 
     def watch_display_options(self) -> None:
-        self._rebuild()
+        self._rebuild_soon()
+
+    def _rebuild_soon(self) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_later(self._rebuild)
 
     def _rebuild(self) -> None:
+        self._rebuild_pending = False
         view = self.view
         if view is None:
             return

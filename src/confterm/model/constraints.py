@@ -1,0 +1,103 @@
+"""Validation markers for the programme dataclasses.
+
+Each marker describes a rule and tells pydantic how to enforce it, but imports
+pydantic only when a validator is built. So the dataclasses themselves load
+without pydantic: a cached, already validated programme opens fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from confterm.model.text import neutralise
+
+
+def _core_schema() -> Any:
+    from pydantic_core import core_schema
+
+    return core_schema
+
+
+class Neutralised:
+    """A string with terminal-active characters made visible (see ``neutralise``)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return _core_schema().no_info_after_validator_function(neutralise, handler(source))
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A stable id: letters, digits and ``. _ : @ / + -``, at most 200 characters."""
+
+    pattern: str = r"^[A-Za-z0-9][A-Za-z0-9._:@/+-]*$"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return _core_schema().str_schema(pattern=self.pattern, min_length=1, max_length=200)
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        result = handler(schema)
+        result["description"] = self.__doc__
+        return result
+
+
+class IsoText:
+    """Dates and times must be ISO 8601 strings: pydantic's lax mode would
+    otherwise read a number as a Unix timestamp."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        def reject_numbers(value: object) -> object:
+            if isinstance(value, int | float):
+                raise ValueError("must be an ISO 8601 string such as 2024-11-13T14:00:00-03:00")
+            return value
+
+        return _core_schema().no_info_before_validator_function(reject_numbers, handler(source))
+
+
+class Aware:
+    """A date-time with a UTC offset, kept as a standard ``datetime.timezone``
+    (pickling pydantic's own offset type would import pydantic to unpickle).
+    Must come first in ``Annotated``: it constrains the plain datetime schema."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        if schema.get("type") != "datetime":
+            raise TypeError("Aware() must be the first marker on a datetime")
+        schema["tz_constraint"] = "aware"
+        return _core_schema().no_info_after_validator_function(_standard_offset, schema)
+
+
+def _standard_offset(value: dt.datetime) -> dt.datetime:
+    offset = value.utcoffset()
+    assert offset is not None  # tz_constraint="aware" guarantees it
+    return value.replace(tzinfo=dt.UTC if not offset else dt.timezone(offset))
+
+
+class ZoneName:
+    """An IANA time zone name such as ``America/Sao_Paulo``."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return _core_schema().no_info_after_validator_function(check_zone, handler(source))
+
+
+def check_zone(name: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as "
+                         "'America/Sao_Paulo')") from error
+    return name
+
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+class LanguageTag:
+    """A language tag such as ``en``, ``fr`` or ``pt-BR``."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return _core_schema().str_schema(pattern=_LANGUAGE.pattern)

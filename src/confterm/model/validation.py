@@ -1,0 +1,46 @@
+"""Validation and serialisation of programmes with pydantic (imported only here)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from confterm.model.programme import Programme, Session
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+
+@cache
+def programme_adapter() -> TypeAdapter[Programme]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Programme)
+
+
+@cache
+def session_adapter() -> TypeAdapter[Session]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Session)
+
+
+def validate(data: Any) -> Programme:
+    """Build a programme from parsed JSON; raises ``pydantic.ValidationError``."""
+    return programme_adapter().validate_python(data)
+
+
+def session_to_json(session: Session) -> dict[str, Any]:
+    """A session as plain JSON data, in the programme file's own format."""
+    result: dict[str, Any] = session_adapter().dump_python(session, mode="json")
+    return result
+
+
+def programme_to_json(programme: Programme) -> dict[str, Any]:
+    result: dict[str, Any] = programme_adapter().dump_python(programme, mode="json",
+                                                             exclude_defaults=True)
+    return result
+
+
+def json_schema() -> dict[str, Any]:
+    return programme_adapter().json_schema(mode="validation")

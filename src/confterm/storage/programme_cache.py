@@ -1,0 +1,58 @@
+"""A cache of validated programmes, so that opening one again skips validation.
+
+Validation needs pydantic, whose import alone takes longer than drawing the
+first frame; a programme that was validated before is read back from a pickle
+in the user cache folder. The cache entry is used only while the programme
+file has the same path, size and modification time, and was written by the
+same confterm and Python versions; anything else validates the file afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import pickle
+import sys
+import zlib
+from pathlib import Path
+
+from confterm import __version__
+from confterm.model.programme import Programme
+from confterm.storage.atomic import atomic_write_bytes
+from confterm.storage.paths import cache_dir
+
+_VERSION = f"{__version__}/py{sys.version_info.major}.{sys.version_info.minor}"
+
+
+def _entry(path: Path) -> tuple[Path, tuple[str, int, int, str]]:
+    resolved = path.resolve()
+    stat = resolved.stat()
+    # Only a file name: the full path is in the key, so a collision is just a miss.
+    name = f"{zlib.crc32(str(resolved).encode()):08x}"
+    return (cache_dir() / "validated" / f"{name}.pickle",
+            (str(resolved), stat.st_size, stat.st_mtime_ns, _VERSION))
+
+
+def _load(path: Path) -> Programme:
+    from confterm.model.loader import load_programme  # only on a miss: it is slower
+
+    return load_programme(path)
+
+
+def open_programme(path: Path) -> Programme:
+    """The programme at *path*: from the cache when it is current, else loaded,
+    validated and cached. Raises ``ProgrammeError`` like ``load_programme``."""
+    try:
+        entry, key = _entry(path)
+    except OSError:
+        return _load(path)  # reports the missing or unreadable file
+    try:
+        stored_key, programme = pickle.loads(entry.read_bytes())
+        if stored_key == key and isinstance(programme, Programme):
+            return programme
+    except Exception:
+        pass
+    programme = _load(path)
+    with contextlib.suppress(OSError):  # a read-only cache only costs speed
+        atomic_write_bytes(entry, pickle.dumps((key, programme),
+                                               protocol=pickle.HIGHEST_PROTOCOL))
+    return programme
