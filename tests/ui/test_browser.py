@@ -6,7 +6,7 @@ import datetime as dt
 import time
 
 import pytest
-from textual.widgets import Input, Tabs
+from textual.widgets import Input, Tab, Tabs
 
 from confterm.model.programme import Programme
 from confterm.ui.app import ConftermApp
@@ -256,3 +256,41 @@ async def test_command_palette_jumps_to_a_session(app: ConftermApp) -> None:
         assert browser(app).view.day == DAY2
         assert browser(app).current is not None
         assert browser(app).current.id == "d2-wa-iot"
+
+
+async def test_programme_text_is_shown_literally(tmp_path: object) -> None:
+    import json
+
+    from confterm.model.loader import parse_programme
+
+    from ..conftest import CORPUS
+
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    data["sessions"][0]["title"] = {"en": "[bold red]x[/] $accent [link=file:///etc]y[/link]"}
+    data["people"][0]["name"] = "[i]Ada[/i]\x1b[31m"
+    programme = parse_programme(json.dumps(data).encode(), "hostile.json")
+    app = make_app(programme, dt.datetime(2025, 3, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("down", "up")
+        row = " ".join(row_text(app, "s1").split())  # the title wraps in the list
+        assert "[bold red]x[/] $accent [link=file:///etc]y[/link]" in row
+        detail = str(browser(app).query_one("#detail .detail-body").render())
+        assert "[bold red]x[/]" in detail
+        assert "[i]Ada[/i]␛[31m" in detail
+
+
+async def test_very_narrow_terminal_keeps_labels_whole(app: ConftermApp) -> None:
+    from textual.widgets._footer import FooterKey
+
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("3")
+        labels = [tab.label.plain for tab in browser(app).query(Tab)]
+        assert labels == ["Tue 12 Nov", "Wed 13 Nov", "Thu 14 Nov"]
+        actions = {key.action for key in browser(app).query(FooterKey)}
+        assert "toggle_language" not in actions and "search" in actions
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        labels = [tab.label.plain for tab in browser(app).query(Tab)]
+        assert labels[2] == "Thu 14 Nov · AI Day"
+        actions = {key.action for key in browser(app).query(FooterKey)}
+        assert "toggle_language" in actions

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
+from textual.widgets import Input, OptionList, Static, Tab, Tabs
 
 from confterm.model.programme import Session
 from confterm.model.view import ScheduleView
@@ -26,6 +26,7 @@ from confterm.storage.settings import BrowseState
 from confterm.timefmt import day_tab
 from confterm.ui.render import Display
 from confterm.ui.widgets.detail import SessionDetail
+from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.header import ProgrammeHeader
 from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.sidebar import ThemeList, TrackList
@@ -114,12 +115,24 @@ class BrowserScreen(Screen[None]):
                     view=BrowserScreen.shown, display_options=BrowserScreen.display_options)
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
                 session=BrowserScreen.current, display_options=BrowserScreen.display_options)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def _day_tabs(self) -> list[Tab]:
-        lang = self.display_options.lang
-        return [Tab(day_tab(d.date, d.label.get(lang) if d.label else None), id=_tab_id(d.date))
-                for d in self.view.programme.days]
+        return [Tab(label, id=_tab_id(day.date))
+                for day, label in zip(self.view.programme.days, self._tab_labels(), strict=True)]
+
+    def _tab_labels(self) -> list[str]:
+        """'Thu 14 Nov · AI Day', or just 'Thu 14 Nov' when all do not fit."""
+        lang, days = self.display_options.lang, self.view.programme.days
+        full = [day_tab(d.date, d.label.get(lang) if d.label else None) for d in days]
+        if sum(len(label) + 2 for label in full) <= self.app.size.width:
+            return full
+        return [day_tab(d.date, None) for d in days]
+
+    def _relabel_tabs(self) -> None:
+        for tab, label in zip(self.query(Tab), self._tab_labels(), strict=False):
+            if tab.label.plain != label:
+                tab.label = Content(label)
 
     def on_mount(self) -> None:
         self._update_notice()
@@ -129,6 +142,7 @@ class BrowserScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self._set_size_classes(event.size.width)
+        self._relabel_tabs()
 
     def _set_size_classes(self, width: int) -> None:
         self.set_class(width < SIDEBAR_WIDTH, "-narrow")
@@ -154,9 +168,7 @@ class BrowserScreen(Screen[None]):
     def watch_display_options(self, display: Display) -> None:
         if not self.is_mounted:
             return
-        for tab, day in zip(self.query(Tab), self.view.programme.days, strict=False):
-            tab.label = Content(day_tab(day.date, day.label.get(display.lang)
-                                        if day.label else None))
+        self._relabel_tabs()
         self._update_notice()
         self._update_status()
 

@@ -1,0 +1,150 @@
+"""User files: locations, atomic writes, settings that never lose data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from confterm.model.programme import Programme
+from confterm.storage import paths
+from confterm.storage.atomic import atomic_write_text, move_aside
+from confterm.storage.programme_cache import open_programme
+from confterm.storage.settings import (
+    BrowseState,
+    Settings,
+    load_settings,
+    save_settings,
+    settings_path,
+)
+
+from .conftest import CORPUS
+
+
+def test_environment_overrides_every_folder(isolated_dirs: Path) -> None:
+    assert paths.config_dir() == isolated_dirs / "config"
+    assert paths.data_dir() == isolated_dirs / "data"
+    assert paths.cache_dir() == isolated_dirs / "cache"
+
+
+def test_without_overrides_platformdirs_decides(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    monkeypatch.delenv("CONFTERM_CONFIG_DIR")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert paths.config_dir() == tmp_path / "confterm"
+
+
+def test_atomic_write_replaces_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "file.json"
+    atomic_write_text(target, "one")
+    atomic_write_text(target, "two")
+    assert target.read_text() == "two"
+    assert os.listdir(target.parent) == ["file.json"]
+
+
+def test_failed_write_keeps_the_old_content(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "folder" / "file.json"
+    atomic_write_text(target, "old")
+
+    def fail(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        atomic_write_text(target, "new")
+    assert target.read_text() == "old"
+    assert os.listdir(target.parent) == ["file.json"]
+
+
+def test_move_aside_never_overwrites(tmp_path: Path) -> None:
+    first = tmp_path / "a.json"
+    first.write_text("1")
+    kept1 = move_aside(first)
+    first.write_text("2")
+    kept2 = move_aside(first)
+    assert kept1 != kept2 and kept1.read_text() == "1" and kept2.read_text() == "2"
+
+
+def test_settings_round_trip() -> None:
+    settings = Settings(language="fr", ui_theme="nord", local_time=True,
+                        keys={"search": "ctrl+f"}, reminder_minutes=5, bell=False).with_state(
+        "conf", BrowseState(day=dt.date(2024, 11, 13), tracks=("a",), themes=("iot", "ai")))
+    save_settings(settings)
+    loaded = load_settings()
+    assert loaded.problem is None
+    assert loaded.settings == settings
+
+
+def test_missing_settings_give_defaults() -> None:
+    assert load_settings() == load_settings().__class__(Settings())
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("{oops", "not valid JSON"),
+    ("[]", "must hold a JSON object"),
+    ('{"language": 3}', "language: expected str"),
+    ('{"bell": "yes"}', "bell: expected bool"),
+    ('{"reminder_minutes": true}', "reminder_minutes: expected int"),
+    ('{"reminder_minutes": -4}', "between 0 and 1440"),
+    ('{"programmes": {"x": {"day": "someday"}}}', "programmes.x.day: not a date"),
+    ('{"keys": {"search": 5}}', "keys.search: expected str"),
+])
+def test_broken_settings_are_kept_aside_and_reported(content: str, reason: str) -> None:
+    path = settings_path()
+    path.write_text(content)
+    loaded = load_settings()
+    assert loaded.settings == Settings()
+    assert loaded.problem is not None and reason in loaded.problem
+    kept = list(path.parent.glob("settings.json.broken-*"))
+    assert [k.read_text() for k in kept] == [content]
+    assert not path.exists()
+
+
+def test_unknown_settings_keys_are_ignored() -> None:
+    settings_path().write_text(json.dumps({"language": "fr", "future_option": 1}))
+    assert load_settings().settings.language == "fr"
+
+
+def test_the_programme_cache_is_used_only_while_the_file_is_unchanged(
+        tmp_path: Path, isolated_dirs: Path) -> None:
+    path = tmp_path / "p.json"
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    path.write_text(json.dumps(data))
+    first = open_programme(path)
+    cached = list((isolated_dirs / "cache").rglob("*.pickle"))
+    assert len(cached) == 1
+    assert open_programme(path) == first
+    data["sessions"][0]["title"] = {"en": "Changed"}
+    path.write_text(json.dumps(data))
+    os.utime(path, ns=(1, 1))  # even with an old timestamp, size and mtime differ
+    assert open_programme(path).sessions[0].title.get("en") == "Changed"
+
+
+def test_a_corrupt_cache_entry_is_a_miss(isolated_dirs: Path, programme: Programme) -> None:
+    from confterm.storage.paths import bundled_programme_path
+
+    open_programme(bundled_programme_path())
+    for entry in (isolated_dirs / "cache").rglob("*.pickle"):
+        entry.write_bytes(b"garbage")
+    assert open_programme(bundled_programme_path()) == programme
+
+
+def test_cached_programmes_load_without_pydantic(isolated_dirs: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from confterm.storage.programme_cache import open_programme;"
+            "from confterm.storage.paths import bundled_programme_path;"
+            "p = open_programme(bundled_programme_path());"
+            "print(len(p.sessions), 'pydantic' in sys.modules)")
+    env = {**os.environ}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=env, check=True)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, check=True)
+    assert first.stdout.split() == ["33", "True"]   # validated
+    assert second.stdout.split() == ["33", "False"]  # from the cache
