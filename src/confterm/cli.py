@@ -74,6 +74,30 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a programme file. Exit 0 with counts, or 2 with every problem.")
     validate.add_argument("file", type=Path, nargs="?", help="the file to check")
 
+    agenda = commands.add_parser(
+        "agenda", parents=[common], help="your bookmarked sessions",
+        description="List, add or remove bookmarks, or export them to a calendar file.")
+    agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="ACTION")
+    listing = agenda_commands.add_parser("list", parents=[common], help="list bookmarks "
+                                         "(the default)")
+    for parser_ in (agenda, listing):
+        parser_.add_argument("--format", choices=("table", "json"), default="table")
+        parser_.add_argument("--lang", default="en", help="language of titles (en, fr…)")
+    add = agenda_commands.add_parser("add", parents=[common], help="bookmark a session")
+    add.add_argument("session_id", metavar="ID")
+    add.add_argument("--maybe", action="store_true", help="priority 'maybe' (default: must)")
+    remove = agenda_commands.add_parser("remove", parents=[common], help="remove a bookmark")
+    remove.add_argument("session_id", metavar="ID")
+    agenda_export = agenda_commands.add_parser(
+        "export", parents=[common], help="write bookmarks to an iCalendar file")
+    agenda_export.add_argument("file", type=Path, metavar="FILE.ics")
+    agenda_export.add_argument("--lang", default="en")
+
+    export = commands.add_parser(
+        "export", parents=[common], help="write the whole programme to an iCalendar file")
+    export.add_argument("file", type=Path, metavar="FILE.ics")
+    export.add_argument("--lang", default="en")
+
     commands.add_parser("schema", help="print the JSON Schema of the programme format",
                         description="Print the JSON Schema of confterm's programme format.")
     return parser
@@ -112,6 +136,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _validate(args.file or _programme_path(args))
     if args.command == "sessions":
         return _sessions(args)
+    if args.command == "agenda":
+        from confterm.agenda_cli import run_agenda
+
+        return run_agenda(args, _load(args))
+    if args.command == "export":
+        from confterm.agenda_cli import export_programme
+
+        return export_programme(args, _load(args))
     return _browse(args)
 
 

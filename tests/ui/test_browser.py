@@ -155,10 +155,10 @@ async def test_time_zone_toggle(app: ConftermApp, monkeypatch: pytest.MonkeyPatc
     try:
         async with app.run_test(size=WIDE) as pilot:
             await pilot.press("2")
-            assert row_text(app, "d2-wa-iot").startswith("≈16:30–17:30")
+            assert row_text(app, "d2-wa-iot").split()[0] == "≈16:30–17:30"
             await pilot.press("z")
             # 16:30 in Rio (UTC-3) is 20:30 in Paris (UTC+1 in November).
-            assert row_text(app, "d2-wa-iot").startswith("≈20:30–21:30")
+            assert row_text(app, "d2-wa-iot").split()[0] == "≈20:30–21:30"
             assert "local time" in str(browser(app).query_one("#status").render())
     finally:
         monkeypatch.delenv("TZ")

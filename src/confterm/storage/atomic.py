@@ -8,12 +8,29 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: New files get the usual permissions (mkstemp alone would make them private).
+_NEW_FILE_MODE = 0o666 & ~_umask()
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write *data* to *path* via a synced temporary file in the same folder."""
+    """Write *data* to *path* via a synced temporary file in the same folder.
+
+    An existing file keeps its permissions; a new one gets the umask's."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = _NEW_FILE_MODE
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -52,3 +69,16 @@ def move_aside(path: Path, reason: str = "broken") -> Path:
         target = path.with_name(f"{path.name}.{reason}-{stamp}-{counter}")
     os.replace(path, target)
     return target
+
+
+def remove_stale_temporaries(path: Path, older_than: float = 60.0) -> None:
+    """Delete temporary files that a writer killed mid-save left beside *path*."""
+    import time
+
+    limit = time.time() - older_than
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
+        except OSError:
+            pass

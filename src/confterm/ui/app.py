@@ -14,9 +14,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.timer import Timer
 
+from confterm.model.agenda import Agenda, Priority, bookmark_for, due_reminders
 from confterm.model.clock import Clock
-from confterm.model.programme import Programme
+from confterm.model.programme import Programme, Session
 from confterm.model.view import ScheduleView
+from confterm.storage.bookmarks import BookmarkStore
 from confterm.storage.settings import (
     BrowseState,
     Settings,
@@ -24,12 +26,15 @@ from confterm.storage.settings import (
     save_settings,
     settings_path,
 )
+from confterm.timefmt import time_range
 from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
 from confterm.ui.render import Display
 from confterm.ui.screens.browser import BrowserScreen
 
 #: Remembered state is written this long after the last change (and on quit).
 SAVE_DELAY = 0.5
+#: Seconds between attempts to save bookmarks after a failure.
+BOOKMARK_RETRY = 30.0
 
 
 def opening_day(programme: Programme, now: dt.datetime, remembered: dt.date | None) -> dt.date:
@@ -48,7 +53,8 @@ class ConftermApp(App[None]):
     BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
 
     def __init__(self, programme: Programme, *, now: dt.datetime | None = None,
-                 clock: Clock | None = None, settings_file: Path | None = None) -> None:
+                 clock: Clock | None = None, settings_file: Path | None = None,
+                 bookmarks_file: Path | None = None) -> None:
         super().__init__()
         self.programme = programme
         self.clock = clock or Clock(now)
@@ -58,6 +64,12 @@ class ConftermApp(App[None]):
         self._settings_problem = loaded.problem
         self._save_timer: Timer | None = None
         self._dirty = False
+        self.bookmarks, self._bookmarks_problem = BookmarkStore.open(programme.id,
+                                                                    bookmarks_file)
+        self._bookmark_retry: Timer | None = None
+        #: Sessions already reminded of in this run.
+        self.reminded: set[str] = set()
+        self._quit_asked = False
 
     def get_default_screen(self) -> BrowserScreen:
         state = self.settings.state_for(self.programme.id)
@@ -70,9 +82,11 @@ class ConftermApp(App[None]):
         if lang not in self.programme.languages:
             lang = self.programme.languages[0] if self.programme.languages else "en"
         zone = None if self.settings.local_time else self.programme.zone
-        return BrowserScreen(view, Display(lang, zone))
+        return BrowserScreen(view, Display(lang, zone), self.bookmarks.agenda)
 
     def on_mount(self) -> None:
+        if self._bookmarks_problem:
+            self.notify(self._bookmarks_problem, severity="warning", timeout=20)
         if self.settings.ui_theme in self.available_themes:
             self.theme = self.settings.ui_theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._update(
@@ -91,7 +105,105 @@ class ConftermApp(App[None]):
         return screen
 
     def _tick(self) -> None:
-        self.browser.now = self.clock.now()
+        now = self.clock.now()
+        self.browser.now = now
+        self.check_reminders(now)
+
+    # -- bookmarks (only the app touches the file) ----------------------------------
+    def toggle_bookmark(self, session: Session) -> Agenda:
+        if session.id in self.bookmarks.agenda:
+            return self.remove_bookmark(session.id)
+        self.bookmarks.set(bookmark_for(session, Priority.MUST, self.clock.now()))
+        agenda = self._save_bookmarks()
+        clashes = agenda.clashes_with(session, self.browser.view.catalogue)
+        if clashes:
+            lang, zone = self.browser.display_options.lang, self.browser.display_options.zone
+            names = "; ".join(f"{s.title.get(lang)} ({time_range(s, zone)})" for s in clashes)
+            self.notify(f"Clashes with {names}", title="Bookmarked, with a clash",
+                        severity="warning", timeout=8)
+        return agenda
+
+    def remove_bookmark(self, session_id: str) -> Agenda:
+        self.bookmarks.remove(session_id)
+        return self._save_bookmarks()
+
+    def cycle_priority(self, session_id: str) -> Agenda:
+        """Must attend ↔ maybe; a session not yet bookmarked becomes 'must attend'."""
+        mark = self.bookmarks.agenda.get(session_id)
+        session = self.browser.view.catalogue.sessions.get(session_id)
+        if mark is not None:
+            self.bookmarks.set(replace(mark, priority=mark.priority.next()))
+        elif session is not None:
+            self.bookmarks.set(bookmark_for(session, Priority.MUST, self.clock.now()))
+        return self._save_bookmarks()
+
+    def _save_bookmarks(self) -> Agenda:
+        """Write at once; on failure keep the changes in memory, say so, and retry."""
+        try:
+            problem = self.bookmarks.save()
+        except OSError as error:
+            if self._bookmark_retry is None:
+                self.notify(f"Bookmarks could not be saved ({error.strerror or error}). "
+                            "They are kept while confterm runs; retrying every "
+                            f"{BOOKMARK_RETRY:.0f} s.", severity="error", timeout=15)
+                self._bookmark_retry = self.set_interval(BOOKMARK_RETRY, self._retry_save)
+        else:
+            if problem:
+                self.notify(problem, severity="warning", timeout=20)
+        self.browser.agenda = self.bookmarks.agenda
+        return self.bookmarks.agenda
+
+    def _retry_save(self) -> None:
+        try:
+            self.bookmarks.save()
+        except OSError:
+            return
+        if self._bookmark_retry is not None:
+            self._bookmark_retry.stop()
+            self._bookmark_retry = None
+        self.browser.agenda = self.bookmarks.agenda
+        self.notify("Bookmarks saved.", timeout=4)
+
+    def check_reminders(self, now: dt.datetime) -> None:
+        """Notify once for each bookmarked session starting soon."""
+        due = due_reminders(self.browser.view.catalogue, self.bookmarks.agenda, now,
+                            self.settings.reminder_minutes, frozenset(self.reminded))
+        display = self.browser.display_options
+        for session in due:
+            self.reminded.add(session.id)
+            minutes = max(1, round((session.start - now).total_seconds() / 60))
+            room = self.browser.view.catalogue.room_name(session)
+            self.notify(f"{time_range(session, display.zone)} {session.title.get(display.lang)}"
+                        + (f" · {room}" if room else ""),
+                        title=f"Starts in {minutes} min", timeout=60)
+            if self.settings.bell:
+                self.bell()
+
+    def ask_export(self) -> None:
+        from confterm.ui.screens.export import ExportScreen
+
+        agenda = self.bookmarks.agenda
+        default = Path.home() / f"{self.programme.id}-agenda.ics"
+        self.push_screen(ExportScreen(default, len(agenda)), self._export_to)
+
+    def _export_to(self, path: Path | None) -> None:
+        if path is None:
+            return
+        from confterm.formats.ics_export import to_ics
+        from confterm.storage.atomic import atomic_write_bytes
+
+        catalogue = self.browser.view.catalogue
+        agenda = self.bookmarks.agenda
+        try:
+            atomic_write_bytes(path, to_ics(agenda.sessions(catalogue), catalogue,
+                                            lang=self.browser.display_options.lang,
+                                            agenda=agenda))
+        except OSError as error:
+            self.notify(f"Could not write {path}: {error.strerror or error}",
+                        severity="error", timeout=10)
+            return
+        self.notify(f"Wrote {len(agenda.sessions(catalogue))} sessions to {path}",
+                    title="Calendar exported", timeout=8)
 
     # -- remembering --------------------------------------------------------------
     def remember(self, state: BrowseState) -> None:
@@ -130,4 +242,14 @@ class ConftermApp(App[None]):
 
     async def action_quit(self) -> None:
         self.save_now()
+        if self.bookmarks.dirty:
+            try:
+                self.bookmarks.save()
+            except OSError as error:
+                self.notify(f"Bookmarks could not be saved ({error.strerror or error}). "
+                            "Quit again to leave without them, or free the disk first.",
+                            severity="error", timeout=15)
+                if not self._quit_asked:
+                    self._quit_asked = True
+                    return
         self.exit()

@@ -61,7 +61,9 @@ class SessionCommands(_BrowserCommands):
         catalogue, display = browser.view.catalogue, browser.display_options
         for session in catalogue.ordered:
             people = ", ".join(p.name for p in catalogue.session_people(session))
-            label = session.title.get(display.lang) + (f" — {people}" if people else "")
+            mark = browser.agenda.get(session.id)
+            label = ((f"{mark.priority.marker} " if mark else "")
+                     + session.title.get(display.lang) + (f" — {people}" if people else ""))
             day = catalogue.programme.days[catalogue.programme.day_index(session.day) - 1]
             where = f"{day_tab(day.date, None)} {time_range(session, display.zone)}"
             yield label, partial(browser.go_to_session, session), f"Session · {where}"

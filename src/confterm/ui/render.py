@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
+from confterm.model.agenda import Agenda, Bookmark
 from confterm.model.programme import Kind, Programme, Session
 from confterm.model.view import Catalogue
 from confterm.timefmt import INDICATIVE_MARK, day_heading, time_range
@@ -36,8 +37,10 @@ class Display:
         return f"{programme.city or programme.timezone} time"
 
 
-#: Columns before a row's title: the time range and the parallel marker.
-ROW_INDENT = 15
+#: Columns before a row's title: bookmark marker, time range, parallel marker.
+ROW_INDENT = 17
+#: Columns of the bookmark marker at the start of a row (a click there toggles it).
+MARKER_WIDTH = 2
 
 
 def _hanging(text: str, width: int) -> list[str]:
@@ -45,31 +48,40 @@ def _hanging(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, max(width, 10), break_on_hyphens=False) or [""]
 
 
+def _with_hanging_indent(lead: list[str | tuple[str, str]], lines: list[tuple[str, str]],
+                         pad: str, gutter: tuple[str, str] = ("", "")) -> Content:
+    """*lead* then the first line; every further line starts with *pad*."""
+    parts = list(lead)
+    for index, line in enumerate(lines):
+        if index:
+            parts += ["\n", pad]
+        parts += [gutter, line]
+    return Content.assemble(*parts)
+
+
 def session_row(session: Session, catalogue: Catalogue, display: Display,
-                *, parallel: bool = False, width: int = 80) -> Content:
-    """Time and title, then track, room, kind and themes, wrapped under the title."""
+                *, parallel: bool = False, width: int = 80,
+                bookmark: Bookmark | None = None, clash: bool = False) -> Content:
+    """Marker, time and title, then track, room, kind and themes under the title."""
     quiet = session.kind in (Kind.BREAK, Kind.EXHIBITION)
     title_style = "dim" if quiet else "bold"
-    when = time_range(session, display.zone).ljust(ROW_INDENT - 2)
+    when = time_range(session, display.zone).ljust(ROW_INDENT - 2 - MARKER_WIDTH)
     where = [x for x in (catalogue.track_name(session, display.lang),
                          catalogue.room_name(session)) if x]
     meta = " · ".join([*where, session.kind.value])
     themes = "  ".join(f"#{catalogue.theme_label(t, display.lang)}" for t in session.themes)
-    lead = ("┃ " if parallel else "  ", "$accent")
-    pad = " " * (ROW_INDENT - 2)
+    gutter = ("┃ " if parallel else "  ", "$accent")
     text_width = width - ROW_INDENT
-    parts: list[str | tuple[str, str]] = [(when, "dim" if quiet else "")]
+    marker = (bookmark.priority.marker + " " if bookmark else "  ",
+              "$warning bold" if clash else "$accent bold")
     lines = [(line, title_style) for line in _hanging(session.title.get(display.lang),
                                                       text_width)]
     lines += [(line, "dim") for line in _hanging(meta, text_width)]
     if themes:
         lines += [(line, "dim" if quiet else "$text-secondary")
                   for line in _hanging(themes, text_width)]
-    for index, line in enumerate(lines):
-        if index:
-            parts += ["\n", pad]
-        parts += [lead, line]
-    return Content.assemble(*parts)
+    return _with_hanging_indent([marker, (when, "dim" if quiet else "")], lines,
+                                " " * (ROW_INDENT - 2), gutter)
 
 
 def slot_heading(start: dt.datetime, count: int, display: Display) -> Content:
@@ -77,7 +89,8 @@ def slot_heading(start: dt.datetime, count: int, display: Display) -> Content:
     return Content.styled(f"{local:%H:%M} · {count} sessions in parallel", "$accent italic")
 
 
-def session_detail(session: Session, catalogue: Catalogue, display: Display) -> Content:
+def session_detail(session: Session, catalogue: Catalogue, display: Display,
+                   agenda: Agenda | None = None) -> Content:
     """Everything known about a session, for the detail pane and modal."""
     programme, lang = catalogue.programme, display.lang
     day = programme.days[programme.day_index(session.day) - 1]
@@ -91,6 +104,13 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display) -> 
     if session.indicative:
         parts += ["\n", (f"{INDICATIVE_MARK} Indicative time and room: "
                          "not from an official programme", "$warning")]
+    mark = agenda.get(session.id) if agenda is not None else None
+    if agenda is not None and mark is not None:
+        parts += ["\n", (f"{mark.priority.marker} Bookmarked: {mark.priority.label}",
+                         "$accent bold")]
+        for other in agenda.clashes_with(session, catalogue):
+            parts += ["\n", (f"⚠ Clashes with {other.title.get(lang)} "
+                             f"({time_range(other, display.zone)})", "$warning")]
     for label, value in (("Room", catalogue.room_name(session)),
                          ("Track", catalogue.track_name(session, lang)),
                          ("Kind", session.kind.value)):
@@ -113,3 +133,35 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display) -> 
     if session.notes is not None:
         parts += ["\n\n", ("Notes: ", "dim italic"), (session.notes.get(lang), "italic")]
     return Content.assemble(*parts)
+
+
+def agenda_row(session: Session, bookmark: Bookmark, catalogue: Catalogue, display: Display,
+               clashes: list[Session], width: int = 80) -> Content:
+    """A bookmarked session in the agenda: marker, time, title, room, clashes."""
+    text_width = width - ROW_INDENT
+    when = time_range(session, display.zone).ljust(ROW_INDENT - MARKER_WIDTH)
+    lines: list[tuple[str, str]] = [
+        (line, "bold") for line in _hanging(session.title.get(display.lang), text_width)]
+    where = " · ".join(x for x in (catalogue.room_name(session), bookmark.priority.label) if x)
+    lines += [(line, "dim") for line in _hanging(where, text_width)]
+    for other in clashes:
+        warning = (f"⚠ clashes with {other.title.get(display.lang)} "
+                   f"({time_range(other, display.zone)})")
+        lines += [(line, "$warning") for line in _hanging(warning, text_width)]
+    marker = (bookmark.priority.marker + " ", "$accent bold")
+    return _with_hanging_indent([marker, when], lines, " " * ROW_INDENT)
+
+
+def brief_row(session: Session, catalogue: Catalogue, display: Display,
+              bookmark: Bookmark | None, width: int = 80) -> Content:
+    """A session in a short list (now and next): marker, time, title, where."""
+    text_width = width - ROW_INDENT
+    when = time_range(session, display.zone).ljust(ROW_INDENT - MARKER_WIDTH)
+    lines = [(line, "bold" if bookmark else "")
+             for line in _hanging(session.title.get(display.lang), text_width)]
+    where = " · ".join(x for x in (catalogue.track_name(session, display.lang),
+                                   catalogue.room_name(session)) if x)
+    if where:
+        lines += [(line, "dim") for line in _hanging(where, text_width)]
+    marker = (bookmark.priority.marker + " " if bookmark else "  ", "$accent bold")
+    return _with_hanging_indent([marker, when], lines, " " * ROW_INDENT)

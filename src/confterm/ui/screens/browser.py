@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static, Tab, Tabs
 
+from confterm.model.agenda import Agenda
 from confterm.model.programme import Session
 from confterm.model.view import ScheduleView
 from confterm.storage.settings import BrowseState
@@ -64,6 +65,11 @@ class BrowserScreen(Screen[None]):
         Binding("s", "toggle_sidebar", "Sidebar", show=False, id="sidebar"),
         Binding("l", "toggle_language", "Lang", id="language"),
         Binding("z", "toggle_zone", "Zone", id="time-zone"),
+        Binding("b,space", "toggle_bookmark", "Bookmark", id="bookmark"),
+        Binding("p", "cycle_priority", "Priority", show=False, id="priority"),
+        Binding("a", "agenda", "Agenda", id="agenda"),
+        Binding("n", "now_next", "Now", id="now-next"),
+        Binding("e", "export", "Export", show=False, id="export"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("escape", "back", "Back", show=False, id="back"),
         Binding("ctrl+p", "app.command_palette", "Palette", id="palette"),
@@ -74,10 +80,12 @@ class BrowserScreen(Screen[None]):
     shown: reactive[ScheduleView] = reactive[ScheduleView](None, always_update=True)  # type: ignore[arg-type]
     display_options: reactive[Display] = reactive(Display())
     current: reactive[Session | None] = reactive(None)
+    agenda: reactive[Agenda] = reactive(Agenda)
     now: reactive[dt.datetime | None] = reactive(None)
 
-    def __init__(self, view: ScheduleView, display: Display) -> None:
+    def __init__(self, view: ScheduleView, display: Display, agenda: Agenda) -> None:
         super().__init__()
+        self.set_reactive(BrowserScreen.agenda, agenda)
         self.set_reactive(BrowserScreen.view, view)
         self.set_reactive(BrowserScreen.shown, view.searched())
         self.set_reactive(BrowserScreen.display_options, display)
@@ -112,9 +120,11 @@ class BrowserScreen(Screen[None]):
                             id="search", value=self.view.query)
                 yield Static(id="status", markup=False)
                 yield SessionList(id="sessions").data_bind(
-                    view=BrowserScreen.shown, display_options=BrowserScreen.display_options)
+                    view=BrowserScreen.shown, display_options=BrowserScreen.display_options,
+                    agenda=BrowserScreen.agenda)
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
-                session=BrowserScreen.current, display_options=BrowserScreen.display_options)
+                session=BrowserScreen.current, display_options=BrowserScreen.display_options,
+                agenda=BrowserScreen.agenda)
         yield KeyFooter(compact=True, show_command_palette=False)
 
     def _day_tabs(self) -> list[Tab]:
@@ -222,6 +232,12 @@ class BrowserScreen(Screen[None]):
             self.open_details(session)
         else:
             self.set_focus(self.query_one(SessionDetail))
+
+    @on(SessionList.MarkerClicked)
+    def _marker_clicked(self, event: SessionList.MarkerClicked) -> None:
+        session = self.view.catalogue.sessions.get(event.session_id)
+        if session is not None:
+            self.agenda = self.confterm.toggle_bookmark(session)
 
     @on(TrackList.TrackChosen)
     def _track_chosen(self, event: TrackList.TrackChosen) -> None:
@@ -331,6 +347,37 @@ class BrowserScreen(Screen[None]):
         self.notify(f"Times shown in {self.display_options.zone_name(self.view.programme)}",
                     timeout=2)
 
+    def action_toggle_bookmark(self) -> None:
+        if self.current is None:
+            self.app.bell()
+            return
+        self.agenda = self.confterm.toggle_bookmark(self.current)
+
+    def action_cycle_priority(self) -> None:
+        if self.current is not None:
+            self.agenda = self.confterm.cycle_priority(self.current.id)
+
+    def action_agenda(self) -> None:
+        from confterm.ui.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(self.view.catalogue, self.display_options,
+                                          self.agenda))
+
+    def action_now_next(self) -> None:
+        from confterm.ui.screens.now_next import NowNextScreen
+
+        moment = self.confterm.clock.now()
+        self.app.push_screen(NowNextScreen(self.view.catalogue, self.agenda,
+                                           self.display_options, moment))
+
+    def action_export(self) -> None:
+        self.confterm.ask_export()
+
+    def on_screen_resume(self) -> None:
+        # Back from the agenda screen, which may have changed bookmarks.
+        if self.agenda is not self.confterm.bookmarks.agenda:
+            self.agenda = self.confterm.bookmarks.agenda
+
     def action_help(self) -> None:
         from confterm.ui.screens.help import HelpScreen
 
@@ -343,4 +390,5 @@ class BrowserScreen(Screen[None]):
     def open_details(self, session: Session) -> None:
         from confterm.ui.screens.detail import DetailScreen
 
-        self.app.push_screen(DetailScreen(session, self.view.catalogue, self.display_options))
+        self.app.push_screen(DetailScreen(session, self.view.catalogue, self.display_options,
+                                          self.agenda))

@@ -6,19 +6,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
+from confterm.model.agenda import Agenda
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue
 from confterm.ui.render import Display
 from confterm.ui.widgets.detail import SessionDetail
+from confterm.ui.widgets.footer import KeyFooter
 
 
 class DetailScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,enter", "dismiss", "Close", id="close-details")]
 
-    def __init__(self, session: Session, catalogue: Catalogue, display: Display) -> None:
+    def __init__(self, session: Session, catalogue: Catalogue, display: Display,
+                 agenda: Agenda) -> None:
         super().__init__()
+        self.agenda = agenda
         self.session = session
         self.catalogue = catalogue
         self.display_options = display
@@ -28,8 +31,9 @@ class DetailScreen(ModalScreen[None]):
             detail = SessionDetail(self.catalogue, id="detail-modal")
             detail.set_reactive(SessionDetail.session, self.session)
             detail.set_reactive(SessionDetail.display_options, self.display_options)
+            detail.set_reactive(SessionDetail.agenda, self.agenda)
             yield detail
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(SessionDetail).focus()

@@ -7,10 +7,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from confterm.model.programme import Programme
 from confterm.ui.render import Display
+from confterm.ui.widgets.footer import KeyFooter
 
 _ALWAYS = [("enter", "Show the highlighted session's details"),
            ("↑ ↓ pgup pgdn", "Move through the list"),
@@ -31,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
             yield Static(self._content(), markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def _content(self) -> Content:
         lang = self.display_options.lang
@@ -72,6 +73,11 @@ _EXPLAIN = {
     "toggle_language": "Switch between the programme's languages",
     "toggle_zone": "Switch times between conference time and your local time",
     "help": "This help",
+    "toggle_bookmark": "Bookmark the highlighted session, or remove its bookmark (or click ★)",
+    "cycle_priority": "Bookmark priority: must attend ★ or maybe ☆",
+    "agenda": "My agenda: bookmarks by day, free time and clashes",
+    "now_next": "What is on now and what starts next",
+    "export": "Export my agenda to a calendar file (.ics)",
     "app.command_palette": "Command palette: jump to a session, day, theme or language",
     "quit": "Quit",
 }

@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from confterm.model.agenda import Agenda
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue
 from confterm.ui.render import Display, session_detail
@@ -15,6 +16,7 @@ from confterm.ui.render import Display, session_detail
 class SessionDetail(VerticalScroll):
     session: reactive[Session | None] = reactive(None)
     display_options: reactive[Display] = reactive(Display())
+    agenda: reactive[Agenda] = reactive(Agenda())
 
     def __init__(self, catalogue: Catalogue, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -33,6 +35,9 @@ class SessionDetail(VerticalScroll):
     def watch_display_options(self) -> None:
         self._refresh()
 
+    def watch_agenda(self) -> None:
+        self._refresh()
+
     def _refresh(self) -> None:
         bodies = self.query(".detail-body").results(Static)
         body = next(bodies, None)
@@ -41,4 +46,5 @@ class SessionDetail(VerticalScroll):
         if self.session is None:
             body.update("Highlight a session to see its details.")
         else:
-            body.update(session_detail(self.session, self.catalogue, self.display_options))
+            body.update(session_detail(self.session, self.catalogue, self.display_options,
+                                       self.agenda))

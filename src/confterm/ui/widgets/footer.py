@@ -1,4 +1,7 @@
-"""The key footer, leaving out secondary keys when the terminal is narrow."""
+"""The key footer: as many keys as fit, the most useful first, none cut in half.
+
+Keys that do not fit stay available (and listed in the help screen, ``?``).
+"""
 
 from __future__ import annotations
 
@@ -6,21 +9,33 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-#: Below this width these actions leave the footer (they stay in the help screen).
-NARROW = 80
-SECONDARY = frozenset({"toggle_language", "toggle_zone", "app.command_palette"})
+#: Actions in the order they earn a place in the footer; others come after.
+PRIORITY = ("help", "app.quit", "quit", "step_day(1)", "search", "themes", "toggle_bookmark",
+            "agenda", "dismiss", "app.pop_screen", "tracks", "clear_filters", "now_next",
+            "toggle_language", "toggle_zone", "app.command_palette")
+
+
+def _width(key: FooterKey) -> int:
+    # Compact footer keys: key, a space, the description, and a gap after.
+    return len(key.key_display) + len(key.description) + 2
 
 
 class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
-        narrow = self.app.size.width < NARROW
-        for widget in super().compose():
-            if narrow and isinstance(widget, FooterKey) and widget.action in SECONDARY:
-                continue
-            yield widget
+        widgets = list(super().compose())
+        keys = [w for w in widgets if isinstance(w, FooterKey)]
+        rank = {action: index for index, action in enumerate(PRIORITY)}
+        room, shown = self.app.size.width, set()
+        for key in sorted(keys, key=lambda k: rank.get(k.action, len(PRIORITY))):
+            if _width(key) <= room:
+                shown.add(id(key))
+                room -= _width(key)
+        for widget in widgets:
+            if not isinstance(widget, FooterKey) or id(widget) in shown:
+                yield widget
 
     def on_resize(self) -> None:
-        narrow = self.app.size.width < NARROW
-        if narrow != getattr(self, "_was_narrow", None):
-            self._was_narrow = narrow
+        width = self.app.size.width
+        if width != getattr(self, "_composed_for", None):
+            self._composed_for = width
             self.call_later(self.recompose)

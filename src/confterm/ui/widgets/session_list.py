@@ -9,14 +9,17 @@ from __future__ import annotations
 from itertools import groupby
 
 from textual.content import Content
+from textual.events import Click
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from confterm.model.agenda import Agenda, clashing_pairs
 from confterm.model.programme import Kind
 from confterm.model.view import ScheduleView
 from confterm.timefmt import day_heading
-from confterm.ui.render import Display, session_row, slot_heading
+from confterm.ui.render import MARKER_WIDTH, Display, session_row, slot_heading
 
 # Sessions that run alongside everything and do not make a slot "parallel".
 _BACKGROUND = (Kind.EXHIBITION, Kind.BREAK)
@@ -28,6 +31,14 @@ class SessionList(OptionList):
 
     view: reactive[ScheduleView | None] = reactive(None, always_update=True)
     display_options: reactive[Display] = reactive(Display())
+    agenda: reactive[Agenda] = reactive(Agenda())
+
+    class MarkerClicked(Message):
+        """The bookmark marker of a session was clicked."""
+
+        def __init__(self, session_id: str) -> None:
+            super().__init__()
+            self.session_id = session_id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -39,6 +50,19 @@ class SessionList(OptionList):
 
     def watch_display_options(self) -> None:
         self._rebuild_soon()
+
+    def watch_agenda(self) -> None:
+        self._rebuild_soon()
+
+    async def _on_click(self, event: Click) -> None:
+        index = event.style.meta.get("option")
+        if index is not None and event.x < MARKER_WIDTH:
+            option = self.get_option_at_index(index)
+            if option.id is not None:
+                self.highlighted = index
+                self.post_message(self.MarkerClicked(option.id))
+                return
+        await super()._on_click(event)
 
     def on_resize(self) -> None:
         # Rows are wrapped to the width, so a new width needs new rows.
@@ -66,6 +90,9 @@ class SessionList(OptionList):
         self._built_width = width
         options: list[Option | None] = []
         programme, lang = view.programme, self.display_options.lang
+        agenda = self.agenda
+        clashing = {s.id for pair in clashing_pairs(agenda.sessions(view.catalogue))
+                    for s in pair}
         day = None
         for _, group in groupby(view.sessions, key=lambda s: s.start):
             sessions = list(group)
@@ -82,7 +109,9 @@ class SessionList(OptionList):
                                                    self.display_options), disabled=True))
             options.extend(
                 Option(session_row(s, view.catalogue, self.display_options, width=width,
-                                   parallel=parallel and s in foreground), id=s.id)
+                                   parallel=parallel and s in foreground,
+                                   bookmark=agenda.get(s.id), clash=s.id in clashing),
+                       id=s.id)
                 for s in sessions)
         if not options:
             message = "No sessions match the filters. Press x to clear them."

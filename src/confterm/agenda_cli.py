@@ -1,0 +1,124 @@
+"""``confterm agenda …`` and ``confterm export``: bookmarks and calendar files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from confterm.model.agenda import Agenda, Gap, Priority, agenda_days, bookmark_for
+from confterm.model.programme import Programme, Session
+from confterm.model.view import Catalogue
+from confterm.storage.atomic import atomic_write_bytes
+from confterm.storage.bookmarks import BookmarkStore
+from confterm.timefmt import day_heading, time_range
+
+
+def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
+    from confterm.cli import UsageError
+
+    catalogue = Catalogue(programme)
+    store, problem = BookmarkStore.open(programme.id)
+    if problem:
+        print(f"confterm: {problem}", file=sys.stderr)
+    action = args.agenda_command or "list"
+    if action == "list":
+        if args.format == "json":
+            _print_json(store.agenda, catalogue)
+        else:
+            _print_table(store.agenda, catalogue, args.lang)
+        return 0
+    if action == "export":
+        sessions = store.agenda.sessions(catalogue)
+        _write_ics(args.file, sessions, catalogue, args.lang, store.agenda)
+        print(f"Wrote {len(sessions)} bookmarked sessions to {args.file}")
+        return 0
+    session = catalogue.sessions.get(args.session_id)
+    if action == "add":
+        if session is None:
+            raise UsageError(f"no session {args.session_id!r} in this programme "
+                             "(see 'confterm sessions --format json' for ids)")
+        priority = Priority.MAYBE if args.maybe else Priority.MUST
+        store.set(bookmark_for(session, priority))
+        store.save()
+        print(f"Bookmarked ({priority.label}): {session.title.get('en')}")
+        for other in store.agenda.clashes_with(session, catalogue):
+            print(f"Clashes with: {other.title.get('en')} "
+                  f"({time_range(other, programme.zone)})")
+        return 0
+    if args.session_id not in store.agenda:
+        raise UsageError(f"{args.session_id!r} is not bookmarked")
+    store.remove(args.session_id)
+    store.save()
+    print(f"Removed the bookmark on {args.session_id}")
+    return 0
+
+
+def export_programme(args: argparse.Namespace, programme: Programme) -> int:
+    catalogue = Catalogue(programme)
+    _write_ics(args.file, catalogue.ordered, catalogue, args.lang, None)
+    print(f"Wrote {len(catalogue.ordered)} sessions to {args.file}")
+    return 0
+
+
+def _write_ics(path: Path, sessions: Iterable[Session], catalogue: Catalogue, lang: str,
+               agenda: Agenda | None) -> None:
+    from confterm.formats.ics_export import to_ics
+
+    atomic_write_bytes(path, to_ics(sessions, catalogue, lang=lang, agenda=agenda))
+
+
+def _print_json(agenda: Agenda, catalogue: Catalogue) -> None:
+    sessions = agenda.sessions(catalogue)
+    document: dict[str, object] = {
+        "programme": catalogue.programme.id,
+        "bookmarks": [
+            {"id": s.id, "priority": agenda.bookmarks[s.id].priority.value,
+             "in_programme": True, "start": s.start.isoformat(), "end": s.end.isoformat(),
+             "title": s.title.root,
+             "clashes_with": [o.id for o in agenda.clashes_with(s, catalogue)]}
+            for s in sessions] + [
+            {"id": b.session_id, "priority": b.priority.value, "in_programme": False,
+             "start": b.start.isoformat() if b.start else None, "end": None,
+             "title": {"und": b.title}, "clashes_with": []}
+            for b in agenda.missing(catalogue)],
+    }
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_table(agenda: Agenda, catalogue: Catalogue, lang: str) -> None:
+    console = Console(highlight=False, emoji=False)
+    programme = catalogue.programme
+    if not len(agenda):
+        console.print(Text("No bookmarks yet: 'confterm agenda add ID', or b in the browser."))
+        return
+    labels = {d.date: d.label for d in programme.days}
+    for day in agenda_days(agenda.sessions(catalogue)):
+        label = labels.get(day.day)
+        console.print(Text(day_heading(day.day, programme.day_index(day.day),
+                                       label.get(lang) if label else None), style="bold"))
+        for entry in day.entries:
+            if isinstance(entry, Gap):
+                start, end = entry.start.astimezone(programme.zone), entry.end.astimezone(
+                    programme.zone)
+                console.print(Text(f"   {start:%H:%M}–{end:%H:%M}  free", style="dim"))
+                continue
+            priority = agenda.bookmarks[entry.id].priority
+            line = Text(f" {priority.marker} {time_range(entry, programme.zone):<13} ")
+            line.append(entry.title.get(lang), style="bold")
+            console.print(line)
+            for other in agenda.clashes_with(entry, catalogue):
+                console.print(Text(f"     ⚠ clashes with {other.title.get(lang)}",
+                                   style="yellow"))
+    missing = agenda.missing(catalogue)
+    if missing:
+        console.print(Text("No longer in the programme", style="bold"))
+        for bookmark in missing:
+            console.print(Text(f" {bookmark.priority.marker} "
+                               f"{bookmark.title or bookmark.session_id}"))

@@ -1,0 +1,1 @@
+"""Readers and writers of other schedule formats (no UI imports)."""

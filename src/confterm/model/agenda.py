@@ -1,0 +1,152 @@
+"""The personal agenda: bookmarks, clashes, gaps, now and next, reminders.
+
+Pure logic over immutable values; :mod:`confterm.storage.bookmarks` keeps it on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from confterm.model.programme import Session
+from confterm.model.view import Catalogue, overlaps
+
+
+class Priority(StrEnum):
+    MUST = "must"
+    MAYBE = "maybe"
+
+    @property
+    def marker(self) -> str:
+        return "★" if self is Priority.MUST else "☆"
+
+    @property
+    def label(self) -> str:
+        return "must attend" if self is Priority.MUST else "maybe"
+
+    def next(self) -> Priority:
+        return Priority.MAYBE if self is Priority.MUST else Priority.MUST
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    session_id: str
+    priority: Priority = Priority.MUST
+    added: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    #: What the session was when bookmarked, to show it if it leaves the programme.
+    title: str = ""
+    start: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """Bookmarks by session id. Methods return new agendas."""
+
+    bookmarks: Mapping[str, Bookmark] = field(default_factory=dict)
+
+    def __contains__(self, session_id: object) -> bool:
+        return session_id in self.bookmarks
+
+    def __len__(self) -> int:
+        return len(self.bookmarks)
+
+    def get(self, session_id: str) -> Bookmark | None:
+        return self.bookmarks.get(session_id)
+
+    def with_bookmark(self, bookmark: Bookmark) -> Agenda:
+        return Agenda({**self.bookmarks, bookmark.session_id: bookmark})
+
+    def without(self, session_id: str) -> Agenda:
+        return Agenda({k: v for k, v in self.bookmarks.items() if k != session_id})
+
+    def sessions(self, catalogue: Catalogue) -> list[Session]:
+        """Bookmarked sessions still in the programme, in programme order."""
+        return [s for s in catalogue.ordered if s.id in self.bookmarks]
+
+    def missing(self, catalogue: Catalogue) -> list[Bookmark]:
+        """Bookmarks whose session is no longer in the programme (kept, never dropped)."""
+        return sorted((b for b in self.bookmarks.values() if b.session_id not in
+                       catalogue.sessions), key=lambda b: (b.start or b.added, b.title))
+
+    def clashes_with(self, session: Session, catalogue: Catalogue) -> list[Session]:
+        """Other bookmarked sessions that overlap *session*."""
+        return [s for s in self.sessions(catalogue)
+                if s.id != session.id and overlaps(s, session)]
+
+
+def bookmark_for(session: Session, priority: Priority = Priority.MUST,
+                 now: dt.datetime | None = None) -> Bookmark:
+    return Bookmark(session.id, priority, now or dt.datetime.now(dt.UTC),
+                    session.title.get("en"), session.start)
+
+
+@dataclass(frozen=True)
+class Gap:
+    start: dt.datetime
+    end: dt.datetime
+
+
+@dataclass(frozen=True)
+class AgendaDay:
+    day: dt.date
+    entries: list[Session | Gap]
+
+
+def agenda_days(sessions: Iterable[Session]) -> list[AgendaDay]:
+    """Bookmarked sessions by day, with the free time between them."""
+    days: dict[dt.date, list[Session]] = {}
+    for session in sessions:
+        days.setdefault(session.day, []).append(session)
+    result = []
+    for day, items in sorted(days.items()):
+        entries: list[Session | Gap] = []
+        busy_until: dt.datetime | None = None
+        for session in items:
+            if busy_until is not None and session.start > busy_until:
+                entries.append(Gap(busy_until, session.start))
+            entries.append(session)
+            busy_until = max(busy_until or session.end, session.end)
+        result.append(AgendaDay(day, entries))
+    return result
+
+
+def clashing_pairs(sessions: list[Session]) -> list[tuple[Session, Session]]:
+    """Every pair of overlapping sessions (in order)."""
+    ordered = sorted(sessions, key=lambda s: (s.start, s.id))
+    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:] if overlaps(a, b)]
+
+
+@dataclass(frozen=True)
+class NowNext:
+    now: list[Session]
+    next: list[Session]
+
+
+def now_and_next(catalogue: Catalogue, agenda: Agenda, moment: dt.datetime) -> NowNext:
+    """What runs at *moment*, and what starts next in each track (bookmarks first)."""
+    running = [s for s in catalogue.ordered if s.start <= moment < s.end]
+    upcoming = [s for s in catalogue.ordered if s.start > moment]
+    first_per_track: dict[str | None, Session] = {}
+    for session in upcoming:
+        first_per_track.setdefault(session.track, session)
+    soonest = {s.id for s in first_per_track.values()}
+    # Also every bookmarked session that starts at the next bookmarked start time.
+    marked = [s for s in upcoming if s.id in agenda]
+    if marked:
+        soonest |= {s.id for s in marked if s.start == marked[0].start}
+    following = [s for s in upcoming if s.id in soonest]
+
+    def order(session: Session) -> tuple[bool, dt.datetime]:
+        return (session.id not in agenda, session.start)
+
+    return NowNext(sorted(running, key=order), sorted(following, key=order))
+
+
+def due_reminders(catalogue: Catalogue, agenda: Agenda, moment: dt.datetime,
+                  minutes: int, already: frozenset[str]) -> list[Session]:
+    """Bookmarked sessions starting within *minutes* of *moment* not yet reminded."""
+    lead = dt.timedelta(minutes=minutes)
+    return [s for s in agenda.sessions(catalogue)
+            if s.id not in already and s.start - lead <= moment < s.start]

@@ -1,0 +1,159 @@
+"""Bookmarks on disk: one JSON file per programme, never lost.
+
+- Written atomically (see :mod:`confterm.storage.atomic`): a crash leaves the
+  old file or the new one.
+- Merged on write under a lock: a save re-reads the file and applies only this
+  process's own changes on top, so two confterm processes bookmarking at the
+  same time both keep their changes.
+- A file that cannot be read is moved aside with a timestamp (never
+  overwritten) and the caller is told where it went.
+- Bookmarks whose session left the programme stay in the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from confterm.model.agenda import Agenda, Bookmark, Priority
+from confterm.storage.atomic import atomic_write_text, move_aside, remove_stale_temporaries
+from confterm.storage.paths import data_dir
+
+FORMAT_NAME = "confterm-bookmarks"
+FORMAT_VERSION = 1
+
+
+class BookmarkFileError(ValueError):
+    """A bookmarks file whose content is not usable."""
+
+
+def bookmarks_path(programme_id: str) -> Path:
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in programme_id)
+    return data_dir() / "bookmarks" / f"{safe}.json"
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock beside *path* (advisory; POSIX only, elsewhere none)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a+") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def encode(programme_id: str, agenda: Agenda) -> str:
+    entries = {}
+    for key, mark in sorted(agenda.bookmarks.items()):
+        entries[key] = {"priority": mark.priority.value, "added": mark.added.isoformat(),
+                        "title": mark.title,
+                        "start": mark.start.isoformat() if mark.start else None}
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+                "programme": programme_id, "bookmarks": entries}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def decode(raw: bytes) -> Agenda:
+    try:
+        document = json.loads(raw)
+    except (ValueError, RecursionError) as error:
+        raise BookmarkFileError(f"not valid JSON ({error})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise BookmarkFileError("not a confterm bookmarks file")
+    if document.get("version") != FORMAT_VERSION:
+        raise BookmarkFileError(f"unsupported version {document.get('version')!r}")
+    entries = document.get("bookmarks")
+    if not isinstance(entries, dict):
+        raise BookmarkFileError("'bookmarks' must be an object")
+    return Agenda({str(key): _bookmark(str(key), value) for key, value in entries.items()})
+
+
+def _bookmark(session_id: str, value: Any) -> Bookmark:
+    try:
+        start = value.get("start")
+        return Bookmark(session_id, Priority(value["priority"]),
+                        dt.datetime.fromisoformat(value["added"]), str(value.get("title", "")),
+                        dt.datetime.fromisoformat(start) if start else None)
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        raise BookmarkFileError(f"bookmarks[{session_id}]: {error}") from None
+
+
+@dataclass
+class BookmarkStore:
+    """This process's view of one programme's bookmarks, and its unsaved changes."""
+
+    programme_id: str
+    path: Path
+    agenda: Agenda = field(default_factory=Agenda)
+    #: Changes not yet on disk, oldest first: (session id, bookmark or None for removed).
+    pending: list[tuple[str, Bookmark | None]] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, programme_id: str, path: Path | None = None) -> tuple[BookmarkStore, str | None]:
+        """The store and, if the file had to be moved aside, a message saying where."""
+        store = cls(programme_id, path or bookmarks_path(programme_id))
+        try:
+            with _locked(store.path):
+                store.agenda, problem = store._read()
+        except OSError as error:  # e.g. a read-only data folder: work from memory
+            try:
+                store.agenda = decode(store.path.read_bytes())
+                problem = (f"Bookmarks are read-only ({error.strerror or error}): changes "
+                           "will be kept while confterm runs and saved when possible.")
+            except (OSError, BookmarkFileError):
+                problem = (f"Bookmarks cannot be read or written ({error.strerror or error});"
+                           " changes will be kept while confterm runs.")
+        return store, problem
+
+    def set(self, bookmark: Bookmark) -> None:
+        self.agenda = self.agenda.with_bookmark(bookmark)
+        self.pending.append((bookmark.session_id, bookmark))
+
+    def remove(self, session_id: str) -> None:
+        self.agenda = self.agenda.without(session_id)
+        self.pending.append((session_id, None))
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.pending)
+
+    def save(self) -> str | None:
+        """Merge this process's changes into the file. Raises ``OSError`` when the
+        file cannot be written; the changes then stay pending for the next try.
+        Returns a message if an unreadable file had to be moved aside."""
+        with _locked(self.path):
+            current, problem = self._read()
+            for session_id, bookmark in self.pending:
+                current = (current.with_bookmark(bookmark) if bookmark is not None
+                           else current.without(session_id))
+            atomic_write_text(self.path, encode(self.programme_id, current))
+            remove_stale_temporaries(self.path)
+        self.pending.clear()
+        self.agenda = current
+        return problem
+
+    def _read(self) -> tuple[Agenda, str | None]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return Agenda(), None
+        try:
+            return decode(raw), None
+        except BookmarkFileError as error:
+            reason = str(error)
+        # Raises OSError if it cannot be moved: then it is not overwritten either.
+        kept = move_aside(self.path)
+        return Agenda(), (f"The bookmarks file could not be read ({reason}). It was kept "
+                          f"as {kept}; starting from no bookmarks.")

@@ -1,0 +1,37 @@
+"""Asks where to write the calendar file of the agenda."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from confterm.ui.widgets.footer import KeyFooter
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Returns the chosen path, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-export")]
+
+    def __init__(self, default: Path, count: int) -> None:
+        super().__init__()
+        self.default = default
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Static(f"Export {self.count} bookmarked sessions to an iCalendar file "
+                         "(enter to write, escape to cancel):", markup=False)
+            yield Input(str(self.default), id="export-path")
+        yield KeyFooter(compact=True, show_command_palette=False)
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(Path(value).expanduser() if value else None)

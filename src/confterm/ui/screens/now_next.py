@@ -1,0 +1,56 @@
+"""What is on now and what starts next, in conference time, bookmarks first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from confterm.model.agenda import Agenda, now_and_next
+from confterm.model.programme import Session
+from confterm.model.view import Catalogue
+from confterm.ui.render import Display, brief_row
+from confterm.ui.widgets.footer import KeyFooter
+
+
+class NowNextScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,n,q", "dismiss", "Close", id="close-now-next")]
+
+    def __init__(self, catalogue: Catalogue, agenda: Agenda, display: Display,
+                 moment: dt.datetime) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.agenda = agenda
+        self.display_options = display
+        self.moment = moment
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="now-next-dialog"):
+            yield Static(self._content(), markup=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
+
+    def _content(self) -> Content:
+        catalogue, display = self.catalogue, self.display_options
+        result = now_and_next(catalogue, self.agenda, self.moment)
+        local = self.moment.astimezone(display.zone)
+        parts: list[str | Content | tuple[str, str]] = [
+            (f"{local:%A %d %B %Y, %H:%M}", "bold"),
+            (f" · {display.zone_name(catalogue.programme)}", "dim"), "\n\n",
+            ("Now", "bold underline"), "\n"]
+        parts += self._lines(result.now) or [("Nothing is running.", "dim"), "\n"]
+        parts += ["\n", ("Next", "bold underline"), "\n"]
+        parts += self._lines(result.next) or [("Nothing more in the programme.", "dim"), "\n"]
+        return Content.assemble(*parts)
+
+    def _lines(self, sessions: list[Session]) -> list[str | Content | tuple[str, str]]:
+        width = min(self.app.size.width - 8, 96)
+        lines: list[str | Content | tuple[str, str]] = []
+        for session in sessions:
+            lines += [brief_row(session, self.catalogue, self.display_options,
+                                self.agenda.get(session.id), width), "\n"]
+        return lines
