@@ -148,3 +148,25 @@ def test_schema_command_matches_the_committed_schema(
     assert code == 0
     assert out == committed, "run `make schema` to update data/programme.schema.json"
     assert json.loads(out)["properties"]["sessions"]["type"] == "array"
+
+
+def test_a_bad_now_is_a_usage_error(capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONFTERM_NOW", "yesterday")
+    code, _, err = run(capsys)
+    assert code == 2 and "CONFTERM_NOW" in err and "ISO date-time" in err
+    with pytest.raises(SystemExit) as caught:
+        main(["--now", "soon"])
+    assert caught.value.code == 2
+
+
+def test_a_bare_now_is_conference_time() -> None:
+    import datetime as dt
+
+    from confterm.model.loader import load_programme
+    from confterm.storage.paths import bundled_programme_path
+    from confterm.ui.app import ConftermApp
+
+    app = ConftermApp(load_programme(bundled_programme_path()),
+                      now=dt.datetime(2024, 11, 13, 14, 0))
+    assert app.clock.now().astimezone(dt.UTC).hour == 17

@@ -40,7 +40,10 @@ def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--programme", "-p", metavar="FILE", type=Path,
                         default=argparse.SUPPRESS,
-                        help="programme file to open (default: the bundled WCO 2024 programme)")
+                        help="programme to open: a file in any supported format, or an "
+                             "http(s) URL (default: the bundled WCO 2024 programme)")
+    common.add_argument("--timezone", metavar="ZONE", default=argparse.SUPPRESS,
+                        help="IANA time zone for programme files that do not name one")
     return common
 
 
@@ -98,6 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar="FILE.ics")
     export.add_argument("--lang", default="en")
 
+    importing = commands.add_parser(
+        "import", parents=[common], help="convert another schedule format to confterm's",
+        description="Convert a c3voc schedule.json (pretalx, frab), a frab/Pentabarf "
+                    "schedule.xml or an iCalendar file, given as a file or an http(s) URL, "
+                    "into confterm's programme format, validated.")
+    importing.add_argument("source", metavar="FILE|URL")
+    importing.add_argument("--output", "-o", type=Path, required=True, metavar="FILE",
+                           help="where to write the programme JSON")
+
     commands.add_parser("schema", help="print the JSON Schema of the programme format",
                         description="Print the JSON Schema of confterm's programme format.")
     return parser
@@ -133,7 +145,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         sys.stdout.write(schema_text())
         return EXIT_OK
     if args.command == "validate":
-        return _validate(args.file or _programme_path(args))
+        return _validate(args.file or _programme_path(args), _timezone(args))
+    if args.command == "import":
+        from confterm.import_cli import run_import
+
+        return run_import(args.source, args.output, _timezone(args))
     if args.command == "sessions":
         return _sessions(args)
     if args.command == "agenda":
@@ -158,18 +174,28 @@ def _programme_path(args: argparse.Namespace) -> Path:
     return path
 
 
+def _timezone(args: argparse.Namespace) -> str | None:
+    zone: str | None = getattr(args, "timezone", None)
+    return zone
+
+
 def _load(args: argparse.Namespace) -> Programme:
     from confterm.storage.programme_cache import open_programme
 
-    return open_programme(_programme_path(args))
+    return open_programme(_programme_path(args), timezone=_timezone(args))
 
 
-def _validate(path: Path) -> int:
+def _validate(path: Path, timezone: str | None) -> int:
+    from confterm.formats.detect import read_programme_data
     from confterm.model.errors import Problem
-    from confterm.model.loader import load_programme
+    from confterm.model.loader import build_programme, load_programme, read_programme_bytes
 
     warnings: list[Problem] = []
-    programme = load_programme(path, warnings=warnings)
+    data = read_programme_data(read_programme_bytes(path), str(path), timezone=timezone)
+    if data is None:
+        programme = load_programme(path, warnings=warnings)
+    else:
+        programme = build_programme(data, str(path), warnings=warnings)
     for warning in warnings:
         print(f"warning: {warning.describe(str(path))}", file=sys.stderr)
     print(f"{path}: valid. {len(programme.days)} days, {len(programme.sessions)} sessions, "

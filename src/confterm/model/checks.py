@@ -76,6 +76,7 @@ def find_warnings(programme: Programme) -> list[Problem]:
         if session.room is not None:
             by_room[session.room].append(session)
     warnings = []
+    names = {r.id: r.name for r in programme.rooms}
     for room, sessions in by_room.items():
         sessions.sort(key=lambda s: s.start)
         longest = sessions[0]  # of those seen so far, the one that ends last
@@ -83,7 +84,7 @@ def find_warnings(programme: Programme) -> list[Problem]:
             if after.start < longest.end:
                 warnings.append(Problem(
                     f"sessions[{after.id}]",
-                    f"overlaps {longest.id!r} in room {room!r}"))
+                    f"overlaps {longest.id!r} in room {names.get(room, room)!r}"))
             if after.end > longest.end:
                 longest = after
     return warnings

@@ -52,7 +52,12 @@ def parse_programme(raw: bytes, source: str, *,
         raise ProgrammeError(source, [Problem(
             "file", f"invalid UTF-8 (byte 0x{raw[error.start]:02x}); the file must be "
             "UTF-8 encoded", line, column)]) from None
-    data = _parse_json(text, source)
+    return build_programme(_parse_json(text, source), source, warnings=warnings)
+
+
+def build_programme(data: Any, source: str, *,
+                    warnings: list[Problem] | None = None) -> Programme:
+    """Validate parsed JSON data (or data from a format reader) into a programme."""
     if not isinstance(data, dict):
         kind = _JSON_KINDS.get(type(data), "a value")
         raise ProgrammeError(source, [Problem(
@@ -71,6 +76,11 @@ def parse_programme(raw: bytes, source: str, *,
     if warnings is not None:
         warnings.extend(find_warnings(programme))
     return programme
+
+
+def read_programme_bytes(path: Path) -> bytes:
+    """The bytes of a programme file, refusing missing, unreadable or huge files."""
+    return _read(path)
 
 
 def _read(path: Path) -> bytes:

@@ -23,35 +23,38 @@ from confterm.storage.paths import cache_dir
 _VERSION = f"{__version__}/py{sys.version_info.major}.{sys.version_info.minor}"
 
 
-def _entry(path: Path) -> tuple[Path, tuple[str, int, int, str]]:
+def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int, str, str]]:
     resolved = path.resolve()
     stat = resolved.stat()
     # Only a file name: the full path is in the key, so a collision is just a miss.
     name = f"{zlib.crc32(str(resolved).encode()):08x}"
     return (cache_dir() / "validated" / f"{name}.pickle",
-            (str(resolved), stat.st_size, stat.st_mtime_ns, _VERSION))
+            (str(resolved), stat.st_size, stat.st_mtime_ns, _VERSION, timezone or ""))
 
 
-def _load(path: Path) -> Programme:
-    from confterm.model.loader import load_programme  # only on a miss: it is slower
+def _load(path: Path, timezone: str | None) -> Programme:
+    # Only on a miss: these import pydantic and the format readers.
+    from confterm.formats.detect import load_any
+    from confterm.model.loader import read_programme_bytes
 
-    return load_programme(path)
+    return load_any(read_programme_bytes(path), str(path), timezone=timezone)
 
 
-def open_programme(path: Path) -> Programme:
-    """The programme at *path*: from the cache when it is current, else loaded,
-    validated and cached. Raises ``ProgrammeError`` like ``load_programme``."""
+def open_programme(path: Path, *, timezone: str | None = None) -> Programme:
+    """The programme at *path*, in any supported format: from the cache when it is
+    current, else read, converted, validated and cached. *timezone* is used when
+    the file names none. Raises ``ProgrammeError`` like ``load_programme``."""
     try:
-        entry, key = _entry(path)
+        entry, key = _entry(path, timezone)
     except OSError:
-        return _load(path)  # reports the missing or unreadable file
+        return _load(path, timezone)  # reports the missing or unreadable file
     try:
         stored_key, programme = pickle.loads(entry.read_bytes())
         if stored_key == key and isinstance(programme, Programme):
             return programme
     except Exception:
         pass
-    programme = _load(path)
+    programme = _load(path, timezone)
     with contextlib.suppress(OSError):  # a read-only cache only costs speed
         atomic_write_bytes(entry, pickle.dumps((key, programme),
                                                protocol=pickle.HIGHEST_PROTOCOL))

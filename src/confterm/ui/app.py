@@ -57,6 +57,8 @@ class ConftermApp(App[None]):
                  bookmarks_file: Path | None = None) -> None:
         super().__init__()
         self.programme = programme
+        if now is not None and now.tzinfo is None:  # a bare time means conference time
+            now = now.replace(tzinfo=programme.zone)
         self.clock = clock or Clock(now)
         self.settings_file = settings_file or settings_path()
         loaded = load_settings(self.settings_file)

@@ -1,0 +1,137 @@
+"""c3voc ``schedule.json``, as exported by pretalx and frab.
+
+Schema: ``validator/json/schema.json`` in the voc/schedule repository. Events sit
+in ``schedule.conference.days[].rooms{room name: [events]}``; each has a
+``date`` (date-time with offset), ``start`` (``HH:MM``), ``duration``
+(``HH:MM``, also ``HH:MM:SS`` and 24 h or more), ``guid``, ``id``, ``room``,
+``title``, ``subtitle``, ``track``, ``type``, ``language``, ``abstract``,
+``description`` and ``persons`` (objects with ``name``/``public_name``, or
+plain strings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from confterm.formats.builder import ProgrammeBuilder, kind_of, parse_duration, slug
+from confterm.formats.zones import resolve_zone
+from confterm.model.errors import Problem, ProgrammeError
+
+
+def looks_like(data: Any) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("schedule"), dict)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def read_c3voc_json(data: dict[str, Any], source: str, *,
+                    timezone: str | None = None) -> dict[str, Any]:
+    """Confterm programme data from a parsed schedule.json document."""
+    conference = data["schedule"].get("conference")
+    if not isinstance(conference, dict):
+        raise ProgrammeError(source, [Problem("schedule.conference", "missing or not an object")])
+    zone_name, zone = resolve_zone(_text(conference.get("time_zone_name")) or None, timezone,
+                                   source)
+    title = _text(conference.get("title")) or _text(conference.get("acronym")) or source
+    builder = ProgrammeBuilder(
+        source=source, programme_id=slug(_text(conference.get("acronym")) or title),
+        name=title, timezone=zone_name, zone=zone)
+    for room in conference.get("rooms") or []:
+        if isinstance(room, dict) and _text(room.get("name")):
+            builder.room(_text(room["name"]), _text(room.get("guid")) or None)
+    for track in conference.get("tracks") or []:
+        if isinstance(track, dict) and _text(track.get("name")):
+            builder.track(_text(track["name"]))
+    days = conference.get("days")
+    if not isinstance(days, list):
+        raise ProgrammeError(source, [Problem("schedule.conference.days", "missing or not a list")])
+    for day_index, day in enumerate(days):
+        where = f"schedule.conference.days[{day_index}]"
+        if not isinstance(day, dict):
+            raise ProgrammeError(source, [Problem(where, "not an object")])
+        date = _date(day.get("date"), f"{where}.date", source)
+        builder.day(date, _instant(day.get("day_start"), zone))
+        rooms = day.get("rooms") or {}
+        if not isinstance(rooms, dict):
+            raise ProgrammeError(source, [Problem(f"{where}.rooms", "not an object")])
+        for room_name, events in rooms.items():
+            if not isinstance(events, list):
+                raise ProgrammeError(source, [Problem(f"{where}.rooms[{room_name}]",
+                                                      "not a list of events")])
+            for event_index, event in enumerate(events):
+                _add_event(builder, event, date, str(room_name),
+                           f"{where}.rooms[{room_name}][{event_index}]", zone)
+    return builder.build()
+
+
+def _date(value: Any, where: str, source: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ProgrammeError(source, [Problem(where, f"not a date: {value!r}")]) from None
+
+
+def _instant(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _start(event: dict[str, Any], day: dt.date, zone: dt.tzinfo, where: str,
+           source: str) -> dt.datetime:
+    """The event's start: its full ``date`` if it has one, else the day and ``start``."""
+    full = _instant(event.get("date"), zone)
+    if full is not None and "T" in str(event.get("date")):
+        return full
+    clock = _text(event.get("start"))
+    try:
+        time = dt.time.fromisoformat(clock) if len(clock) != 4 else dt.time.fromisoformat(
+            "0" + clock)
+    except ValueError:
+        raise ProgrammeError(source, [Problem(f"{where}.start",
+                                              f"not a time: {event.get('start')!r}")]) from None
+    return dt.datetime.combine(day, time, tzinfo=zone)
+
+
+def _add_event(builder: ProgrammeBuilder, event: Any, day: dt.date, room_name: str,
+               where: str, zone: dt.tzinfo) -> None:
+    source = builder.source
+    if not isinstance(event, dict):
+        raise ProgrammeError(source, [Problem(where, "an event must be an object")])
+    start = _start(event, day, zone, where, source)
+    duration = parse_duration(_text(event.get("duration")) or "00:00", f"{where}.duration",
+                              source)
+    end = start + (duration or dt.timedelta(minutes=1))
+    people = []
+    for person in event.get("persons") or []:
+        if isinstance(person, str):
+            people.append((builder.person(person), "speaker"))
+        elif isinstance(person, dict):
+            name = _text(person.get("name")) or _text(person.get("public_name"))
+            key = _text(person.get("guid")) or _text(person.get("code")) or (
+                str(person["id"]) if isinstance(person.get("id"), int) else None)
+            if name:
+                people.append((builder.person(name, key), "speaker"))
+    title = _text(event.get("title"))
+    subtitle = _text(event.get("subtitle"))
+    description = "\n\n".join(x for x in (subtitle, _text(event.get("abstract")),
+                                          _text(event.get("description"))) if x)
+    track = _text(event.get("track"))
+    numeric = event.get("id")
+    builder.add_session(
+        ids=(_text(event.get("guid")) or None,
+             f"event-{numeric}" if isinstance(numeric, int | str) and str(numeric) else None),
+        fallback_id=_text(event.get("slug")) or title or "event",
+        start=start, end=end, day=day, title=title, language=_text(event.get("language")),
+        kind=kind_of(_text(event.get("type")) or None),
+        room=builder.room(_text(event.get("room")) or room_name),
+        track=builder.track(track) if track else None,
+        people=tuple(people), description=description,
+        url=_text(event.get("url")) or None)

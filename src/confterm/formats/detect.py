@@ -1,0 +1,62 @@
+"""Reads any supported schedule format, recognised by its content."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from confterm.model.errors import Problem, ProgrammeError
+from confterm.model.loader import build_programme, parse_programme
+from confterm.model.programme import Programme
+
+FORMATS = "confterm JSON, c3voc schedule.json (pretalx, frab), frab/Pentabarf XML, iCalendar"
+
+
+def format_of(raw: bytes) -> str:
+    """'c3voc-json', 'frab-xml', 'ics', else 'confterm' (whose loader then
+    explains precisely what is wrong with anything else)."""
+    head = raw.lstrip()[:4096]
+    if head.upper().startswith(b"BEGIN:VCALENDAR"):
+        return "ics"
+    if head.startswith(b"<"):
+        return "frab-xml"
+    if head.startswith(b"{") and b'"schedule"' in raw[:65536]:
+        return "c3voc-json"
+    return "confterm"
+
+
+def read_programme_data(raw: bytes, source: str, *,
+                        timezone: str | None = None) -> dict[str, Any] | None:
+    """Confterm data converted from another format; None for confterm's own."""
+    kind = format_of(raw)
+    if kind == "ics":
+        from confterm.formats.ics_import import read_ics
+
+        return read_ics(raw, source, timezone=timezone)
+    if kind == "frab-xml":
+        from confterm.formats.frab_xml import parse_xml, read_frab_xml
+
+        root = parse_xml(raw, source)
+        if root.tag != "schedule":
+            raise ProgrammeError(source, [Problem("file", f"XML root <{root.tag}> is not "
+                                                          "a frab <schedule>")])
+        return read_frab_xml(root, source, timezone=timezone)
+    if kind == "c3voc-json":
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            return None  # let the confterm loader report the syntax error precisely
+        from confterm.formats.c3voc_json import looks_like, read_c3voc_json
+
+        if looks_like(data):
+            return read_c3voc_json(data, source, timezone=timezone)
+        return None
+    return None
+
+
+def load_any(raw: bytes, source: str, *, timezone: str | None = None) -> Programme:
+    """A programme from bytes of any supported format, validated."""
+    data = read_programme_data(raw, source, timezone=timezone)
+    if data is None:
+        return parse_programme(raw, source)
+    return build_programme(data, source)

@@ -1,0 +1,135 @@
+"""frab / Pentabarf ``schedule.xml`` (XSD: ``validator/xsd/schedule.xml.xsd`` in voc/schedule).
+
+``<schedule><conference>…</conference><day date=… start=…><room name=…>
+<event guid=… id=…><date/><start/><duration/><room/><title/><subtitle/>
+<track/><type/><language/><abstract/><description/><persons><person/></persons>
+</event></room></day></schedule>``. Legacy Pentabarf files may lack the time
+zone (``--timezone``), the event ``<date>`` (the day's date and ``<start>``,
+with ``<day_change>`` deciding which events run past midnight) and ``guid``.
+Parsed with defusedxml: no external entities, no entity expansion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from confterm.formats.builder import (
+    ProgrammeBuilder,
+    kind_of,
+    parse_clock,
+    parse_duration,
+    slug,
+)
+from confterm.formats.zones import resolve_zone
+from confterm.model.errors import Problem, ProgrammeError
+
+
+def parse_xml(raw: bytes, source: str) -> Element:
+    import defusedxml.ElementTree as safe_tree
+    from defusedxml import DefusedXmlException
+
+    try:
+        root: Element = safe_tree.fromstring(raw)
+    except DefusedXmlException as error:
+        raise ProgrammeError(source, [Problem(
+            "file", f"refused: the XML uses {type(error).__name__} "
+                    "(entities are not allowed)")]) from None
+    except safe_tree.ParseError as error:
+        line, column = error.position
+        reason = str(error).split(":")[0]
+        raise ProgrammeError(source, [Problem("file", f"invalid XML: {reason}",
+                                              line, column + 1)]) from None
+    return root
+
+
+def looks_like(root: Element) -> bool:
+    return root.tag == "schedule"
+
+
+def _text(element: Element | None, child: str) -> str:
+    if element is None:
+        return ""
+    found = element.find(child)
+    return (found.text or "").strip() if found is not None else ""
+
+
+def read_frab_xml(root: Element, source: str, *, timezone: str | None = None) -> dict[str, Any]:
+    conference = root.find("conference")
+    zone_name, zone = resolve_zone(_text(conference, "time_zone_name") or None, timezone,
+                                   source)
+    title = _text(conference, "title") or _text(conference, "acronym") or source
+    builder = ProgrammeBuilder(source=source,
+                               programme_id=slug(_text(conference, "acronym") or title),
+                               name=title, timezone=zone_name, zone=zone)
+    day_change = parse_clock(_text(conference, "day_change")) or dt.time(0, 0)
+    builder.day_change_hint = day_change
+    builder.city = _text(conference, "city") or None
+    builder.venue = _text(conference, "venue") or None
+    days = root.findall("day")
+    if not days:
+        raise ProgrammeError(source, [Problem("schedule", "no <day> elements")])
+    for day_index, day in enumerate(days, 1):
+        where = f"day[{day_index}]"
+        try:
+            date = dt.date.fromisoformat((day.get("date") or "")[:10])
+        except ValueError:
+            raise ProgrammeError(source, [Problem(f"{where}@date",
+                                                  f"not a date: {day.get('date')!r}")]) from None
+        builder.day(date, _instant(day.get("start"), zone))
+        for room in day.findall("room"):
+            room_name = room.get("name") or ""
+            if room_name:
+                builder.room(room_name, room.get("guid"))
+            for event_index, event in enumerate(room.findall("event"), 1):
+                _add_event(builder, event, date, room_name, day_change, zone,
+                           f"{where}/room[@name='{room_name}']/event[{event_index}]")
+    return builder.build()
+
+
+def _instant(value: str | None, zone: dt.tzinfo) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _add_event(builder: ProgrammeBuilder, event: Element, day: dt.date, room_name: str,
+               day_change: dt.time, zone: dt.tzinfo, where: str) -> None:
+    source = builder.source
+    start = _instant(_text(event, "date"), zone) if "T" in _text(event, "date") else None
+    if start is None:
+        clock = parse_clock(_text(event, "start"))
+        if clock is None:
+            raise ProgrammeError(source, [Problem(f"{where}/start",
+                                                  f"not a time: {_text(event, 'start')!r}")])
+        # Without <date>, an event before the day change runs after midnight.
+        date = day + dt.timedelta(days=1) if clock < day_change else day
+        start = dt.datetime.combine(date, clock, tzinfo=zone)
+    duration = parse_duration(_text(event, "duration") or "00:00", f"{where}/duration", source)
+    people = []
+    persons = event.find("persons")
+    for person in persons.findall("person") if persons is not None else []:
+        name = (person.text or "").strip()
+        if name:
+            people.append((builder.person(name, person.get("guid") or person.get("id")),
+                           "speaker"))
+    title = _text(event, "title")
+    description = "\n\n".join(x for x in (_text(event, "subtitle"), _text(event, "abstract"),
+                                          _text(event, "description")) if x)
+    track = _text(event, "track")
+    tags = tuple((tag.text or "").strip() for tag in event.iter("tag") if tag.text)
+    numeric = event.get("id")
+    builder.add_session(
+        ids=(event.get("guid"), f"event-{numeric}" if numeric else None),
+        fallback_id=_text(event, "slug") or title or "event",
+        start=start, end=start + (duration or dt.timedelta(minutes=1)), day=day, title=title,
+        language=_text(event, "language"), kind=kind_of(_text(event, "type") or None),
+        room=builder.room(_text(event, "room") or room_name) if (
+            _text(event, "room") or room_name) else None,
+        track=builder.track(track) if track else None, themes=tags,
+        people=tuple(people), description=description, url=_text(event, "url") or None)
