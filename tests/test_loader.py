@@ -134,7 +134,7 @@ def test_same_room_overlaps_are_warnings_not_errors() -> None:
     programme = parse_programme(json.dumps(data).encode(), "x.json", warnings=warnings)
     assert len(programme.sessions) == 3
     assert [(w.place, w.message) for w in warnings] == [
-        ("sessions[s3]", "overlaps 's1' in room 'hall'")]
+        ("sessions[s3]", "overlaps 's1' in room 'Hall'")]
 
 
 def test_programme_text_cannot_carry_terminal_escapes() -> None:

@@ -19,6 +19,7 @@ from confterm import __version__
 
 if TYPE_CHECKING:
     from confterm.model.programme import Programme
+    from confterm.storage.sources import Opened
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -38,7 +39,7 @@ def _now(value: str) -> dt.datetime:
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--programme", "-p", metavar="FILE", type=Path,
+    common.add_argument("--programme", "-p", metavar="FILE|URL",
                         default=argparse.SUPPRESS,
                         help="programme to open: a file in any supported format, or an "
                              "http(s) URL (default: the bundled WCO 2024 programme)")
@@ -145,7 +146,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         sys.stdout.write(schema_text())
         return EXIT_OK
     if args.command == "validate":
-        return _validate(args.file or _programme_path(args), _timezone(args))
+        return _validate(args.file or Path(_location(args)), _timezone(args))
     if args.command == "import":
         from confterm.import_cli import run_import
 
@@ -163,15 +164,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     return _browse(args)
 
 
-def _programme_path(args: argparse.Namespace) -> Path:
-    path: Path | None = getattr(args, "programme", None)
-    if path is None and os.environ.get("CONFTERM_PROGRAMME"):
-        path = Path(os.environ["CONFTERM_PROGRAMME"])
-    if path is None:
+def _location(args: argparse.Namespace) -> str:
+    """The programme to open: --programme, else CONFTERM_PROGRAMME, else the bundled one."""
+    location: str | None = getattr(args, "programme", None) or os.environ.get(
+        "CONFTERM_PROGRAMME")
+    if not location:
         from confterm.storage.paths import bundled_programme_path
 
-        path = bundled_programme_path()
-    return path
+        location = str(bundled_programme_path())
+    return location
 
 
 def _timezone(args: argparse.Namespace) -> str | None:
@@ -179,10 +180,17 @@ def _timezone(args: argparse.Namespace) -> str | None:
     return zone
 
 
-def _load(args: argparse.Namespace) -> Programme:
-    from confterm.storage.programme_cache import open_programme
+def _open(args: argparse.Namespace) -> Opened:
+    from confterm.storage.sources import open_location
 
-    return open_programme(_programme_path(args), timezone=_timezone(args))
+    opened = open_location(_location(args), timezone=_timezone(args))
+    if opened.offline:
+        print(f"confterm: {opened.status()} ({opened.error})", file=sys.stderr)
+    return opened
+
+
+def _load(args: argparse.Namespace) -> Programme:
+    return _open(args).programme
 
 
 def _validate(path: Path, timezone: str | None) -> int:
@@ -252,10 +260,10 @@ def _browse(args: argparse.Namespace) -> int:
             now = _now(os.environ["CONFTERM_NOW"])
         except argparse.ArgumentTypeError as error:
             raise UsageError(f"CONFTERM_NOW: {error}") from None
-    programme = _load(args)
+    opened = _open(args)
     if not sys.stdout.isatty() and not os.environ.get("CONFTERM_FORCE_TUI"):
         raise UsageError("the browser needs a terminal; try 'confterm sessions' for text output")
     from confterm.ui.app import ConftermApp
 
-    ConftermApp(programme, now=now).run()
+    ConftermApp(opened.programme, now=now, source=opened).run()
     return EXIT_OK

@@ -59,3 +59,22 @@ def open_programme(path: Path, *, timezone: str | None = None) -> Programme:
         atomic_write_bytes(entry, pickle.dumps((key, programme),
                                                protocol=pickle.HIGHEST_PROTOCOL))
     return programme
+
+
+def open_programme_bytes(raw: bytes, source: str, *, timezone: str | None = None) -> Programme:
+    """Like :func:`open_programme`, for a downloaded programme (keyed by content)."""
+    entry = cache_dir() / "validated" / f"{zlib.crc32(source.encode()):08x}-remote.pickle"
+    key = (source, len(raw), zlib.crc32(raw), _VERSION, timezone or "")
+    try:
+        stored_key, programme = pickle.loads(entry.read_bytes())
+        if stored_key == key and isinstance(programme, Programme):
+            return programme
+    except Exception:
+        pass
+    from confterm.formats.detect import load_any
+
+    programme = load_any(raw, source, timezone=timezone)
+    with contextlib.suppress(OSError):
+        atomic_write_bytes(entry, pickle.dumps((key, programme),
+                                               protocol=pickle.HIGHEST_PROTOCOL))
+    return programme

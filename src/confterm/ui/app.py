@@ -26,6 +26,7 @@ from confterm.storage.settings import (
     save_settings,
     settings_path,
 )
+from confterm.storage.sources import Opened
 from confterm.timefmt import time_range
 from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
 from confterm.ui.render import Display
@@ -50,13 +51,16 @@ class ConftermApp(App[None]):
     CSS_PATH = Path(__file__).with_name("confterm.tcss")
     TITLE = "confterm"
     COMMANDS = App.COMMANDS | {SessionCommands, DayCommands, ThemeCommands, LanguageCommands}
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    BINDINGS = [Binding("q", "quit", "Quit", id="quit"),
+                Binding("r", "reload", "Reload", show=False, id="reload")]
 
     def __init__(self, programme: Programme, *, now: dt.datetime | None = None,
                  clock: Clock | None = None, settings_file: Path | None = None,
-                 bookmarks_file: Path | None = None) -> None:
+                 bookmarks_file: Path | None = None, source: Opened | None = None) -> None:
         super().__init__()
         self.programme = programme
+        #: Where the programme came from, for reloading (None: not reloadable).
+        self.source = source
         if now is not None and now.tzinfo is None:  # a bare time means conference time
             now = now.replace(tzinfo=programme.zone)
         self.clock = clock or Clock(now)
@@ -84,7 +88,8 @@ class ConftermApp(App[None]):
         if lang not in self.programme.languages:
             lang = self.programme.languages[0] if self.programme.languages else "en"
         zone = None if self.settings.local_time else self.programme.zone
-        return BrowserScreen(view, Display(lang, zone), self.bookmarks.agenda)
+        return BrowserScreen(view, Display(lang, zone), self.bookmarks.agenda,
+                             self.source_status())
 
     def on_mount(self) -> None:
         if self._bookmarks_problem:
@@ -165,6 +170,57 @@ class ConftermApp(App[None]):
             self._bookmark_retry = None
         self.browser.agenda = self.bookmarks.agenda
         self.notify("Bookmarks saved.", timeout=4)
+
+    # -- reloading --------------------------------------------------------------------
+    def source_status(self) -> str | None:
+        return self.source.status() if self.source is not None else None
+
+    def action_reload(self) -> None:
+        if self.source is None:
+            self.notify("This programme cannot be reloaded.", timeout=4)
+            return
+        what = "Downloading" if self.source.is_remote else "Reading"
+        self.notify(f"{what} {self.source.location}…", title="Reloading", timeout=3)
+        self.run_worker(self._reload, thread=True, exclusive=True, group="reload")
+
+    def _reload(self) -> None:
+        from confterm.model.errors import ProgrammeError
+        from confterm.storage.sources import reopen
+
+        assert self.source is not None
+        try:
+            opened = reopen(self.source)
+        except ProgrammeError as error:
+            self.call_from_thread(self.notify, error.report(), title="Reload failed",
+                                  severity="error", timeout=15)
+            return
+        self.call_from_thread(self._apply_reload, opened)
+
+    def _apply_reload(self, opened: Opened) -> None:
+        from confterm.model.changes import compare
+        from confterm.model.view import Catalogue
+        from confterm.ui.screens.changes import ChangesScreen
+
+        before = self.programme
+        self.source = opened
+        changes = compare(before, opened.programme, self.bookmarks.agenda.bookmarks)
+        browser = self.browser
+        browser.status = opened.status()
+        if opened.offline:
+            self.notify(f"Still using the copy fetched {opened.fetched_at:%Y-%m-%d %H:%M} "
+                        f"({opened.error}).", title="Offline", severity="warning", timeout=10)
+        if opened.programme == before:
+            if not opened.offline:
+                self.notify("The programme has not changed.", title="Up to date", timeout=4)
+            return
+        self.programme = opened.programme
+        browser.replace_programme(opened.programme)
+        if changes:
+            self.push_screen(ChangesScreen(changes, Catalogue(before),
+                                           browser.view.catalogue, self.bookmarks.agenda,
+                                           browser.display_options))
+        else:
+            self.notify("The programme was updated.", timeout=4)
 
     def check_reminders(self, now: dt.datetime) -> None:
         """Notify once for each bookmarked session starting soon."""

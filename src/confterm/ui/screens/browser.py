@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static, Tab, Tabs
 
 from confterm.model.agenda import Agenda
-from confterm.model.programme import Session
+from confterm.model.programme import Programme, Session
 from confterm.model.view import ScheduleView
 from confterm.storage.settings import BrowseState
 from confterm.timefmt import day_tab
@@ -81,10 +81,14 @@ class BrowserScreen(Screen[None]):
     display_options: reactive[Display] = reactive(Display())
     current: reactive[Session | None] = reactive(None)
     agenda: reactive[Agenda] = reactive(Agenda)
+    #: "offline — cached at …" for a remote programme that could not be refreshed.
+    status: reactive[str | None] = reactive(None)
     now: reactive[dt.datetime | None] = reactive(None)
 
-    def __init__(self, view: ScheduleView, display: Display, agenda: Agenda) -> None:
+    def __init__(self, view: ScheduleView, display: Display, agenda: Agenda,
+                 status: str | None = None) -> None:
         super().__init__()
+        self.set_reactive(BrowserScreen.status, status)
         self.set_reactive(BrowserScreen.agenda, agenda)
         self.set_reactive(BrowserScreen.view, view)
         self.set_reactive(BrowserScreen.shown, view.searched())
@@ -103,8 +107,7 @@ class BrowserScreen(Screen[None]):
         programme = self.view.programme
         yield ProgrammeHeader(programme, id="header").data_bind(
             BrowserScreen.now, BrowserScreen.display_options)
-        if programme.notice is not None:
-            yield Static(id="notice", markup=False)
+        yield Static(id="notice", markup=False)
         yield Tabs(*self._day_tabs(), id="days", active=_tab_id(self.view.day or
                                                                  programme.days[0].date))
         with Horizontal(id="body"):
@@ -182,11 +185,43 @@ class BrowserScreen(Screen[None]):
         self._update_notice()
         self._update_status()
 
+    def watch_status(self) -> None:
+        if self.is_mounted:
+            self._update_notice()
+
     def _update_notice(self) -> None:
         notice = self.view.programme.notice
+        parts: list[str | tuple[str, str]] = []
+        if self.status:
+            parts.append((f"⚠ {self.status} (r reloads) ", "$error bold"))
         if notice is not None:
-            self.query_one("#notice", Static).update(
-                Content.styled(f"⚠ {notice.get(self.display_options.lang)}", "$warning"))
+            parts.append((f"⚠ {notice.get(self.display_options.lang)}", "$warning"))
+        widget = self.query_one("#notice", Static)
+        widget.display = bool(parts)
+        widget.update(Content.assemble(*parts))
+
+    def replace_programme(self, programme: Programme) -> None:
+        """Show a new version of the programme, keeping the filters that still apply."""
+        old, view = self.view, ScheduleView.of(programme)
+        catalogue = view.catalogue
+        dates = [d.date for d in programme.days]
+        view = (view.on_day(old.day if old.day in dates else dates[0])
+                .in_tracks(*(t for t in old.tracks if t in catalogue.tracks))
+                .with_themes(*(t for t in old.themes if t in catalogue.themes))
+                .matching(old.query))
+        self.query_one(ProgrammeHeader).programme = programme
+        self.query_one(SessionDetail).catalogue = catalogue
+        self.view = view
+        self.run_worker(self._rebuild_tabs(), exclusive=True, group="tabs")
+        self._update_notice()
+
+    async def _rebuild_tabs(self) -> None:
+        tabs = self.query_one(Tabs)
+        await tabs.clear()
+        for tab in self._day_tabs():
+            await tabs.add_tab(tab)
+        if self.view.day is not None:
+            tabs.active = _tab_id(self.view.day)
 
     def _update_status(self) -> None:
         view, lang = self.view, self.display_options.lang

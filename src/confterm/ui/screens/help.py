@@ -78,6 +78,7 @@ _EXPLAIN = {
     "agenda": "My agenda: bookmarks by day, free time and clashes",
     "now_next": "What is on now and what starts next",
     "export": "Export my agenda to a calendar file (.ics)",
+    "reload": "Reload the programme (a URL is downloaded again); changes are listed",
     "app.command_palette": "Command palette: jump to a session, day, theme or language",
     "quit": "Quit",
 }

@@ -17,10 +17,11 @@ class SessionDetail(VerticalScroll):
     session: reactive[Session | None] = reactive(None)
     display_options: reactive[Display] = reactive(Display())
     agenda: reactive[Agenda] = reactive(Agenda())
+    catalogue: reactive[Catalogue | None] = reactive(None)
 
     def __init__(self, catalogue: Catalogue, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.catalogue = catalogue
+        self.set_reactive(SessionDetail.catalogue, catalogue)
 
     def compose(self) -> ComposeResult:
         yield Static(markup=False, classes="detail-body")
@@ -43,7 +44,7 @@ class SessionDetail(VerticalScroll):
         body = next(bodies, None)
         if body is None:  # not composed yet: on_mount calls again
             return
-        if self.session is None:
+        if self.session is None or self.catalogue is None:
             body.update("Highlight a session to see its details.")
         else:
             body.update(session_detail(self.session, self.catalogue, self.display_options,

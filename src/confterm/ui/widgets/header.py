@@ -17,11 +17,12 @@ from confterm.ui.render import Display
 
 class ProgrammeHeader(Horizontal):
     now: reactive[dt.datetime | None] = reactive(None)
+    programme: reactive[Programme | None] = reactive(None)
     display_options: reactive[Display] = reactive(Display())
 
     def __init__(self, programme: Programme, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.programme = programme
+        self.set_reactive(ProgrammeHeader.programme, programme)
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", markup=False)
@@ -36,10 +37,13 @@ class ProgrammeHeader(Horizontal):
     def watch_display_options(self) -> None:
         self._refresh()
 
+    def watch_programme(self) -> None:
+        self._refresh()
+
     def _refresh(self) -> None:
-        if not self.children:  # not composed yet: on_mount calls again
-            return
         programme, display = self.programme, self.display_options
+        if not self.children or programme is None:  # not composed yet: on_mount calls again
+            return
         dates = date_span(programme.days[0].date, programme.days[-1].date)
         place = ", ".join(x for x in (programme.city, programme.country) if x)
         self.query_one("#title", Static).update(Content.assemble(

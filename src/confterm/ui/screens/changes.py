@@ -1,0 +1,76 @@
+"""The change report after a reload: new, cancelled and moved sessions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from confterm.model.agenda import Agenda
+from confterm.model.changes import Changes
+from confterm.model.programme import Session
+from confterm.model.view import Catalogue
+from confterm.timefmt import day_tab, time_range
+from confterm.ui.render import Display
+from confterm.ui.widgets.footer import KeyFooter
+
+Parts = list[str | tuple[str, str]]
+
+
+class ChangesScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", id="close-changes")]
+
+    def __init__(self, changes: Changes, before: Catalogue, after: Catalogue,
+                 agenda: Agenda, display: Display) -> None:
+        super().__init__()
+        self.changes = changes
+        self.before = before
+        self.after = after
+        self.agenda = agenda
+        self.display_options = display
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="changes-dialog"):
+            yield Static(self._content(), markup=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
+
+    def _when(self, session: Session, catalogue: Catalogue) -> str:
+        room = catalogue.room_name(session)
+        text = f"{day_tab(session.day, None)} {time_range(session, self.display_options.zone)}"
+        return f"{text} · {room}" if room else text
+
+    def _line(self, session: Session, detail: str) -> Parts:
+        marked = session.id in self.agenda
+        style = "$warning bold" if marked else ""
+        return [("★ " if marked else "  ", "$warning bold"),
+                (session.title.get(self.display_options.lang), style or "bold"), "\n",
+                "    ", (detail, "dim"), "\n"]
+
+    def _content(self) -> Content:
+        changes = self.changes
+        parts: Parts = [(f"The programme changed: {changes.count()} "
+                         f"change{'s' if changes.count() != 1 else ''}", "bold"), "\n"]
+        marked = sum(1 for s in (*changes.added, *changes.cancelled,
+                                 *(m.after for m in changes.moved)) if s.id in self.agenda)
+        if marked:
+            parts += [(f"★ {marked} of your bookmarked sessions changed: they are listed "
+                       "first in each section.", "$warning"), "\n"]
+        if changes.moved:
+            parts += ["\n", ("Moved", "bold underline"), "\n"]
+            for move in changes.moved:
+                parts += self._line(move.after, f"{self._when(move.before, self.before)}  →  "
+                                                f"{self._when(move.after, self.after)}")
+        if changes.cancelled:
+            parts += ["\n", ("Cancelled", "bold underline"), "\n"]
+            for session in changes.cancelled:
+                parts += self._line(session, f"was {self._when(session, self.before)}"
+                                    + (" · your bookmark is kept" if session.id in self.agenda
+                                       else ""))
+        if changes.added:
+            parts += ["\n", ("New", "bold underline"), "\n"]
+            for session in changes.added:
+                parts += self._line(session, self._when(session, self.after))
+        return Content.assemble(*parts)

@@ -1,0 +1,145 @@
+"""Remote programmes over a real HTTP server on loopback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from confterm.cli import main
+from confterm.model.agenda import bookmark_for
+from confterm.model.changes import compare
+from confterm.model.errors import ProgrammeError
+from confterm.storage import remote
+from confterm.storage.sources import open_location, reopen
+
+from .conftest import CORPUS
+from .http_fixture import Served, serve
+
+PRETALX = (CORPUS / "formats" / "pretalx-schedule.json").read_bytes()
+
+
+def changed_schedule() -> bytes:
+    """The pretalx fixture with one talk moved, one cancelled and one added."""
+    data = json.loads(PRETALX)
+    day1 = data["schedule"]["conference"]["days"][0]["rooms"]["Saal 1"]
+    day1[1]["date"] = "2025-06-06T15:00:00+02:00"  # 102 moves from 11:00 to 15:00
+    day1[1]["start"] = "15:00"
+    del day1[0]  # 101 is cancelled
+    day2 = data["schedule"]["conference"]["days"][1]["rooms"]["Saal 1"]
+    day2.append({**day2[0], "id": 299, "guid": "b1d0c3a2-0000-4000-8000-000000000299",
+                 "title": "Surprise talk", "date": "2025-06-07T16:00:00+02:00",
+                 "start": "16:00"})
+    return json.dumps(data).encode()
+
+
+def test_first_fetch_then_304_then_offline() -> None:
+    served = Served(PRETALX)
+    with serve(served) as (url, _):
+        first = open_location(url)
+        assert not first.offline and first.status() is None
+        assert len(first.programme.sessions) == 7
+        again = reopen(first)
+        assert served.requests[-1].get("If-None-Match") == served.etag  # conditional
+        assert again.programme == first.programme and not again.offline
+    down = reopen(first)  # the server is gone
+    assert down.offline and down.programme == first.programme
+    assert down.status() is not None and down.status().startswith("offline — cached at ")
+    assert down.error
+
+
+def test_no_network_and_no_cache_is_a_clear_error() -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(ProgrammeError, match="no copy is cached yet"):
+        open_location(f"http://127.0.0.1:{port}/schedule.json")
+
+
+def test_server_errors_fall_back_to_the_cache() -> None:
+    served = Served(PRETALX)
+    with serve(served) as (url, _):
+        first = open_location(url)
+        served.status = 500
+        fallback = reopen(first)
+    assert fallback.offline and "500" in (fallback.error or "")
+
+
+def test_changes_after_a_reload_are_exactly_reported() -> None:
+    served = Served(PRETALX)
+    with serve(served) as (url, _):
+        first = open_location(url)
+        served.body = changed_schedule()
+        second = reopen(first)
+    sessions = {s.id[-3:]: s for s in first.programme.sessions}
+    changes = compare(first.programme, second.programme, {sessions["102"].id})
+    assert [s.id[-3:] for s in changes.added] == ["299"]
+    assert [s.id[-3:] for s in changes.cancelled] == ["101"]
+    assert [m.after.id[-3:] for m in changes.moved] == ["102"]
+    assert changes.moved[0].time_changed and not changes.moved[0].room_changed
+
+
+def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(remote, "MAX_BYTES", 1000)
+    with serve(Served(PRETALX)) as (url, _), pytest.raises(
+            ProgrammeError, match="larger than the limit"):
+        open_location(url)
+
+
+def test_only_http_and_https(tmp_path: Path) -> None:
+    with pytest.raises(ProgrammeError, match="only http"):
+        remote.fetch("file:///etc/passwd")
+    served = Served(PRETALX, redirect_to="file:///etc/passwd")
+    with serve(served) as (url, _), pytest.raises(ProgrammeError, match="not allowed"):
+        open_location(url)
+
+
+def test_import_from_a_url(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "p.json"
+    with serve(Served(PRETALX)) as (url, _):
+        assert main(["import", url, "-o", str(output)]) == 0
+    assert json.loads(output.read_text())["id"] == "democon-2025"
+
+
+async def test_reload_in_the_app_reports_changes_and_keeps_bookmarks() -> None:
+    from confterm.model.clock import Clock
+    from confterm.ui.app import ConftermApp
+    from confterm.ui.screens.changes import ChangesScreen
+
+    served = Served(PRETALX)
+    with serve(served) as (url, _):
+        opened = open_location(url)
+        moved = next(s for s in opened.programme.sessions if s.id.endswith("102"))
+        cancelled = next(s for s in opened.programme.sessions if s.id.endswith("101"))
+        app = ConftermApp(opened.programme, source=opened,
+                          clock=Clock(dt.datetime(2025, 6, 1, tzinfo=dt.UTC), frozen=True))
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.bookmarks.set(bookmark_for(moved))
+            app.bookmarks.set(bookmark_for(cancelled))
+            served.body = changed_schedule()
+            await pilot.press("r")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, ChangesScreen)
+            report = str(app.screen.query_one("Static").render())
+            assert "3 changes" in report and "2 of your bookmarked sessions changed" in report
+            assert report.index("Lockpicking") < report.index("Cancelled")
+            assert "your bookmark is kept" in report
+            await pilot.press("escape")
+            assert len(app.browser.view.programme.sessions) == 7
+            assert cancelled.id in app.bookmarks.agenda  # kept though cancelled
+            served.status = 503
+            await pilot.press("r")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            notice = str(app.browser.query_one("#notice").render())
+            assert "offline — cached at" in notice
+
+
+def test_redirects_to_other_schemes_are_refused() -> None:
+    served = Served(PRETALX, redirect_to="ftp://127.0.0.1/schedule.json")
+    with serve(served) as (url, _), pytest.raises(ProgrammeError, match="non-http"):
+        open_location(url)
