@@ -28,14 +28,12 @@ def browser(app: ConftermApp) -> BrowserScreen:
 
 def listed(app: ConftermApp) -> list[str]:
     """Session ids in the list, in order, as the user sees them."""
-    options = browser(app).query_one(SessionList).options
-    return [o.id for o in options if o.id is not None]
+    return browser(app).query_one(SessionList).session_ids
 
 
 def row_text(app: ConftermApp, session_id: str) -> str:
-    session_list = browser(app).query_one(SessionList)
-    prompt = session_list.get_option(session_id).prompt
-    return str(prompt)
+    """A session's row as drawn (marker, time, title; track, room, themes)."""
+    return browser(app).query_one(SessionList).row_text(session_id)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 
 _BOM = b"\xef\xbb\xbf"
+_TIME_FIELDS = frozenset({"start", "end", "day", "date", "published"})
 _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number",
                bool: "true or false", type(None): "null"}
 
@@ -45,6 +46,16 @@ def parse_programme(raw: bytes, source: str, *,
         raise ProgrammeError(source, [Problem(
             "file", "the file starts with a UTF-8 byte order mark (BOM); "
             "save it as UTF-8 without BOM", 1, 1)])
+    from pydantic import ValidationError
+
+    from confterm.model.validation import validate_json
+
+    try:  # the fast path: parse and validate in one go, no Python objects in between
+        programme = validate_json(raw)
+    except (ValidationError, ValueError, RecursionError):
+        pass  # read it again the slow way, which explains precisely what is wrong
+    else:
+        return _checked(programme, source, warnings)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -70,6 +81,10 @@ def build_programme(data: Any, source: str, *,
         programme = validate(data)
     except ValidationError as error:
         raise ProgrammeError(source, _schema_problems(error, data)) from None
+    return _checked(programme, source, warnings)
+
+
+def _checked(programme: Programme, source: str, warnings: list[Problem] | None) -> Programme:
     problems = find_problems(programme)
     if problems:
         raise ProgrammeError(source, problems)
@@ -180,6 +195,9 @@ def _schema_problems(error: Any, data: dict[str, Any]) -> list[Problem]:
         elif item["type"] == "timezone_aware":
             message = (f"has no UTC offset (add one such as -03:00 or Z; "
                        f"got {_short(item.get('input'))})")
+        elif item["type"] == "string_type" and item["loc"] and item["loc"][-1] in _TIME_FIELDS:
+            message = ("must be an ISO 8601 string such as 2024-11-13T14:00:00-03:00 "
+                       f"(got {_short(item.get('input'))})")
         elif item["type"] in ("missing", "missing_argument"):
             message = "required field is missing"
         elif item["type"] not in ("value_error", "literal_error"):

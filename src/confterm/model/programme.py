@@ -22,6 +22,7 @@ from confterm.model.constraints import (
     Neutralised,
     ZoneName,
 )
+from confterm.model.text import neutralise
 
 FORMAT_NAME: Final = "confterm-programme"
 FORMAT_VERSION: Final = 1
@@ -65,16 +66,21 @@ class Localized:
         return hash(tuple(self.root.items()))
 
     @classmethod
+    def _validated(cls, value: str | dict[str, str]) -> Localized:
+        # One Python call per text, whatever its number of languages.
+        if isinstance(value, str):
+            return cls({UNDETERMINED: neutralise(value)})
+        return cls({lang: neutralise(text) for lang, text in value.items()})
+
+    @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
 
-        def from_plain_string(value: object) -> object:
-            return {UNDETERMINED: value} if isinstance(value, str) else value
-
-        texts = core_schema.dict_schema(
-            handler.generate_schema(Language), handler.generate_schema(SafeStr), min_length=1)
+        texts = core_schema.dict_schema(handler.generate_schema(Language),
+                                        core_schema.str_schema(), min_length=1)
         return core_schema.no_info_after_validator_function(
-            cls, core_schema.no_info_before_validator_function(from_plain_string, texts),
+            cls._validated, core_schema.union_schema(
+                [core_schema.str_schema(), texts], mode="left_to_right"),
             serialization=core_schema.plain_serializer_function_ser_schema(lambda v: v.root))
 
     @classmethod

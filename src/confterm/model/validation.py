@@ -44,3 +44,8 @@ def programme_to_json(programme: Programme) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     return programme_adapter().json_schema(mode="validation")
+
+
+def validate_json(raw: bytes) -> Programme:
+    """Parse and validate in one pass (the fast path for well-formed files)."""
+    return programme_adapter().validate_json(raw)

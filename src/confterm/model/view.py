@@ -96,6 +96,9 @@ class ScheduleView:
     kinds: frozenset[Kind] = frozenset()
     themes: frozenset[str] = frozenset()
     query: str = ""
+    #: Sessions known to contain every match (from a shorter query): a narrower
+    #: search only filters these, so typing stays fast in big programmes.
+    candidates: tuple[Session, ...] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, programme: Programme) -> ScheduleView:
@@ -107,23 +110,31 @@ class ScheduleView:
 
     # -- composition ------------------------------------------------------
     def on_day(self, day: dt.date | None) -> ScheduleView:
-        return replace(self, day=day)
+        return replace(self, day=day, candidates=None)
 
     def in_tracks(self, *track_ids: str) -> ScheduleView:
-        return replace(self, tracks=frozenset(track_ids))
+        return replace(self, tracks=frozenset(track_ids), candidates=None)
 
     def of_kinds(self, *kinds: Kind) -> ScheduleView:
-        return replace(self, kinds=frozenset(kinds))
+        return replace(self, kinds=frozenset(kinds), candidates=None)
 
     def with_themes(self, *theme_ids: str) -> ScheduleView:
-        return replace(self, themes=frozenset(theme_ids))
+        return replace(self, themes=frozenset(theme_ids), candidates=None)
 
     def matching(self, query: str) -> ScheduleView:
-        return replace(self, query=query)
+        """Sessions matching *query* too. A query that only adds to this view's
+        query searches this view's results (computed already) instead of all."""
+        narrower = "sessions" in self.__dict__ and all(
+            any(old in new for new in fold(query).split()) for old in fold(self.query).split())
+        return replace(self, query=query, candidates=self.sessions if narrower else None)
 
     def cleared(self) -> ScheduleView:
         """The same day with every other filter removed."""
         return ScheduleView(self.catalogue, day=self.day)
+
+    def browsing_key(self) -> tuple[object, ...]:
+        """The filters other than the query (what the sidebar counts depend on)."""
+        return (self.day, self.tracks, self.kinds, self.themes)
 
     def searched(self) -> ScheduleView:
         """The view to show: while there is a query, the whole programme is searched
@@ -131,6 +142,12 @@ class ScheduleView:
         if not self.query.strip():
             return self
         return ScheduleView(self.catalogue, query=self.query)
+
+    @property
+    def is_search(self) -> bool:
+        """A search of the whole programme (see :meth:`searched`)."""
+        return (self.day is None and not (self.tracks or self.kinds or self.themes)
+                and bool(self.query.strip()))
 
     @property
     def is_filtered(self) -> bool:
@@ -142,8 +159,9 @@ class ScheduleView:
         """The matching sessions in stable chronological order."""
         words = fold(self.query).split()
         haystack = self.catalogue.haystack
+        pool = self.candidates if self.candidates is not None else self.catalogue.ordered
         return tuple(
-            s for s in self.catalogue.ordered
+            s for s in pool
             if (self.day is None or s.day == self.day)
             and (not self.tracks or s.track in self.tracks)
             and (not self.kinds or s.kind in self.kinds)

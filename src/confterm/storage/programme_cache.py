@@ -32,6 +32,23 @@ def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int,
             (str(resolved), stat.st_size, stat.st_mtime_ns, _VERSION, timezone or ""))
 
 
+def _dumps(key: tuple[object, ...], programme: Programme) -> bytes:
+    """Pickle with standard ``datetime.timezone`` offsets: pydantic's own offset
+    type would make every later start import pydantic to unpickle it."""
+    import copyreg
+    import datetime as dt
+    import io
+
+    from pydantic_core import TzInfo
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table.copy()
+    pickler.dispatch_table[TzInfo] = lambda tz: (dt.timezone, (tz.utcoffset(None),))
+    pickler.dump((key, programme))
+    return buffer.getvalue()
+
+
 def _load(path: Path, timezone: str | None) -> Programme:
     # Only on a miss: these import pydantic and the format readers.
     from confterm.formats.detect import load_any
@@ -56,8 +73,7 @@ def open_programme(path: Path, *, timezone: str | None = None) -> Programme:
         pass
     programme = _load(path, timezone)
     with contextlib.suppress(OSError):  # a read-only cache only costs speed
-        atomic_write_bytes(entry, pickle.dumps((key, programme),
-                                               protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write_bytes(entry, _dumps(key, programme))
     return programme
 
 
@@ -75,6 +91,5 @@ def open_programme_bytes(raw: bytes, source: str, *, timezone: str | None = None
 
     programme = load_any(raw, source, timezone=timezone)
     with contextlib.suppress(OSError):
-        atomic_write_bytes(entry, pickle.dumps((key, programme),
-                                               protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write_bytes(entry, _dumps(key, programme))
     return programme

@@ -59,29 +59,35 @@ def _with_hanging_indent(lead: list[str | tuple[str, str]], lines: list[tuple[st
     return Content.assemble(*parts)
 
 
-def session_row(session: Session, catalogue: Catalogue, display: Display,
-                *, parallel: bool = False, width: int = 80,
-                bookmark: Bookmark | None = None, clash: bool = False) -> Content:
-    """Marker, time and title, then track, room, kind and themes under the title."""
+def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
+                  width: int, height: int = 2, parallel: bool = False,
+                  bookmark: Bookmark | None = None, clash: bool = False) -> list[Content]:
+    """A session as *height* lines (2 or 3) for the list; the caller cuts each
+    line to the width with an ellipsis. Line 1: marker, time and title; a long
+    title continues on line 2; the last line: track, room, kind and themes."""
     quiet = session.kind in (Kind.BREAK, Kind.EXHIBITION)
     title_style = "dim" if quiet else "bold"
     when = time_range(session, display.zone).ljust(ROW_INDENT - 2 - MARKER_WIDTH)
+    marker = (bookmark.priority.marker + " " if bookmark else "  ",
+              "$warning bold" if clash else "$accent bold")
+    gutter = ("┃ " if parallel else "  ", "$accent")
+    pad = " " * (ROW_INDENT - 2)
+    title = session.title.get(display.lang)
+    title_lines = [title]
+    if height > 2:
+        wrapped = _hanging(title, width - ROW_INDENT)
+        title_lines = [wrapped[0], " ".join(wrapped[1:])]
     where = [x for x in (catalogue.track_name(session, display.lang),
                          catalogue.room_name(session)) if x]
     meta = " · ".join([*where, session.kind.value])
     themes = "  ".join(f"#{catalogue.theme_label(t, display.lang)}" for t in session.themes)
-    gutter = ("┃ " if parallel else "  ", "$accent")
-    text_width = width - ROW_INDENT
-    marker = (bookmark.priority.marker + " " if bookmark else "  ",
-              "$warning bold" if clash else "$accent bold")
-    lines = [(line, title_style) for line in _hanging(session.title.get(display.lang),
-                                                      text_width)]
-    lines += [(line, "dim") for line in _hanging(meta, text_width)]
-    if themes:
-        lines += [(line, "dim" if quiet else "$text-secondary")
-                  for line in _hanging(themes, text_width)]
-    return _with_hanging_indent([marker, (when, "dim" if quiet else "")], lines,
-                                " " * (ROW_INDENT - 2), gutter)
+    lines = [Content.assemble(marker, (when, "dim" if quiet else ""), gutter,
+                              (title_lines[0], title_style))]
+    lines += [Content.assemble(pad, gutter, (text, title_style)) for text in title_lines[1:]]
+    lines.append(Content.assemble(
+        pad, gutter, (meta, "dim"),
+        (f"  {themes}" if themes else "", "dim" if quiet else "$text-secondary")))
+    return lines
 
 
 def slot_heading(start: dt.datetime, count: int, display: Display) -> Content:

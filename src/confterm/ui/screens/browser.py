@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static, Tab, Tabs
+from textual.widgets import Input, Static, Tab, Tabs
 
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Programme, Session
@@ -169,7 +169,11 @@ class BrowserScreen(Screen[None]):
     def watch_view(self, view: ScheduleView) -> None:
         if not self.is_mounted:
             return
-        self.shown = view.searched()
+        shown = self.shown
+        if shown is not None and shown.is_search and view.query.strip():
+            self.shown = shown.matching(view.query)  # narrows the previous results
+        else:
+            self.shown = view.searched()
         tabs = self.query_one(Tabs)
         if view.day is not None and tabs.active != _tab_id(view.day):
             tabs.active = _tab_id(view.day)
@@ -254,13 +258,13 @@ class BrowserScreen(Screen[None]):
         if day is not None and day != self.view.day:
             self.view = self.view.on_day(day)
 
-    @on(OptionList.OptionHighlighted, "#sessions")
-    def _session_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.current = self.view.catalogue.sessions.get(event.option.id or "")
+    @on(SessionList.Highlighted)
+    def _session_highlighted(self, event: SessionList.Highlighted) -> None:
+        self.current = self.view.catalogue.sessions.get(event.session_id or "")
 
-    @on(OptionList.OptionSelected, "#sessions")
-    def _session_selected(self, event: OptionList.OptionSelected) -> None:
-        session = self.view.catalogue.sessions.get(event.option.id or "")
+    @on(SessionList.Selected)
+    def _session_selected(self, event: SessionList.Selected) -> None:
+        session = self.view.catalogue.sessions.get(event.session_id)
         if session is None:
             return
         if self.modal_details:

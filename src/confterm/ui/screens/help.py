@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -41,16 +43,23 @@ class HelpScreen(ModalScreen[None]):
         for binding in self.keys:
             if not binding.description or binding.action.startswith("go_day"):
                 continue
-            by_action.setdefault(binding.action, []).append(self.app.get_key_display(binding))
+            keys = by_action.setdefault(binding.action, [])
+            for key in binding.key.split(","):
+                shown = self.app.get_key_display(Binding(key.strip(), ""))
+                if shown not in keys:
+                    keys.append(shown)
             descriptions[binding.action] = binding.description
         rows: list[tuple[str, str]] = [("1 … 9", "Go to day N")]
         rows += [(" ".join(keys), _EXPLAIN.get(action, descriptions[action]))
                  for action, keys in by_action.items()]
         rows += _ALWAYS
-        width = max(len(k) for k, _ in rows) + 2
+        width = min(max(len(k) for k, _ in rows), 12) + 2
+        text_width = max(self.app.size.width - width - 12, 20)
         parts: list[str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
-        for keys, meaning in rows:
-            parts += [(keys.ljust(width), "$accent bold"), meaning, "\n"]
+        for shown_keys, meaning in rows:
+            lines = textwrap.wrap(meaning, text_width) or [""]
+            parts += [(shown_keys.ljust(width), "$accent bold"), lines[0], "\n"]
+            parts += [part for line in lines[1:] for part in (" " * width, line, "\n")]
         parts += ["\nKeys can be remapped in the settings file: see the README.\n",
                   "\n", ("About this programme", "bold underline"), "\n",
                   (self.programme.name.get(lang), "bold"), "\n"]
@@ -70,10 +79,10 @@ _EXPLAIN = {
     "themes": "Choose themes (space toggles; any of them matches)",
     "clear_filters": "Clear every filter and the search",
     "toggle_sidebar": "Show or hide the sidebar (narrow terminals)",
-    "toggle_language": "Switch between the programme's languages",
-    "toggle_zone": "Switch times between conference time and your local time",
+    "toggle_language": "Switch the programme's language",
+    "toggle_zone": "Times in conference time or your local time",
     "help": "This help",
-    "toggle_bookmark": "Bookmark the highlighted session, or remove its bookmark (or click ★)",
+    "toggle_bookmark": "Bookmark the session, or remove it (or click ★)",
     "cycle_priority": "Bookmark priority: must attend ★ or maybe ☆",
     "agenda": "My agenda: bookmarks by day, free time and clashes",
     "now_next": "What is on now and what starts next",

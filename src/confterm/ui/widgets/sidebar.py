@@ -28,9 +28,13 @@ class TrackList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        self._built_for: tuple[object, ...] | None = None
 
-    def watch_view(self) -> None:
-        self._rebuild()
+    def watch_view(self, view: ScheduleView | None) -> None:
+        key = view.browsing_key() if view is not None else None
+        if key != self._built_for:
+            self._built_for = key
+            self._rebuild()
 
     def watch_display_options(self) -> None:
         self._rebuild()
@@ -59,6 +63,7 @@ class TrackList(OptionList):
 
 class ThemeList(SelectionList[str]):
     _rebuild_pending = False
+    _built_for: tuple[object, ...] | None = None
 
     """Themes with the number of sessions each would show for the current day and
     track; several may be chosen (a session matches if it has any of them)."""
@@ -71,8 +76,12 @@ class ThemeList(SelectionList[str]):
             super().__init__()
             self.theme_ids = theme_ids
 
-    def watch_view(self) -> None:
-        self._rebuild_soon()
+    def watch_view(self, view: ScheduleView | None) -> None:
+        # Counts depend on the day, track and themes, not on the search.
+        key = view.browsing_key() if view is not None else None
+        if key != self._built_for:
+            self._built_for = key
+            self._rebuild_soon()
 
     def watch_display_options(self) -> None:
         self._rebuild_soon()

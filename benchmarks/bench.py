@@ -1,0 +1,210 @@
+"""confterm at scale: load, start-up, keystroke latency and memory, measured.
+
+    python benchmarks/bench.py [--quick]
+
+Generates synthetic programmes of 1,000 sessions (3 days) and 10,000 sessions
+(10 days) in 100 rooms, then prints a table, each figure beside a minimal
+Textual hello-world app measured the same way in the same run where that
+comparison means something. Nothing is asserted: the numbers are the result.
+
+- load: read, parse and validate the file, in a fresh process (cold: including
+  the import of pydantic) and again in the same process (warm).
+- start: launching the process to the first rendered frame, headless 120x40,
+  with the validated-programme cache filled by an earlier start.
+- keystroke: from the key event to the first frame drawn after the session list
+  holds the result (animations off), for typing a search, switching days and
+  toggling a theme; p50 and p95.
+- peak RSS: maximum resident memory of a process that starts the app and types.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+HELLO_START = """
+import time
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+class Hello(App):
+    def compose(self):
+        yield Header(); yield Static("Hello, world"); yield Footer()
+    def on_ready(self):
+        print(time.time()); self.exit()
+Hello().run(headless=True, size=(120, 40))
+"""
+
+CONFTERM_START = """
+import sys, time
+from pathlib import Path
+from confterm.storage.programme_cache import open_programme
+from confterm.ui.app import ConftermApp
+class Measured(ConftermApp):
+    def on_ready(self):
+        assert self.browser.query_one("#sessions").session_ids
+        print(time.time()); self.exit()
+Measured(open_programme(Path(sys.argv[1]))).run(headless=True, size=(120, 40))
+"""
+
+LOAD = """
+import sys, time, json
+start = time.perf_counter()
+from confterm.model.loader import load_programme
+load_programme(sys.argv[1])
+cold = time.perf_counter() - start
+warm = []
+for _ in range(5):
+    start = time.perf_counter()
+    load_programme(sys.argv[1])
+    warm.append(time.perf_counter() - start)
+print(json.dumps({"cold": cold * 1000, "warm": sorted(warm)[2] * 1000}))
+"""
+
+# Types, switches days and themes; prints latencies (ms) and the peak RSS (KiB).
+KEYS = """
+import asyncio, json, resource, sys, time
+import datetime as dt
+from pathlib import Path
+from confterm.model.clock import Clock
+from confterm.storage.programme_cache import open_programme
+from confterm.ui.app import ConftermApp
+from textual import events
+
+class Measured(ConftermApp):
+    frames: list = []
+    def _display(self, screen, renderable):
+        if renderable is not None:
+            Measured.frames.append(time.perf_counter())
+        super()._display(screen, renderable)
+
+async def settle(app, since, quiet=0.08):
+    # Wait until no frame has come for `quiet` seconds, then report the first
+    # frame drawn after the session list was rebuilt with the result.
+    while True:
+        await asyncio.sleep(quiet)
+        last = Measured.frames[-1] if Measured.frames else since
+        if time.perf_counter() - last >= quiet:
+            break
+    ready = max(app.browser.query_one("#sessions").rebuilt_at, since)
+    shown = [f for f in Measured.frames if f >= ready]
+    return (shown[0] if shown else last) - since
+
+async def main(path, scenario):
+    app = Measured(open_programme(Path(path)),
+                   clock=Clock(dt.datetime(2020, 1, 1, tzinfo=dt.UTC), frozen=True))
+    app.animation_level = "none"
+    results = {"search": [], "day": [], "theme": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, time.perf_counter())
+        async def press(key, char, kind):
+            start = time.perf_counter()
+            app._driver.send_message(events.Key(key, char))
+            results[kind].append(await settle(app, start) * 1000)
+        for _ in range(2):
+            app.browser.action_search(); await settle(app, time.perf_counter())
+            for char in "security":
+                await press(char, char, "search")
+            for _ in range(len("security")):
+                await press("backspace", None, "search")
+            app.browser.action_back(); await settle(app, time.perf_counter())
+            for key in "213123":
+                await press(key, key, "day")
+            for _ in range(3):
+                app.browser.action_themes(); await settle(app, time.perf_counter())
+                await press("space", " ", "theme")
+                app.browser.action_back(); await settle(app, time.perf_counter())
+    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({**results, "rss_kib": usage}))
+
+asyncio.run(main(sys.argv[1], None))
+"""
+
+HELLO_RSS = """
+import resource
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+class Hello(App):
+    def compose(self):
+        yield Header(); yield Static("Hello, world"); yield Footer()
+    def on_ready(self):
+        self.exit()
+Hello().run(headless=True, size=(120, 40))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def run(code: str, *args: str, env: dict[str, str]) -> str:
+    result = subprocess.run([sys.executable, "-c", code, *args], check=True, env=env,
+                            capture_output=True, text=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def start_times(code: str, args: list[str], runs: int, env: dict[str, str]) -> list[float]:
+    import time
+
+    run(code, *args, env=env)  # warm the file cache, .pyc files and validated cache
+    times = []
+    for _ in range(runs):
+        begin = time.time()
+        times.append((float(run(code, *args, env=env)) - begin) * 1000)
+    return times
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(round(p / 100 * (len(ordered) - 1))), len(ordered) - 1)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs per app")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "CONFTERM_CONFIG_DIR": f"{home}/config",
+               "CONFTERM_DATA_DIR": f"{home}/data", "CONFTERM_CACHE_DIR": f"{home}/cache"}
+        files = {}
+        for label, sessions, days in (("1k", 1000, 3), ("10k", 10000, 10)):
+            path = Path(home) / f"{label}.json"
+            path.write_text(json.dumps(generate(sessions, days)))
+            files[label] = str(path)
+        hello_start = statistics.median(start_times(HELLO_START, [], args.runs, env))
+        hello_rss = int(run(HELLO_RSS, env=env)) / 1024
+        rows = []
+        for label, path in files.items():
+            load = json.loads(run(LOAD, path, env=env))
+            start = statistics.median(start_times(CONFTERM_START, [path], args.runs, env))
+            keys = json.loads(run(KEYS, path, env=env))
+            rows.append((label, load, start, keys))
+    print(f"{'':34}{'hello-world':>12}" + "".join(f"{label:>12}" for label, *_ in rows))
+    print(f"{'load + validate, cold (ms)':34}{'':>12}"
+          + "".join(f"{r[1]['cold']:>12.0f}" for r in rows))
+    print(f"{'load + validate, warm (ms)':34}{'':>12}"
+          + "".join(f"{r[1]['warm']:>12.0f}" for r in rows))
+    print(f"{'start to first frame (ms)':34}{hello_start:>12.0f}"
+          + "".join(f"{r[2]:>12.0f}" for r in rows))
+    print(f"{'  ratio to hello-world':34}{1:>12.2f}"
+          + "".join(f"{r[2] / hello_start:>12.2f}" for r in rows))
+    for kind, name in (("search", "search keystroke"), ("day", "day switch"),
+                       ("theme", "theme toggle")):
+        for p in (50, 95):
+            print(f"{f'{name} p{p} (ms)':34}{'':>12}"
+                  + "".join(f"{percentile(r[3][kind], p):>12.1f}" for r in rows))
+    print(f"{'peak RSS (MiB)':34}{hello_rss:>12.0f}"
+          + "".join(f"{r[3]['rss_kib'] / 1024:>12.0f}" for r in rows))
+    print("Targets at 10k: load <= 150 ms, start <= 2x hello-world, keystroke p95 <= 50 ms "
+          "(<= 16 ms at 1k), peak RSS <= 150 MiB.")
+
+
+if __name__ == "__main__":
+    main()
