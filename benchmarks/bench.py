@@ -163,7 +163,7 @@ def start_times(code: str, args: list[str], runs: int, env: dict[str, str]) -> l
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(int(round(p / 100 * (len(ordered) - 1))), len(ordered) - 1)]
+    return ordered[min(round(p / 100 * (len(ordered) - 1)), len(ordered) - 1)]
 
 
 def main() -> None:

@@ -14,10 +14,13 @@ import random
 from pathlib import Path
 from typing import Any
 
-WORDS = ("customs data blockchain sécurité détection réseau IoT supply chain risk "
-         "intelligence artificielle cargo border trade facilitation single window "
-         "e-commerce maritime aérien terrestre analytics cloud open source privacy "
-         "identity biometrics interoperability standards résilience").split()
+WORDS = (
+    "customs", "data", "blockchain", "sécurité", "détection", "réseau", "IoT", "supply",
+    "chain", "risk", "intelligence", "artificielle", "cargo", "border", "trade",
+    "facilitation", "single", "window", "e-commerce", "maritime", "aérien", "terrestre",
+    "analytics", "cloud", "open", "source", "privacy", "identity", "biometrics",
+    "interoperability", "standards", "résilience",
+)
 
 
 def generate(sessions: int, days: int, rooms: int = 100, seed: int = 2024) -> dict[str, Any]:

@@ -12,9 +12,8 @@ from confterm.model.programme import Programme
 from confterm.ui.app import ConftermApp
 from confterm.ui.screens.detail import DetailScreen
 from confterm.ui.screens.help import HelpScreen
-from confterm.ui.widgets.sidebar import ThemeList, TrackList
-
 from confterm.ui.widgets.session_list import SessionList
+from confterm.ui.widgets.sidebar import ThemeList, TrackList
 
 from .conftest import browser, listed, make_app, row_text
 
