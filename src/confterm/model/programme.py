@@ -37,12 +37,14 @@ Date = Annotated[dt.date, IsoText()]
 TimeZoneName = Annotated[str, ZoneName()]
 Language = Annotated[str, LanguageTag()]
 
+# Plain (not slotted) frozen dataclasses: unpickling them from the validated
+# cache restores each __dict__ in C, several times faster than slots.
 #: Unknown fields are errors (they are usually typos); descriptions come from
 #: the attribute docstrings below and end up in the published JSON Schema.
 _STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Localized:
     """Text in one or more languages, keyed by language tag (``en``, ``fr``…).
 
@@ -54,10 +56,9 @@ class Localized:
 
     def get(self, lang: str) -> str:
         """The text in *lang*, else English, else French, else any language."""
-        for key in (lang, "en", "fr", UNDETERMINED):
-            if key in self.root:
-                return self.root[key]
-        return next(iter(self.root.values()))
+        root = self.root
+        text = root.get(lang) or root.get("en") or root.get("fr") or root.get(UNDETERMINED)
+        return text if text is not None else next(iter(root.values()))
 
     def all_text(self) -> str:
         return " ".join(self.root.values())
@@ -110,7 +111,7 @@ class Role(StrEnum):
     HOST = "host"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     title: SafeStr
@@ -119,7 +120,7 @@ class Source:
     language: Language | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Day:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     date: Date
@@ -127,28 +128,28 @@ class Day:
     """A name for the day, e.g. 'AI Day'."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Track:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
     name: Localized
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Room:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
     name: SafeStr
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Theme:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
     label: Localized
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Person:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
@@ -158,7 +159,7 @@ class Person:
     organisation: Localized | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Participation:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     person: Id
@@ -166,7 +167,7 @@ class Participation:
     role: Role = Role.SPEAKER
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Session:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
@@ -191,7 +192,7 @@ class Session:
         return self.end - self.start
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Programme:
     """A whole conference programme in confterm's own format."""
 

@@ -32,11 +32,12 @@ class Catalogue:
         self.themes = {t.id: t for t in programme.themes}
         self.people = {p.id: p for p in programme.people}
         self.sessions = {s.id: s for s in programme.sessions}
-        track_order = {t.id: i for i, t in enumerate(programme.tracks)}
+        order = {t.id: i for i, t in enumerate(programme.tracks)}
+        last = len(order)
         # Chronological, then in track order (untracked last), then by title.
         self.ordered: tuple[Session, ...] = tuple(sorted(
             programme.sessions,
-            key=lambda s: (s.start, track_order.get(s.track or "", len(track_order)),
+            key=lambda s: (s.start, order.get(s.track, last) if s.track else last,
                            s.title.get("en").casefold(), s.id)))
         self._haystacks: dict[str, str] = {}
 

@@ -10,6 +10,7 @@ same confterm and Python versions; anything else validates the file afresh.
 from __future__ import annotations
 
 import contextlib
+import gc
 import pickle
 import sys
 import zlib
@@ -30,6 +31,22 @@ def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int,
     name = f"{zlib.crc32(str(resolved).encode()):08x}"
     return (cache_dir() / "validated" / f"{name}.pickle",
             (str(resolved), stat.st_size, stat.st_mtime_ns, _VERSION, timezone or ""))
+
+
+def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
+    """The cached programme if the entry is current, else None (any failure is a miss)."""
+    # The collector would walk the growing object graph many times over while a
+    # large programme is rebuilt; nothing here can form a cycle.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        stored_key, programme = pickle.loads(entry.read_bytes())
+    except Exception:  # noqa: BLE001 - any unreadable entry is a miss
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    return programme if stored_key == key and isinstance(programme, Programme) else None
 
 
 def _dumps(key: tuple[object, ...], programme: Programme) -> bytes:

@@ -7,6 +7,7 @@ screens ask it to remember state.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import replace
 from pathlib import Path
 
@@ -90,6 +91,11 @@ class ConftermApp(App[None]):
         zone = None if self.settings.local_time else self.programme.zone
         return BrowserScreen(view, Display(lang, zone), self.bookmarks.agenda,
                              self.source_status())
+
+    def on_ready(self) -> None:
+        # The programme is loaded and never changes: keep the collector from
+        # walking its objects again and again (pauses while typing).
+        gc.freeze()
 
     def on_mount(self) -> None:
         if self._bookmarks_problem:
