@@ -6,7 +6,7 @@ STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 
-.PHONY: run test lint typecheck pytest bench schema snapshots clean
+.PHONY: run test lint typecheck pytest bench startup fuzz schema snapshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,9 +40,18 @@ pytest: $(STAMP_TEST)
 snapshots: $(STAMP_TEST)
 	$(BIN)/pytest tests/ui --snapshot-update
 
-## Start-up benchmark against a bare Textual app (prints measured numbers).
+## Load, start-up, keystroke latency and memory at 1,000 and 10,000 sessions.
 bench: $(STAMP_TEST)
+	$(BIN)/python benchmarks/bench.py
+
+## Start-up of the bundled programme against a bare Textual app.
+startup: $(STAMP_TEST)
 	$(BIN)/python benchmarks/startup.py
+
+## Every reader fed 10,000 generated inputs, and the long crash and monkey tests.
+fuzz: $(STAMP_TEST)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/fuzz --hypothesis-show-statistics
+	CONFTERM_MONKEY_EVENTS=10000 $(BIN)/pytest tests/ui/test_monkey.py
 
 ## Rewrite data/programme.schema.json from the models.
 schema: $(STAMP_RUN)

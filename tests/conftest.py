@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from confterm.model.loader import load_programme
 from confterm.model.programme import Programme
@@ -12,6 +14,11 @@ from confterm.model.view import ScheduleView
 from confterm.storage.paths import bundled_programme_path
 
 CORPUS = Path(__file__).parent / "corpus"
+
+# `make test` runs a quick profile; `make fuzz` sets HYPOTHESIS_PROFILE=fuzz.
+settings.register_profile("default", max_examples=150)
+settings.register_profile("fuzz", max_examples=10_000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

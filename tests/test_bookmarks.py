@@ -19,6 +19,8 @@ from confterm.model.view import ScheduleView
 from confterm.storage.bookmarks import BookmarkStore, bookmarks_path, decode
 
 PROGRAMME_ID = "wco-technology-conference-2024"
+#: Writer processes killed mid-save in the crash test.
+KILLS = 200
 
 
 def test_bookmarks_survive_a_round_trip(view: ScheduleView) -> None:
@@ -160,16 +162,16 @@ def test_killing_the_writer_mid_save_never_breaks_the_file() -> None:
     path = bookmarks_path(PROGRAMME_ID)
     rng = random.Random(20241113)
     kills = 0
-    for _ in range(40):
+    for _ in range(KILLS):
         writer = subprocess.Popen([sys.executable, "-c", WRITER, "crash", "0"])
-        time.sleep(0.25 + rng.random() * 0.15)  # start-up, then some saves
+        time.sleep(0.2 + rng.random() * 0.15)  # start-up, then some saves
         writer.send_signal(signal.SIGKILL)
         writer.wait()
         kills += 1
         if path.exists():
             agenda = decode(path.read_bytes())  # raises if half-written
             assert all(key.startswith("crash-") for key in agenda.bookmarks)
-    assert kills == 40
+    assert kills == KILLS
     assert path.exists(), "the writer never got to save"
     # A killed writer may leave its temporary file; the next save sweeps old ones.
     leftovers = [p for p in path.parent.iterdir() if p.suffix == ".tmp"]

@@ -143,3 +143,16 @@ def test_redirects_to_other_schemes_are_refused() -> None:
     served = Served(PRETALX, redirect_to="ftp://127.0.0.1/schedule.json")
     with serve(served) as (url, _), pytest.raises(ProgrammeError, match="non-http"):
         open_location(url)
+
+
+def test_a_server_that_does_not_answer_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/schedule.json"
+        started = time.monotonic()
+        with pytest.raises(ProgrammeError, match="timed out"):
+            remote.fetch(url, timeout=0.5)
+        assert time.monotonic() - started < 5

@@ -41,32 +41,59 @@ def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> dict[st
         where = f"VEVENT[{index}]"
         if "dtstart" not in event:
             raise ProgrammeError(source, [Problem(where, "has no DTSTART")])
-        start = _moment(event.decoded("dtstart"), zone)
-        if "dtend" in event:
-            end = _moment(event.decoded("dtend"), zone)
-        elif "duration" in event:
-            end = start + event.decoded("duration")
-        elif isinstance(event.decoded("dtstart"), dt.datetime):
-            end = start  # RFC 5545: no end and no duration -> an instant
-        else:
-            end = start + dt.timedelta(days=1)
+        try:
+            start, end = _span(event, zone)
+        except (ValueError, TypeError, KeyError, OverflowError) as error:
+            raise ProgrammeError(source, [Problem(
+                where, f"cannot read its times: {error}")]) from None
         if end <= start:
             end = start + dt.timedelta(minutes=1)
-        summary = str(event.get("summary") or "")
-        location = str(event.get("location") or "")
+        summary = _text(event, "summary")
+        location = _text(event, "location")
         categories = [str(c) for c in _categories(event)]
         builder.add_session(
-            ids=(str(event.get("uid") or "") or None,), fallback_id=summary or "event",
-            start=start, end=end, title=summary, language=str(
-                event["summary"].params.get("LANGUAGE", "")) if "summary" in event else "",
+            ids=(_text(event, "uid") or None,), fallback_id=summary or "event",
+            start=start, end=end, title=summary, language=_language(event),
             kind=kind_of(" ".join(categories) + " " + summary) if categories else "talk",
             room=builder.room(location) if location else None, themes=tuple(categories),
-            description=str(event.get("description") or ""),
-            url=str(event.get("url") or "") or None)
+            description=_text(event, "description"), url=_text(event, "url") or None)
     return builder.build()
 
 
-def _moment(value: dt.date | dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+def _first(event: Any, name: str) -> Any:
+    """A property's value; the first one when a broken file repeats it."""
+    value = event.get(name)
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _text(event: Any, name: str) -> str:
+    value = _first(event, name)
+    return str(value) if value is not None else ""
+
+
+def _language(event: Any) -> str:
+    summary = _first(event, "summary")
+    params = getattr(summary, "params", None)
+    return str(params.get("LANGUAGE", "")) if params is not None else ""
+
+
+def _span(event: Any, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+    start = _moment(event.decoded("dtstart"), zone)
+    if "dtend" in event:
+        return start, _moment(event.decoded("dtend"), zone)
+    if "duration" in event:
+        duration = event.decoded("duration")
+        if not isinstance(duration, dt.timedelta):
+            raise ValueError(f"DURATION is not a duration: {duration!r}")
+        return start, start + duration
+    if isinstance(event.decoded("dtstart"), dt.datetime):
+        return start, start  # RFC 5545: no end and no duration -> an instant
+    return start, start + dt.timedelta(days=1)
+
+
+def _moment(value: object, zone: dt.tzinfo) -> dt.datetime:
+    if not isinstance(value, dt.date):
+        raise ValueError(f"not a date or date-time: {value!r}")
     if not isinstance(value, dt.datetime):  # an all-day date
         return dt.datetime.combine(value, dt.time(0, 0), tzinfo=zone)
     if value.tzinfo is None:  # floating time: read it in the programme's zone

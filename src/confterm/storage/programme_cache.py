@@ -41,7 +41,7 @@ def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
     gc.disable()
     try:
         stored_key, programme = pickle.loads(entry.read_bytes())
-    except Exception:  # noqa: BLE001 - any unreadable entry is a miss
+    except Exception:
         return None
     finally:
         if enabled:

@@ -29,9 +29,12 @@ from confterm.storage.settings import (
 )
 from confterm.storage.sources import Opened
 from confterm.timefmt import time_range
+from confterm.ui import compat
 from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
 from confterm.ui.render import Display
 from confterm.ui.screens.browser import BrowserScreen
+
+compat.install()
 
 #: Remembered state is written this long after the last change (and on quit).
 SAVE_DELAY = 0.5
@@ -300,7 +303,9 @@ class ConftermApp(App[None]):
             save_settings(self.settings, self.settings_file)
         except OSError as error:
             self.notify(f"Could not save settings to {self.settings_file}: "
-                        f"{error.strerror or error}", severity="error", timeout=10)
+                        f"{error.strerror or error}. Retrying in {BOOKMARK_RETRY:.0f} s.",
+                        severity="error", timeout=10)
+            self._save_timer = self.set_timer(BOOKMARK_RETRY, self.save_now)
             return
         self._dirty = False
 

@@ -134,6 +134,6 @@ class AgendaScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#agenda-list")
     def _go_to(self, event: OptionList.OptionSelected) -> None:
         session = self.catalogue.sessions.get(event.option.id or "")
-        if session is not None:
+        if session is not None and self.is_current:  # not after it was closed
             self.app.pop_screen()
             self.confterm.browser.go_to_session(session)

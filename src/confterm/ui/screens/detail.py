@@ -40,4 +40,5 @@ class DetailScreen(ModalScreen[None]):
 
     def on_click(self) -> None:
         # A click outside the dialog closes it (clicks inside are stopped there).
-        self.dismiss()
+        if self.is_current:
+            self.dismiss()

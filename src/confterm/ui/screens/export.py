@@ -34,4 +34,5 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        self.dismiss(Path(value).expanduser() if value else None)
+        if self.is_current:  # an enter queued behind escape must not act twice
+            self.dismiss(Path(value).expanduser() if value else None)

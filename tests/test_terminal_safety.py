@@ -1,0 +1,111 @@
+"""No byte sequence from programme data reaches the terminal as a control code.
+
+The hostile programme (tests/corpus/hostile.json) carries ANSI CSI and OSC
+sequences (OSC 8 links, OSC 52 clipboard writes, window titles), C1 controls,
+bidi overrides, zero-width characters, Textual/Rich markup, a very long word
+and wide characters. Every output is captured as raw bytes: the CLI through a
+pipe and through a pseudo-terminal, the TUI through a pseudo-terminal.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import CORPUS
+
+HOSTILE = CORPUS / "hostile.json"
+# Sequences that only the hostile data could have produced.
+FORBIDDEN = [b"\x1b]8;;http://evil", b"\x1b]52;", b"\x1b]0;PWNED", b"\x1b[8;1;1t",
+             b"\xc2\x9b", b"\xc2\x9d", b"\xe2\x80\xae", b"\xe2\x81\xa6"]
+
+
+def assert_clean(output: bytes) -> None:
+    for sequence in FORBIDDEN:
+        assert sequence not in output, f"{sequence!r} reached the terminal"
+
+
+def run_in_pty(argv: list[str], *, keys: list[tuple[float, bytes]] = (),  # type: ignore[assignment]
+               size: tuple[int, int] = (50, 160), seconds: float = 20.0) -> bytes:
+    """Run *argv* on a pseudo-terminal, type *keys* at the given delays, return all output."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                               close_fds=True)
+    os.close(slave)
+    output, start, pending = bytearray(), time.monotonic(), list(keys)
+    try:
+        while time.monotonic() - start < seconds:
+            if pending and time.monotonic() - start >= pending[0][0]:
+                os.write(master, pending.pop(0)[1])
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            elif process.poll() is not None and not pending:
+                break
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        os.close(master)
+    return bytes(output)
+
+
+CONFTERM = [sys.executable, "-m", "confterm"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["sessions", "-p", str(HOSTILE)],
+    ["sessions", "-p", str(HOSTILE), "--format", "json"],
+    ["agenda", "-p", str(HOSTILE)],
+    ["validate", str(HOSTILE)],
+])
+def test_cli_output_through_a_pipe(argv: list[str]) -> None:
+    result = subprocess.run([*CONFTERM, *argv], capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert b"\x1b" not in result.stdout + result.stderr  # not a terminal: no codes at all
+
+
+def test_cli_table_on_a_terminal_shows_the_text_harmlessly() -> None:
+    output = run_in_pty([*CONFTERM, "sessions", "-p", str(HOSTILE)], seconds=15)
+    assert_clean(output)
+    assert b"[bold red]x[/]" in output  # markup shown as text
+    assert "␛".encode() in output  # the escape characters shown as a symbol
+
+
+def test_error_reports_are_neutralised(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(HOSTILE.read_bytes().replace(b'"s2"', b'"s1\\u001b]0;PWNED\\u0007"'))
+    result = subprocess.run([*CONFTERM, "validate", str(broken)], capture_output=True,
+                            check=False)
+    assert result.returncode == 2
+    assert b"\x1b" not in result.stderr and "␛]0;PWNED".encode() in result.stderr
+
+
+def test_the_browser_on_a_terminal() -> None:
+    output = run_in_pty(
+        [*CONFTERM, "-p", str(HOSTILE), "--now", "2025-03-10T09:30"],
+        keys=[(4.0, b"\x1b[B"), (5.0, b"/"), (5.5, b"PWNED"), (7.0, b"\x1b"), (7.5, b"?"),
+              (8.5, b"\x1b"), (9.0, b"q")],
+        seconds=25)
+    assert output, "the browser wrote nothing"
+    assert_clean(output)
+    assert "␛".encode() in output  # the hostile text was on screen, made harmless
+    assert b"Traceback" not in output
