@@ -27,6 +27,20 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def _list(value: Any, where: str, source: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ProgrammeError(source, [Problem(where, "must be a list")])
+    return value
+
+
+def _object(value: Any, where: str, source: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ProgrammeError(source, [Problem(where, "must be an object")])
+    return value
+
+
 def read_c3voc_json(data: dict[str, Any], source: str, *,
                     timezone: str | None = None) -> dict[str, Any]:
     """Confterm programme data from a parsed schedule.json document."""
@@ -39,10 +53,10 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
     builder = ProgrammeBuilder(
         source=source, programme_id=slug(_text(conference.get("acronym")) or title),
         name=title, timezone=zone_name, zone=zone)
-    for room in conference.get("rooms") or []:
+    for room in _list(conference.get("rooms"), "schedule.conference.rooms", source):
         if isinstance(room, dict) and _text(room.get("name")):
             builder.room(_text(room["name"]), _text(room.get("guid")) or None)
-    for track in conference.get("tracks") or []:
+    for track in _list(conference.get("tracks"), "schedule.conference.tracks", source):
         if isinstance(track, dict) and _text(track.get("name")):
             builder.track(_text(track["name"]))
     days = conference.get("days")
@@ -54,9 +68,7 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
             raise ProgrammeError(source, [Problem(where, "not an object")])
         date = _date(day.get("date"), f"{where}.date", source)
         builder.day(date, _instant(day.get("day_start"), zone))
-        rooms = day.get("rooms") or {}
-        if not isinstance(rooms, dict):
-            raise ProgrammeError(source, [Problem(f"{where}.rooms", "not an object")])
+        rooms = _object(day.get("rooms") or {}, f"{where}.rooms", source)
         for room_name, events in rooms.items():
             if not isinstance(events, list):
                 raise ProgrammeError(source, [Problem(f"{where}.rooms[{room_name}]",
@@ -110,7 +122,7 @@ def _add_event(builder: ProgrammeBuilder, event: Any, day: dt.date, room_name: s
                               source)
     end = start + (duration or dt.timedelta(minutes=1))
     people = []
-    for person in event.get("persons") or []:
+    for person in _list(event.get("persons"), f"{where}.persons", source):
         if isinstance(person, str):
             people.append((builder.person(person), "speaker"))
         elif isinstance(person, dict):

@@ -28,6 +28,20 @@ def format_of(raw: bytes) -> str:
 def read_programme_data(raw: bytes, source: str, *,
                         timezone: str | None = None) -> dict[str, Any] | None:
     """Confterm data converted from another format; None for confterm's own."""
+    try:
+        return _read(raw, source, timezone)
+    except ProgrammeError:
+        raise
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError, OverflowError,
+            RecursionError) as error:
+        # Readers check what they rely on and name the place; this is the net for
+        # a structure they did not foresee, so a hostile file still cannot crash us.
+        raise ProgrammeError(source, [Problem(
+            "file", f"unexpected structure for {format_of(raw)}: "
+                    f"{type(error).__name__}: {error}")]) from None
+
+
+def _read(raw: bytes, source: str, timezone: str | None) -> dict[str, Any] | None:
     kind = format_of(raw)
     if kind == "ics":
         from confterm.formats.ics_import import read_ics

@@ -82,12 +82,9 @@ def open_programme(path: Path, *, timezone: str | None = None) -> Programme:
         entry, key = _entry(path, timezone)
     except OSError:
         return _load(path, timezone)  # reports the missing or unreadable file
-    try:
-        stored_key, programme = pickle.loads(entry.read_bytes())
-        if stored_key == key and isinstance(programme, Programme):
-            return programme
-    except Exception:
-        pass
+    cached = _unpickle(entry, key)
+    if cached is not None:
+        return cached
     programme = _load(path, timezone)
     with contextlib.suppress(OSError):  # a read-only cache only costs speed
         atomic_write_bytes(entry, _dumps(key, programme))
@@ -98,12 +95,9 @@ def open_programme_bytes(raw: bytes, source: str, *, timezone: str | None = None
     """Like :func:`open_programme`, for a downloaded programme (keyed by content)."""
     entry = cache_dir() / "validated" / f"{zlib.crc32(source.encode()):08x}-remote.pickle"
     key = (source, len(raw), zlib.crc32(raw), _VERSION, timezone or "")
-    try:
-        stored_key, programme = pickle.loads(entry.read_bytes())
-        if stored_key == key and isinstance(programme, Programme):
-            return programme
-    except Exception:
-        pass
+    cached = _unpickle(entry, key)
+    if cached is not None:
+        return cached
     from confterm.formats.detect import load_any
 
     programme = load_any(raw, source, timezone=timezone)

@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from confterm.timefmt import day_tab, time_range
+from confterm.ui.appref import app_type
 
 if TYPE_CHECKING:
     from confterm.ui.screens.browser import BrowserScreen
@@ -22,10 +23,9 @@ class _BrowserCommands(Provider):
 
     @property
     def browser(self) -> BrowserScreen:
-        from confterm.ui.app import ConftermApp
-
-        assert isinstance(self.app, ConftermApp)
-        return self.app.browser
+        app = self.app
+        assert isinstance(app, app_type())
+        return app.browser
 
     def entries(self) -> Iterable[Entry]:
         raise NotImplementedError

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,11 +14,9 @@ from textual.widgets.option_list import Option
 from confterm.model.agenda import Agenda, Gap, agenda_days
 from confterm.model.view import Catalogue
 from confterm.timefmt import day_heading
+from confterm.ui.appref import AppRef
 from confterm.ui.render import Display, agenda_row
 from confterm.ui.widgets.footer import KeyFooter
-
-if TYPE_CHECKING:
-    from confterm.ui.app import ConftermApp
 
 
 class AgendaScreen(Screen[None]):
@@ -39,12 +35,7 @@ class AgendaScreen(Screen[None]):
         self.display_options = display
         self.set_reactive(AgendaScreen.agenda, agenda)
 
-    @property
-    def confterm(self) -> ConftermApp:
-        from confterm.ui.app import ConftermApp
-
-        assert isinstance(self.app, ConftermApp)
-        return self.app
+    confterm = AppRef()
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-title", markup=False)

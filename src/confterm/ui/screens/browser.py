@@ -8,7 +8,6 @@ The screen owns the browsing state as reactive, immutable values (``view`` is a
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,15 +24,13 @@ from confterm.model.programme import Programme, Session
 from confterm.model.view import ScheduleView
 from confterm.storage.settings import BrowseState
 from confterm.timefmt import day_tab
+from confterm.ui.appref import AppRef
 from confterm.ui.render import Display
 from confterm.ui.widgets.detail import SessionDetail
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.header import ProgrammeHeader
 from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.sidebar import ThemeList, TrackList
-
-if TYPE_CHECKING:
-    from confterm.ui.app import ConftermApp
 
 #: Below this width the sidebar folds away (t, f or s bring it back).
 SIDEBAR_WIDTH = 100
@@ -94,12 +91,7 @@ class BrowserScreen(Screen[None]):
         self.set_reactive(BrowserScreen.shown, view.searched())
         self.set_reactive(BrowserScreen.display_options, display)
 
-    @property
-    def confterm(self) -> ConftermApp:
-        from confterm.ui.app import ConftermApp
-
-        assert isinstance(self.app, ConftermApp)
-        return self.app
+    confterm = AppRef()
 
     # -- layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
