@@ -111,8 +111,6 @@ class BrowserScreen(Screen[None]):
                 yield ThemeList(id="themes").data_bind(
                     BrowserScreen.view, BrowserScreen.display_options)
             with Vertical(id="main"):
-                yield Input(placeholder="Search titles, people, themes… (esc clears)",
-                            id="search", value=self.view.query)
                 yield Static(id="status", markup=False)
                 yield SessionList(id="sessions").data_bind(
                     view=BrowserScreen.shown, display_options=BrowserScreen.display_options,
@@ -142,7 +140,6 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         self._update_notice()
         self._update_status()
-        self.query_one("#search", Input).display = bool(self.view.query)
         self.set_focus(self.query_one(SessionList))
 
     def on_resize(self, event: Resize) -> None:
@@ -311,15 +308,30 @@ class BrowserScreen(Screen[None]):
         view = self.view.on_day(session.day)
         if session not in view.sessions:
             view = view.cleared()
-            self.query_one("#search", Input).value = ""
+            self._close_search()
         self.view = view
         self.call_after_refresh(self.query_one(SessionList).highlight_session, session.id)
         self.set_focus(self.query_one(SessionList))
 
+    @property
+    def search_box(self) -> Input | None:
+        """The search field; it exists once the user has searched."""
+        return next(iter(self.query("#search").results(Input)), None)
+
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self.search_box
+        if search is None:  # made on first use: nothing hidden is built before the first frame
+            search = Input(placeholder="Search titles, people, themes… (esc clears)",
+                           id="search", value=self.view.query)
+            self.query_one("#main").mount(search, before="#status")
         search.display = True
         self.set_focus(search)  # at once, so keys typed right after '/' land in it
+
+    def _close_search(self) -> None:
+        search = self.search_box
+        if search is not None:
+            search.value = ""
+            search.display = False
 
     def _open_sidebar(self) -> None:
         self.add_class("-sidebar-open")
@@ -338,9 +350,7 @@ class BrowserScreen(Screen[None]):
             self.set_focus(self.query_one(SessionList))
 
     def action_clear_filters(self) -> None:
-        search = self.query_one("#search", Input)
-        search.value = ""
-        search.display = False
+        self._close_search()
         self.view = self.view.cleared()
         self.set_focus(self.query_one(SessionList))
 
@@ -348,11 +358,10 @@ class BrowserScreen(Screen[None]):
         self.view = self.view.with_themes(*(self.view.themes ^ {theme_id}))
 
     def action_back(self) -> None:
-        focused = self.focused
-        search = self.query_one("#search", Input)
-        if focused is search or (search.display and not search.value):
-            search.value = ""
-            search.display = False
+        search = self.search_box
+        if search is not None and (self.focused is search or (search.display
+                                                              and not search.value)):
+            self._close_search()
             self.view = self.view.matching("")
         elif self.has_class("-sidebar-open"):
             self.remove_class("-sidebar-open")
