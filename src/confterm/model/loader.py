@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from confterm.model.bulk import collector_paused
 from confterm.model.checks import find_problems, find_warnings
 from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.programme import Programme
@@ -51,7 +52,8 @@ def parse_programme(raw: bytes, source: str, *,
     from confterm.model.validation import validate_json
 
     try:  # the fast path: parse and validate in one go, no Python objects in between
-        programme = validate_json(raw)
+        with collector_paused():
+            programme = validate_json(raw)
     except (ValidationError, ValueError, RecursionError):
         pass  # read it again the slow way, which explains precisely what is wrong
     else:

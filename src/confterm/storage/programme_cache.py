@@ -10,13 +10,13 @@ same confterm and Python versions; anything else validates the file afresh.
 from __future__ import annotations
 
 import contextlib
-import gc
 import pickle
 import sys
 import zlib
 from pathlib import Path
 
 from confterm import __version__
+from confterm.model.bulk import collector_paused
 from confterm.model.programme import Programme
 from confterm.storage.atomic import atomic_write_bytes
 from confterm.storage.paths import cache_dir
@@ -35,17 +35,11 @@ def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int,
 
 def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
     """The cached programme if the entry is current, else None (any failure is a miss)."""
-    # The collector would walk the growing object graph many times over while a
-    # large programme is rebuilt; nothing here can form a cycle.
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        stored_key, programme = pickle.loads(entry.read_bytes())
+        with collector_paused():
+            stored_key, programme = pickle.loads(entry.read_bytes())
     except Exception:
         return None
-    finally:
-        if enabled:
-            gc.enable()
     return programme if stored_key == key and isinstance(programme, Programme) else None
 
 
