@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from confterm.model.agenda import Agenda
 from confterm.model.changes import Changes
@@ -15,12 +11,13 @@ from confterm.model.programme import Session
 from confterm.model.view import Catalogue
 from confterm.timefmt import day_tab, time_range
 from confterm.ui.render import Display
-from confterm.ui.widgets.footer import KeyFooter
+from confterm.ui.screens.text_dialog import TextDialog
 
 Parts = list[str | tuple[str, str]]
 
 
-class ChangesScreen(ModalScreen[None]):
+class ChangesScreen(TextDialog):
+    DIALOG_ID = "changes-dialog"
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", id="close-changes")]
 
     def __init__(self, changes: Changes, before: Catalogue, after: Catalogue,
@@ -31,11 +28,6 @@ class ChangesScreen(ModalScreen[None]):
         self.after = after
         self.agenda = agenda
         self.display_options = display
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="changes-dialog"):
-            yield Static(self._content(), markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
 
     def _when(self, session: Session, catalogue: Catalogue) -> str:
         room = catalogue.room_name(session)

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import textwrap
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from confterm.model.programme import Programme
 from confterm.ui.render import Display
-from confterm.ui.widgets.footer import KeyFooter
+from confterm.ui.screens.text_dialog import TextDialog
 
 _ALWAYS = [("enter", "Show the highlighted session's details"),
            ("↑ ↓ pgup pgdn", "Move through the list"),
@@ -21,7 +17,8 @@ _ALWAYS = [("enter", "Show the highlighted session's details"),
            ("ctrl+q", "Quit")]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(TextDialog):
+    DIALOG_ID = "help-dialog"
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close-help")]
 
     def __init__(self, programme: Programme, display: Display,
@@ -30,11 +27,6 @@ class HelpScreen(ModalScreen[None]):
         self.programme = programme
         self.display_options = display
         self.keys = bindings
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-dialog"):
-            yield Static(self._content(), markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
 
     def _content(self) -> Content:
         lang = self.display_options.lang

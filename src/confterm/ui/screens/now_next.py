@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from confterm.model.agenda import Agenda, now_and_next
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue
 from confterm.ui.render import Display, brief_row
-from confterm.ui.widgets.footer import KeyFooter
+from confterm.ui.screens.text_dialog import TextDialog
 
 
-class NowNextScreen(ModalScreen[None]):
+class NowNextScreen(TextDialog):
+    DIALOG_ID = "now-next-dialog"
     BINDINGS = [Binding("escape,n,q", "dismiss", "Close", id="close-now-next")]
 
     def __init__(self, catalogue: Catalogue, agenda: Agenda, display: Display,
@@ -28,11 +25,6 @@ class NowNextScreen(ModalScreen[None]):
         self.agenda = agenda
         self.display_options = display
         self.moment = moment
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="now-next-dialog"):
-            yield Static(self._content(), markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
 
     def _content(self) -> Content:
         catalogue, display = self.catalogue, self.display_options
