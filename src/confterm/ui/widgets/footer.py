@@ -26,6 +26,7 @@ class KeyFooter(Footer):
         keys = [w for w in widgets if isinstance(w, FooterKey)]
         rank = {action: index for index, action in enumerate(PRIORITY)}
         room, shown = self.app.size.width, set()
+        self._composed_for = room  # a resize to the same width needs no new keys
         for key in sorted(keys, key=lambda k: rank.get(k.action, len(PRIORITY))):
             if _width(key) <= room:
                 shown.add(id(key))
@@ -37,5 +38,4 @@ class KeyFooter(Footer):
     def on_resize(self) -> None:
         width = self.app.size.width
         if width != getattr(self, "_composed_for", None):
-            self._composed_for = width
             self.call_later(self.recompose)
