@@ -294,3 +294,16 @@ async def test_very_narrow_terminal_keeps_labels_whole(app: ConftermApp) -> None
         assert labels[2] == "Thu 14 Nov · AI Day"
         actions = {key.action for key in browser(app).query(FooterKey)}
         assert "toggle_language" in actions
+
+
+async def test_quick_day_changes_settle_on_the_last_one(app: ConftermApp) -> None:
+    """Days changed faster than the app draws must not echo back and forth."""
+    from textual import events
+
+    async with app.run_test(size=WIDE) as pilot:
+        for key in "3123231":
+            app._driver.send_message(events.Key(key, key))  # type: ignore[union-attr]
+        for _ in range(3):
+            await pilot.pause(0.1)
+        assert browser(app).view.day == DAY1
+        assert browser(app).query_one(Tabs).active == "day-2024-11-12"

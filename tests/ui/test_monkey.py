@@ -29,6 +29,7 @@ EVENTS = int(os.environ.get("CONFTERM_MONKEY_EVENTS", "3000"))
 async def test_random_keys_and_resizes(programme: Programme, tmp_path: object,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))  # where an export would go
+    monkeypatch.chdir(tmp_path)  # and anything else typed as a relative path
     rng = random.Random(1113)
     app = make_app(programme, dt.datetime(2024, 11, 13, 15, 0, tzinfo=dt.UTC))
     app.animation_level = "none"
@@ -44,7 +45,8 @@ async def test_random_keys_and_resizes(programme: Programme, tmp_path: object,
                 app._driver.send_message(events.Key(key, character))  # type: ignore[union-attr]
             if count % 50 == 0:
                 await pilot.pause()
-        await pilot.pause()
+        for _ in range(5):  # let every queued key reach its widget before checking
+            await pilot.pause(0.2)
         assert app.is_running
         # Responsive: back to the browser, clear everything, go to day 1.
         await pilot.resize_terminal(120, 40)
@@ -55,7 +57,10 @@ async def test_random_keys_and_resizes(programme: Programme, tmp_path: object,
         while len(app.screen_stack) > 1:
             app.pop_screen()
             await pilot.pause()
+        await pilot.pause(0.2)
+        browser(app).set_focus(browser(app).query_one("#sessions"))
         await pilot.press("x", "1")
+        await pilot.pause(0.2)
         assert browser(app).view.day == dt.date(2024, 11, 12)
         assert not browser(app).view.is_filtered
     assert sizes >= EVENTS // 100

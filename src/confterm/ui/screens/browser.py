@@ -165,7 +165,10 @@ class BrowserScreen(Screen[None]):
             self.shown = view.searched()
         tabs = self.query_one(Tabs)
         if view.day is not None and tabs.active != _tab_id(view.day):
-            tabs.active = _tab_id(view.day)
+            # Not a choice of the user's: announcing it would echo back, and with
+            # several quick day changes in flight the echoes would never settle.
+            with self.prevent(Tabs.TabActivated):
+                tabs.active = _tab_id(view.day)
         self._update_status()
         self.confterm.remember(BrowseState(day=view.day, tracks=tuple(sorted(view.tracks)),
                                            themes=tuple(sorted(view.themes))))
@@ -214,7 +217,8 @@ class BrowserScreen(Screen[None]):
         for tab in self._day_tabs():
             await tabs.add_tab(tab)
         if self.view.day is not None:
-            tabs.active = _tab_id(self.view.day)
+            with self.prevent(Tabs.TabActivated):
+                tabs.active = _tab_id(self.view.day)
 
     def _update_status(self) -> None:
         view, lang = self.view, self.display_options.lang

@@ -35,4 +35,5 @@ class ExportScreen(ModalScreen[Path | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         if self.is_current:  # an enter queued behind escape must not act twice
-            self.dismiss(Path(value).expanduser() if value else None)
+            # A relative path is taken from the home folder, where the default is.
+            self.dismiss(Path.home() / Path(value).expanduser() if value else None)
