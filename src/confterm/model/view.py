@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from confterm.model.programme import Kind, Localized, Person, Programme, Session
+from confterm.model.programme import Kind, Person, Programme, Session
 from confterm.model.text import fold
 
 
@@ -186,7 +186,3 @@ class ScheduleView:
         """Sessions of the whole programme that run at the same time as *session*."""
         return tuple(s for s in self.catalogue.ordered
                      if s.id != session.id and overlaps(s, session))
-
-
-def localized(text: Localized | None, lang: str) -> str:
-    return text.get(lang) if text is not None else ""

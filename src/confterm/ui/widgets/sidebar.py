@@ -15,7 +15,26 @@ from confterm.ui.render import Display
 ALL_TRACKS = "all-tracks"
 
 
-class TrackList(OptionList):
+class _FollowsView:
+    """Rebuilds when the day, tracks or themes change (not the search) or the
+    language does; subclasses implement ``_rebuild``."""
+
+    _built_for: tuple[object, ...] | None = None
+
+    def watch_view(self, view: ScheduleView | None) -> None:
+        key = view.browsing_key() if view is not None else None
+        if key != self._built_for:
+            self._built_for = key
+            self._rebuild()
+
+    def watch_display_options(self) -> None:
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        raise NotImplementedError
+
+
+class TrackList(_FollowsView, OptionList):
     """'All tracks' then the programme's tracks; choosing one posts ``TrackChosen``."""
 
     view: reactive[ScheduleView | None] = reactive(None, always_update=True)
@@ -28,16 +47,6 @@ class TrackList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self._built_for: tuple[object, ...] | None = None
-
-    def watch_view(self, view: ScheduleView | None) -> None:
-        key = view.browsing_key() if view is not None else None
-        if key != self._built_for:
-            self._built_for = key
-            self._rebuild()
-
-    def watch_display_options(self) -> None:
-        self._rebuild()
 
     def _rebuild(self) -> None:
         if self.view is None:
@@ -61,10 +70,7 @@ class TrackList(OptionList):
         self.post_message(self.TrackChosen(None if chosen == ALL_TRACKS else chosen))
 
 
-class ThemeList(SelectionList[str]):
-    _rebuild_pending = False
-    _built_for: tuple[object, ...] | None = None
-
+class ThemeList(_FollowsView, SelectionList[str]):
     """Themes with the number of sessions each would show for the current day and
     track; several may be chosen (a session matches if it has any of them)."""
 
@@ -76,23 +82,7 @@ class ThemeList(SelectionList[str]):
             super().__init__()
             self.theme_ids = theme_ids
 
-    def watch_view(self, view: ScheduleView | None) -> None:
-        # Counts depend on the day, track and themes, not on the search.
-        key = view.browsing_key() if view is not None else None
-        if key != self._built_for:
-            self._built_for = key
-            self._rebuild_soon()
-
-    def watch_display_options(self) -> None:
-        self._rebuild_soon()
-
-    def _rebuild_soon(self) -> None:
-        if not self._rebuild_pending:
-            self._rebuild_pending = True
-            self.call_later(self._rebuild)
-
     def _rebuild(self) -> None:
-        self._rebuild_pending = False
         view = self.view
         if view is None:
             return
