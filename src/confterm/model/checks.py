@@ -16,11 +16,11 @@ def _duplicates(kind: str, ids: Iterable[str]) -> list[Problem]:
             for i, n in counts.items() if n > 1]
 
 
-def conference_day(session: Session, programme: Programme) -> dt.date:
+def conference_day(session: Session, zone: dt.tzinfo, day_change: dt.time) -> dt.date:
     """The conference day on which *session* starts, honouring ``day_change``."""
-    local = session.start.astimezone(programme.zone)
+    local = session.start.astimezone(zone)
     day = local.date()
-    if local.time() < programme.day_change:
+    if local.time() < day_change:
         day -= dt.timedelta(days=1)
     return day
 
@@ -42,6 +42,7 @@ def find_problems(programme: Programme) -> list[Problem]:
     rooms = {r.id for r in programme.rooms}
     themes = {t.id for t in programme.themes}
     people = {p.id for p in programme.people}
+    zone = programme.zone
 
     for session in programme.sessions:
         where = f"sessions[{session.id}]"
@@ -51,8 +52,8 @@ def find_problems(programme: Programme) -> list[Problem]:
         if session.day not in days:
             problems.append(Problem(f"{where}.day", f"{session.day} is not one of the "
                                     "programme's days"))
-        elif conference_day(session, programme) != session.day:
-            local = session.start.astimezone(programme.zone)
+        elif conference_day(session, zone, programme.day_change) != session.day:
+            local = session.start.astimezone(zone)
             problems.append(Problem(
                 f"{where}.start", f"starts at {local:%Y-%m-%d %H:%M} {programme.timezone}, "
                 f"outside its day {session.day}"))

@@ -103,6 +103,7 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts: list[int] = []  # first line of each row
         self._index: dict[str, int] = {}  # session id -> row
         self._clashing: frozenset[str] = frozenset()
+        self._clashes_for: tuple[int, int] | None = None  # (agenda, catalogue) ids
         self._cache: dict[tuple[int, int, str], list[Strip]] = {}
         self._built_for: tuple[int, int] | None = None  # (view id, width) of the layout
         self._hover: int | None = None
@@ -112,23 +113,33 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- building -----------------------------------------------------------------
     def watch_view(self) -> None:
-        self._rebuild_soon()
+        self._rebuild_if_changed()
 
     def watch_display_options(self) -> None:
-        self._rebuild_soon()
+        self._rebuild_if_changed()
 
-    def watch_agenda(self, agenda: Agenda) -> None:
-        if self.view is not None:
-            sessions = agenda.sessions(self.view.catalogue)
-            self._clashing = frozenset(s.id for pair in clashing_pairs(sessions) for s in pair)
+    def watch_agenda(self) -> None:
+        self._update_clashes()
         self._cache.clear()
         self.refresh()
+
+    def _update_clashes(self) -> None:
+        """Which bookmarks clash: only worked out again when the bookmarks or the
+        programme change, not on every search keystroke."""
+        if self.view is None:
+            return
+        catalogue = self.view.catalogue
+        source = (id(self.agenda), id(catalogue))
+        if source != self._clashes_for:
+            self._clashes_for = source
+            sessions = self.agenda.sessions(catalogue)
+            self._clashing = frozenset(s.id for pair in clashing_pairs(sessions) for s in pair)
 
     def on_resize(self) -> None:
         # Titles longer than a line take a second one, so heights follow the width.
         self._layout()
 
-    def _rebuild_soon(self) -> None:
+    def _rebuild_if_changed(self) -> None:
         """Rebuild now (so the next frame shows the result), once per change of
         view or display, however many reactives announce it."""
         key = (id(self.view), self.display_options)
@@ -143,7 +154,7 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         keep = self.highlighted_session_id
         self._rows = list(self._make_rows(view))
         self._index = {row.session.id: i for i, row in enumerate(self._rows) if row.session}
-        self.watch_agenda(self.agenda)
+        self._update_clashes()
         self._built_for = None
         self._layout()
         self.highlight_session(keep)
