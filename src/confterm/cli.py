@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -263,6 +264,10 @@ def _browse(args: argparse.Namespace) -> int:
     opened = _open(args)
     if not sys.stdout.isatty() and not os.environ.get("CONFTERM_FORCE_TUI"):
         raise UsageError("the browser needs a terminal; try 'confterm sessions' for text output")
+    # Start-up builds a few hundred thousand objects and no garbage worth a
+    # collection: the collector would only walk them (a 30 ms pause before the
+    # first frame). The app turns it back on once it has drawn (ConftermApp.on_ready).
+    gc.disable()
     from confterm.ui.app import ConftermApp
 
     ConftermApp(opened.programme, now=now, source=opened).run()

@@ -6,12 +6,14 @@ import datetime as dt
 import time
 
 import pytest
-from textual.widgets import Input, Tab, Tabs
+from textual.widgets import Input
 
 from confterm.model.programme import Programme
 from confterm.ui.app import ConftermApp
 from confterm.ui.screens.detail import DetailScreen
 from confterm.ui.screens.help import HelpScreen
+from confterm.ui.widgets.day_bar import DayBar
+from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.sidebar import ThemeList, TrackList
 
@@ -19,6 +21,15 @@ from .conftest import browser, listed, make_app, row_text
 
 DAY1, DAY2, DAY3 = dt.date(2024, 11, 12), dt.date(2024, 11, 13), dt.date(2024, 11, 14)
 WIDE, NARROW = (160, 40), (80, 24)
+
+
+def day_bar(app: ConftermApp) -> DayBar:
+    return browser(app).query_one(DayBar)
+
+
+def drawn_days(app: ConftermApp) -> str:
+    """The day bar's labels line as drawn."""
+    return day_bar(app).render().plain.splitlines()[0]
 
 
 async def test_opens_on_day_one_before_the_conference(app: ConftermApp) -> None:
@@ -39,7 +50,7 @@ async def test_day_switching_by_number_and_arrows(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("3")
         assert browser(app).view.day == DAY3
-        assert browser(app).query_one(Tabs).active == "day-2024-11-14"
+        assert day_bar(app).active == DAY3
         await pilot.press("left")
         assert browser(app).view.day == DAY2
         await pilot.press("right_square_bracket")
@@ -54,7 +65,9 @@ async def test_day_switching_by_number_and_arrows(app: ConftermApp) -> None:
 
 async def test_clicking_a_day_tab(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.click("#day-2024-11-13")
+        second = day_bar(app).placed[1]
+        assert second.day == DAY2
+        await pilot.click(DayBar, offset=(second.x + 2, 0))
         await pilot.pause()
         assert browser(app).view.day == DAY2
 
@@ -144,7 +157,7 @@ async def test_language_toggle_shows_french_titles(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("l")
         assert "Cérémonie d'inauguration officielle" in row_text(app, "d1-opening")
-        assert browser(app).query_one(Tabs).active_tab.label.plain.endswith("Plénière")
+        assert "Tue 12 Nov · Plénière" in drawn_days(app)
         await pilot.press("l")
         assert "Official opening ceremony" in row_text(app, "d1-opening")
 
@@ -280,19 +293,17 @@ async def test_programme_text_is_shown_literally(tmp_path: object) -> None:
 
 
 async def test_very_narrow_terminal_keeps_labels_whole(app: ConftermApp) -> None:
-    from textual.widgets._footer import FooterKey
-
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("3")
-        labels = [tab.label.plain for tab in browser(app).query(Tab)]
+        labels = day_bar(app).labels()
         assert labels == ["Tue 12 Nov", "Wed 13 Nov", "Thu 14 Nov"]
-        actions = {key.action for key in browser(app).query(FooterKey)}
+        actions = {key.action for key in browser(app).query_one(KeyFooter).shown_keys}
         assert "toggle_language" not in actions and "search" in actions
         await pilot.resize_terminal(160, 40)
         await pilot.pause()
-        labels = [tab.label.plain for tab in browser(app).query(Tab)]
+        labels = day_bar(app).labels()
         assert labels[2] == "Thu 14 Nov · AI Day"
-        actions = {key.action for key in browser(app).query(FooterKey)}
+        actions = {key.action for key in browser(app).query_one(KeyFooter).shown_keys}
         assert "toggle_language" in actions
 
 
@@ -306,4 +317,55 @@ async def test_quick_day_changes_settle_on_the_last_one(app: ConftermApp) -> Non
         for _ in range(3):
             await pilot.pause(0.1)
         assert browser(app).view.day == DAY1
-        assert browser(app).query_one(Tabs).active == "day-2024-11-12"
+        assert day_bar(app).active == DAY1
+
+
+async def test_clicking_a_footer_key_presses_it(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        footer = browser(app).query_one(KeyFooter)
+        x = 0
+        for key in footer.shown_keys:
+            if key.action == "help":
+                break
+            x += key.width
+        else:
+            raise AssertionError("help is not in the footer")
+        await pilot.click(KeyFooter, offset=(x + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_day_bar_windows_many_days_around_the_current_one(programme: Programme) -> None:
+    import dataclasses
+
+    # Ten days where the bundled programme has three: the labels cannot all fit.
+    first = programme.days[0]
+    days = tuple(dataclasses.replace(first, date=DAY1 + dt.timedelta(days=n)) for n in range(10))
+    app = make_app(dataclasses.replace(programme, days=days))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("5")
+        bar = day_bar(app)
+        shown = [item.day for item in bar.placed]
+        assert bar.active == DAY1 + dt.timedelta(days=4) and bar.active in shown
+        assert len(shown) < 10
+        line = drawn_days(app)
+        assert line.startswith("‹") and line.rstrip().endswith("›")
+        assert len(line) <= NARROW[0]
+        await pilot.click(DayBar, offset=(len(line.rstrip()) - 1, 0))  # ›: the next day
+        await pilot.pause()
+        assert browser(app).view.day == DAY1 + dt.timedelta(days=5)
+        await pilot.click(DayBar, offset=(0, 0))  # ‹: the day before
+        await pilot.pause()
+        assert browser(app).view.day == DAY1 + dt.timedelta(days=4)
+
+
+async def test_collector_paused_for_start_up_runs_again_once_drawn(app: ConftermApp) -> None:
+    import gc
+
+    gc.disable()  # as the command line does before it imports the interface
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -24,6 +24,11 @@ def _dir(variable: str, kind: str) -> Path:
     return path
 
 
+def is_url(location: str) -> bool:
+    """A programme to download rather than a file to read."""
+    return location.lower().startswith(("http://", "https://"))
+
+
 def config_dir() -> Path:
     return _dir("CONFTERM_CONFIG_DIR", "config")
 

@@ -22,15 +22,11 @@ from typing import Any
 from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.loader import MAX_BYTES
 from confterm.storage.atomic import atomic_write_bytes, atomic_write_text
-from confterm.storage.paths import cache_dir
+from confterm.storage.paths import cache_dir, is_url
 
 TIMEOUT = 10.0
 MAX_REDIRECTS = 5
 USER_AGENT = "confterm (terminal schedule browser)"
-
-
-def is_url(value: str) -> bool:
-    return value.lower().startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from confterm.model.programme import Programme
+from confterm.storage.paths import is_url
 from confterm.storage.programme_cache import open_programme, open_programme_bytes
-from confterm.storage.remote import fetch, is_url
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ def open_location(location: str, *, timezone: str | None = None) -> Opened:
     """Open a programme file or URL. Raises ``ProgrammeError``."""
     if not is_url(location):
         return Opened(open_programme(Path(location), timezone=timezone), location, timezone)
+    from confterm.storage.remote import fetch  # the network stack only when needed
+
     fetched = fetch(location)
     programme = open_programme_bytes(fetched.raw, location, timezone=timezone)
     return Opened(programme, location, timezone, fetched.fetched_at, fetched.offline,

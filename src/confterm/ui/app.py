@@ -97,8 +97,10 @@ class ConftermApp(App[None]):
 
     def on_ready(self) -> None:
         # The programme is loaded and never changes: keep the collector from
-        # walking its objects again and again (pauses while typing).
+        # walking its objects again and again (pauses while typing). The
+        # command line paused the collector for start-up: it runs from here on.
         gc.freeze()
+        gc.enable()
 
     def on_mount(self) -> None:
         if self._bookmarks_problem:

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,7 +27,7 @@ class AgendaScreen(Screen[None]):
         Binding("e", "export", "Export", id="agenda-export"),
     ]
 
-    agenda: reactive[Agenda] = reactive(Agenda, always_update=True)
+    agenda: var[Agenda] = var[Agenda](Agenda, always_update=True)
 
     def __init__(self, catalogue: Catalogue, display: Display, agenda: Agenda) -> None:
         super().__init__()
@@ -40,7 +40,7 @@ class AgendaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-title", markup=False)
         yield OptionList(id="agenda-list", markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._rebuild()

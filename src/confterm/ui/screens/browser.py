@@ -15,17 +15,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Input, Static, Tab, Tabs
+from textual.widgets import Input, Static
 
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Programme, Session
 from confterm.model.view import ScheduleView
 from confterm.storage.settings import BrowseState
-from confterm.timefmt import day_tab
 from confterm.ui.appref import AppRef
 from confterm.ui.render import Display
+from confterm.ui.widgets.day_bar import DayBar
 from confterm.ui.widgets.detail import SessionDetail
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.header import ProgrammeHeader
@@ -39,10 +39,6 @@ DETAILS_WIDTH = 140
 
 
 _FOCUS_ACTIONS = frozenset({"search", "tracks", "themes"})
-
-
-def _tab_id(day: dt.date) -> str:
-    return f"day-{day.isoformat()}"
 
 
 class BrowserScreen(Screen[None]):
@@ -72,15 +68,16 @@ class BrowserScreen(Screen[None]):
         Binding("ctrl+p", "app.command_palette", "Palette", id="palette"),
     ]
 
-    view: reactive[ScheduleView] = reactive[ScheduleView](None, always_update=True)  # type: ignore[arg-type]
+    #: State of the screen: children are bound to it and repaint themselves.
+    view: var[ScheduleView] = var[ScheduleView](None, always_update=True)  # type: ignore[arg-type]
     #: What the list shows: ``view``, or while searching, matches from every day.
-    shown: reactive[ScheduleView] = reactive[ScheduleView](None, always_update=True)  # type: ignore[arg-type]
-    display_options: reactive[Display] = reactive(Display())
-    current: reactive[Session | None] = reactive(None)
-    agenda: reactive[Agenda] = reactive(Agenda)
+    shown: var[ScheduleView] = var[ScheduleView](None, always_update=True)  # type: ignore[arg-type]
+    display_options: var[Display] = var[Display](Display())
+    current: var[Session | None] = var[Session | None](None)
+    agenda: var[Agenda] = var[Agenda](Agenda)
     #: "offline — cached at …" for a remote programme that could not be refreshed.
-    status: reactive[str | None] = reactive(None)
-    now: reactive[dt.datetime | None] = reactive(None)
+    status: var[str | None] = var[str | None](None)
+    now: var[dt.datetime | None] = var[dt.datetime | None](None)
 
     def __init__(self, view: ScheduleView, display: Display, agenda: Agenda,
                  status: str | None = None) -> None:
@@ -88,7 +85,10 @@ class BrowserScreen(Screen[None]):
         self.set_reactive(BrowserScreen.status, status)
         self.set_reactive(BrowserScreen.agenda, agenda)
         self.set_reactive(BrowserScreen.view, view)
-        self.set_reactive(BrowserScreen.shown, view.searched())
+        shown = view.searched()
+        self.set_reactive(BrowserScreen.shown, shown)
+        # The list highlights its first session: show its details in the first frame.
+        self.set_reactive(BrowserScreen.current, next(iter(shown.sessions), None))
         self.set_reactive(BrowserScreen.display_options, display)
 
     confterm = AppRef()
@@ -100,8 +100,7 @@ class BrowserScreen(Screen[None]):
         yield ProgrammeHeader(programme, id="header").data_bind(
             BrowserScreen.now, BrowserScreen.display_options)
         yield Static(id="notice", markup=False)
-        yield Tabs(*self._day_tabs(), id="days", active=_tab_id(self.view.day or
-                                                                 programme.days[0].date))
+        yield DayBar(id="days").data_bind(BrowserScreen.view, BrowserScreen.display_options)
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
                 yield Static("Tracks", classes="sidebar-title")
@@ -118,24 +117,7 @@ class BrowserScreen(Screen[None]):
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
                 session=BrowserScreen.current, display_options=BrowserScreen.display_options,
                 agenda=BrowserScreen.agenda)
-        yield KeyFooter(compact=True, show_command_palette=False)
-
-    def _day_tabs(self) -> list[Tab]:
-        return [Tab(label, id=_tab_id(day.date))
-                for day, label in zip(self.view.programme.days, self._tab_labels(), strict=True)]
-
-    def _tab_labels(self) -> list[str]:
-        """'Thu 14 Nov · AI Day', or just 'Thu 14 Nov' when all do not fit."""
-        lang, days = self.display_options.lang, self.view.programme.days
-        full = [day_tab(d.date, d.label.get(lang) if d.label else None) for d in days]
-        if sum(len(label) + 2 for label in full) <= self.app.size.width:
-            return full
-        return [day_tab(d.date, None) for d in days]
-
-    def _relabel_tabs(self) -> None:
-        for tab, label in zip(self.query(Tab), self._tab_labels(), strict=False):
-            if tab.label.plain != label:
-                tab.label = Content(label)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._update_notice()
@@ -144,7 +126,6 @@ class BrowserScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self._set_size_classes(event.size.width)
-        self._relabel_tabs()
 
     def _set_size_classes(self, width: int) -> None:
         self.set_class(width < SIDEBAR_WIDTH, "-narrow")
@@ -163,12 +144,6 @@ class BrowserScreen(Screen[None]):
             self.shown = shown.matching(view.query)  # narrows the previous results
         else:
             self.shown = view.searched()
-        tabs = self.query_one(Tabs)
-        if view.day is not None and tabs.active != _tab_id(view.day):
-            # Not a choice of the user's: announcing it would echo back, and with
-            # several quick day changes in flight the echoes would never settle.
-            with self.prevent(Tabs.TabActivated):
-                tabs.active = _tab_id(view.day)
         self._update_status()
         self.confterm.remember(BrowseState(day=view.day, tracks=tuple(sorted(view.tracks)),
                                            themes=tuple(sorted(view.themes))))
@@ -177,7 +152,6 @@ class BrowserScreen(Screen[None]):
     def watch_display_options(self, display: Display) -> None:
         if not self.is_mounted:
             return
-        self._relabel_tabs()
         self._update_notice()
         self._update_status()
 
@@ -208,17 +182,7 @@ class BrowserScreen(Screen[None]):
         self.query_one(ProgrammeHeader).programme = programme
         self.query_one(SessionDetail).catalogue = catalogue
         self.view = view
-        self.run_worker(self._rebuild_tabs(), exclusive=True, group="tabs")
         self._update_notice()
-
-    async def _rebuild_tabs(self) -> None:
-        tabs = self.query_one(Tabs)
-        await tabs.clear()
-        for tab in self._day_tabs():
-            await tabs.add_tab(tab)
-        if self.view.day is not None:
-            with self.prevent(Tabs.TabActivated):
-                tabs.active = _tab_id(self.view.day)
 
     def _update_status(self) -> None:
         view, lang = self.view, self.display_options.lang
@@ -245,11 +209,10 @@ class BrowserScreen(Screen[None]):
         self.current = self.view.catalogue.sessions.get(session_id or "")
 
     # -- messages from widgets --------------------------------------------------
-    @on(Tabs.TabActivated, "#days")
-    def _day_tab_chosen(self, event: Tabs.TabActivated) -> None:
-        day = dt.date.fromisoformat(event.tab.id.removeprefix("day-")) if event.tab.id else None
-        if day is not None and day != self.view.day:
-            self.view = self.view.on_day(day)
+    @on(DayBar.DayChosen)
+    def _day_chosen(self, event: DayBar.DayChosen) -> None:
+        if event.day != self.view.day:
+            self.view = self.view.on_day(event.day)
 
     @on(SessionList.Highlighted)
     def _session_highlighted(self, event: SessionList.Highlighted) -> None:

@@ -33,7 +33,7 @@ class DetailScreen(ModalScreen[None]):
             detail.set_reactive(SessionDetail.display_options, self.display_options)
             detail.set_reactive(SessionDetail.agenda, self.agenda)
             yield detail
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(SessionDetail).focus()

@@ -29,7 +29,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(f"Export {self.count} bookmarked sessions to an iCalendar file "
                          "(enter to write, escape to cancel):", markup=False)
             yield Input(str(self.default), id="export-path")
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -21,7 +21,7 @@ class TextDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id=self.DIALOG_ID):
             yield Static(self._content(), markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def _content(self) -> Content:
         raise NotImplementedError

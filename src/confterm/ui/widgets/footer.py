@@ -1,13 +1,18 @@
 """The key footer: as many keys as fit, the most useful first, none cut in half.
 
 Keys that do not fit stay available (and listed in the help screen, ``?``).
+One line drawn as text: when the keys change (focus moves, a screen opens) it
+is redrawn, not rebuilt from a widget per key. A click on a key presses it.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from typing import ClassVar, NamedTuple
+
+from textual import events
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
 
 #: Actions in the order they earn a place in the footer; others come after.
 PRIORITY = ("help", "app.quit", "quit", "step_day(1)", "search", "themes", "toggle_bookmark",
@@ -15,27 +20,104 @@ PRIORITY = ("help", "app.quit", "quit", "step_day(1)", "search", "themes", "togg
             "toggle_language", "toggle_zone", "app.command_palette")
 
 
-def _width(key: FooterKey) -> int:
-    # Compact footer keys: key, a space, the description, and a gap after.
-    return len(key.key_display) + len(key.description) + 2
+class FooterKey(NamedTuple):
+    key: str
+    display: str
+    description: str
+    action: str
+    enabled: bool
+
+    @property
+    def width(self) -> int:
+        # The key, a space, the description, and a gap after.
+        return len(self.display) + len(self.description) + 2
 
 
-class KeyFooter(Footer):
-    def compose(self) -> ComposeResult:
-        widgets = list(super().compose())
-        keys = [w for w in widgets if isinstance(w, FooterKey)]
+class KeyFooter(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-footer--key", "key-footer--description", "key-footer--hover"}
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .key-footer--key { color: $footer-key-foreground; text-style: bold; }
+        & > .key-footer--description { color: $footer-description-foreground; }
+        & > .key-footer--hover { background: $block-hover-background; }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hover: int | None = None  # index into shown_keys
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        self.refresh()
+
+    @property
+    def shown_keys(self) -> list[FooterKey]:
+        """The keys drawn at the current width, left to right."""
+        keys: dict[str, FooterKey] = {}
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in keys:
+                keys[binding.action] = FooterKey(
+                    binding.key, self.app.get_key_display(binding), binding.description,
+                    binding.action, enabled)
         rank = {action: index for index, action in enumerate(PRIORITY)}
-        room, shown = self.app.size.width, set()
-        self._composed_for = room  # a resize to the same width needs no new keys
-        for key in sorted(keys, key=lambda k: rank.get(k.action, len(PRIORITY))):
-            if _width(key) <= room:
-                shown.add(id(key))
-                room -= _width(key)
-        for widget in widgets:
-            if not isinstance(widget, FooterKey) or id(widget) in shown:
-                yield widget
+        room, chosen = self.size.width or self.app.size.width, set()
+        for key in sorted(keys.values(), key=lambda k: rank.get(k.action, len(PRIORITY))):
+            if key.width <= room:
+                chosen.add(key.action)
+                room -= key.width
+        return [key for key in keys.values() if key.action in chosen]
 
-    def on_resize(self) -> None:
-        width = self.app.size.width
-        if width != getattr(self, "_composed_for", None):
-            self.call_later(self.recompose)
+    def render(self) -> Content:
+        key_style = self.get_visual_style("key-footer--key")
+        description_style = self.get_visual_style("key-footer--description")
+        hover_style = self.get_visual_style("key-footer--hover")
+        parts: list[Content] = []
+        for index, key in enumerate(self.shown_keys):
+            item = Content.assemble((key.display, key_style), " ",
+                                    (key.description, description_style))
+            if index == self._hover:
+                item = item.stylize(hover_style)
+            if not key.enabled:
+                item = item.stylize("dim")
+            parts.extend((item, Content(" ")))
+        return Content.assemble(*parts)
+
+    def _key_at(self, x: int) -> int | None:
+        start = 0
+        for index, key in enumerate(self.shown_keys):
+            if start <= x < start + key.width - 1:
+                return index
+            start += key.width
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self._key_at(event.x)
+        if index != self._hover:
+            self._hover = index
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._key_at(event.x)
+        if index is None:
+            return
+        key = self.shown_keys[index]
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()

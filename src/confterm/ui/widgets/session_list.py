@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
@@ -78,7 +78,8 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
     view: reactive[ScheduleView | None] = reactive(None, always_update=True)
     display_options: reactive[Display] = reactive(Display())
     agenda: reactive[Agenda] = reactive(Agenda())
-    highlighted: reactive[int | None] = reactive(None)
+    #: Rows are refreshed one by one as the highlight moves, never the whole list.
+    highlighted: var[int | None] = var[int | None](None)
 
     class Highlighted(Message):
         def __init__(self, session_id: str | None) -> None:
@@ -184,7 +185,9 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
 
 
     def _layout(self) -> None:
-        width = self.scrollable_content_region.width
+        # Before the first layout the width is unknown: the terminal's is a fair
+        # guess for the scrollbar, and the first render_line lays out exactly.
+        width = self.scrollable_content_region.width or self.app.size.width
         if self._built_for == (id(self._rows), width):
             return
         self._built_for = (id(self._rows), width)
@@ -323,6 +326,7 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- drawing ----------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
+        self._layout()  # the first frame is drawn before the first Resize arrives
         width = self.scrollable_content_region.width
         index = self._row_at(y)
         if index is None:

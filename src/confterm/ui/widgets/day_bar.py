@@ -1,0 +1,169 @@
+"""The day bar: one label per conference day, the current one underlined.
+
+Two lines drawn as text, so it is complete in the first frame and redrawn, not
+rebuilt, when the day, the language or the width changes. Labels name the day
+and its theme ('Thu 14 Nov · AI Day') when all fit, else the date alone; when
+even those do not fit, the days around the current one are shown with ‹ and ›
+marking more on either side (a click on them steps a day). A click on a label
+reports ``DayChosen``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, NamedTuple
+
+from textual import events
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from confterm.model.view import ScheduleView
+from confterm.timefmt import day_tab
+from confterm.ui.render import Display
+
+#: Space either side of a label.
+PAD = 1
+MORE_BEFORE, MORE_AFTER = "‹ ", " ›"
+
+
+class Placed(NamedTuple):
+    day: dt.date
+    label: str
+    x: int  # first column of the padded label
+
+    @property
+    def width(self) -> int:
+        return len(self.label) + 2 * PAD
+
+
+class DayBar(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "day-bar--active", "day-bar--hover", "day-bar--bar", "day-bar--active-bar"}
+    DEFAULT_CSS = """
+    DayBar {
+        height: 2;
+        & > .day-bar--active { text-style: bold; color: $text; }
+        & > .day-bar--hover { background: $block-hover-background; }
+        & > .day-bar--bar { color: $foreground 15%; }
+        & > .day-bar--active-bar { color: $accent; }
+        color: $text-muted;
+    }
+    """
+
+    view: reactive[ScheduleView | None] = reactive(None, always_update=True)
+    display_options: reactive[Display] = reactive(Display())
+
+    class DayChosen(Message):
+        def __init__(self, day: dt.date) -> None:
+            super().__init__()
+            self.day = day
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._hover: dt.date | None = None
+
+    @property
+    def active(self) -> dt.date | None:
+        return self.view.day if self.view is not None else None
+
+    def labels(self, width: int | None = None) -> list[str]:
+        """Every day's label at *width* (default: the bar's), shown or not."""
+        if self.view is None:
+            return []
+        width = width or self.size.width or self.app.size.width
+        lang, days = self.display_options.lang, self.view.programme.days
+        full = [day_tab(d.date, d.label.get(lang) if d.label else None) for d in days]
+        if sum(len(label) + 2 * PAD for label in full) <= width:
+            return full
+        return [day_tab(d.date, None) for d in days]
+
+    @property
+    def placed(self) -> list[Placed]:
+        """The labels on screen, with their columns."""
+        if self.view is None:
+            return []
+        width = self.size.width or self.app.size.width
+        days = [d.date for d in self.view.programme.days]
+        labels = self.labels(width)
+        first, last = 0, len(days)
+        active = days.index(self.active) if self.active in days else 0
+        room = width - len(MORE_BEFORE) - len(MORE_AFTER)
+        # Widen a window around the current day while the next label fits.
+        if sum(len(label) + 2 * PAD for label in labels) > width:
+            first, last, used = active, active + 1, len(labels[active]) + 2 * PAD
+            while True:
+                grown = False
+                for candidate in (last, first - 1):
+                    if 0 <= candidate < len(days):
+                        size = len(labels[candidate]) + 2 * PAD
+                        if used + size <= room:
+                            used += size
+                            first, last = min(first, candidate), max(last, candidate + 1)
+                            grown = True
+                if not grown:
+                    break
+        x = len(MORE_BEFORE) if first > 0 else 0
+        placed = []
+        for index in range(first, last):
+            placed.append(Placed(days[index], labels[index], x))
+            x += len(labels[index]) + 2 * PAD
+        return placed
+
+    def render(self) -> Content:
+        placed = self.placed
+        if not placed:
+            return Content("")
+        active_style = self.get_visual_style("day-bar--active")
+        hover_style = self.get_visual_style("day-bar--hover")
+        bar_style = self.get_visual_style("day-bar--bar")
+        active_bar_style = self.get_visual_style("day-bar--active-bar")
+        days = [d.date for d in self.view.programme.days] if self.view is not None else []
+        top: list[str | Content] = []
+        bottom: list[str | Content] = []
+        if placed[0].day != days[0]:
+            top.append(MORE_BEFORE)
+            bottom.append(Content.styled("━" * len(MORE_BEFORE), bar_style))
+        for item in placed:
+            label = Content(" " * PAD + item.label + " " * PAD)
+            if item.day == self.active:
+                label = label.stylize(active_style)
+            if item.day == self._hover:
+                label = label.stylize(hover_style)
+            top.append(label)
+            bottom.append(Content.styled(
+                "━" * item.width, active_bar_style if item.day == self.active else bar_style))
+        if placed[-1].day != days[-1]:
+            top.append(MORE_AFTER)
+            bottom.append(Content.styled("━" * len(MORE_AFTER), bar_style))
+        return Content("\n").join([Content.assemble(*top), Content.assemble(*bottom)])
+
+    def _day_at(self, x: int) -> dt.date | None:
+        placed = self.placed
+        for item in placed:
+            if item.x <= x < item.x + item.width:
+                return item.day
+        days = [d.date for d in self.view.programme.days] if self.view is not None else []
+        if not placed or self.active not in days:
+            return None
+        # ‹ and ›: a day back or forward, as the arrow keys do.
+        step = -1 if x < placed[0].x else 1 if x >= placed[-1].x + placed[-1].width else 0
+        index = days.index(self.active) + step
+        return days[index] if step and 0 <= index < len(days) else None
+
+    def on_click(self, event: events.Click) -> None:
+        day = self._day_at(event.x)
+        if day is not None:
+            self.post_message(self.DayChosen(day))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        day = self._day_at(event.x)
+        if day != self._hover:
+            self._hover = day
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
