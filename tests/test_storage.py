@@ -148,3 +148,14 @@ def test_cached_programmes_load_without_pydantic(isolated_dirs: Path) -> None:
                             env=env, check=True)
     assert first.stdout.split() == ["33", "True"]   # validated
     assert second.stdout.split() == ["33", "False"]  # from the cache
+
+
+def test_cached_times_share_one_zone_per_offset(isolated_dirs: Path, programme: Programme) -> None:
+    from confterm.storage.paths import bundled_programme_path
+
+    open_programme(bundled_programme_path())
+    cached = open_programme(bundled_programme_path())
+    assert cached == programme  # the same instants
+    zones = {id(t.tzinfo) for s in cached.sessions for t in (s.start, s.end)}
+    offsets = {t.utcoffset() for s in cached.sessions for t in (s.start, s.end)}
+    assert len(zones) == len(offsets)

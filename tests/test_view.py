@@ -138,3 +138,12 @@ def test_overlap_is_symmetric(view: ScheduleView, data: st.DataObject) -> None:
     b = data.draw(st.sampled_from(sessions))
     assert overlaps(a, b) == overlaps(b, a)
     assert (b in view.overlapping(a)) == (a is not b and overlaps(a, b))
+
+
+def test_search_index_built_ahead_gives_the_same_results(programme: Programme) -> None:
+    lazy, ahead = ScheduleView.of(programme), ScheduleView.of(programme)
+    assert not ahead.catalogue.search_ready
+    ahead.catalogue.prepare_search()
+    assert ahead.catalogue.search_ready
+    for query in ("iot", "highsmith", "douane", "cérémonie", "no such words"):
+        assert lazy.matching(query).sessions == ahead.matching(query).sessions

@@ -6,7 +6,6 @@ import datetime as dt
 import time
 
 import pytest
-from textual.widgets import Input
 
 from confterm.model.programme import Programme
 from confterm.ui.app import ConftermApp
@@ -14,6 +13,7 @@ from confterm.ui.screens.detail import DetailScreen
 from confterm.ui.screens.help import HelpScreen
 from confterm.ui.widgets.day_bar import DayBar
 from confterm.ui.widgets.footer import KeyFooter
+from confterm.ui.widgets.search_line import SearchLine
 from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.sidebar import ThemeList, TrackList
 
@@ -95,8 +95,7 @@ async def test_track_filter(app: ConftermApp) -> None:
 
 async def choose_theme(pilot: object, app: ConftermApp, theme_id: str) -> None:
     themes = browser(app).query_one(ThemeList)
-    index = next(i for i in range(themes.option_count)
-                 if themes.get_option_at_index(i).value == theme_id)
+    index = next(i for i, choice in enumerate(themes.choices) if choice.id == theme_id)
     await pilot.press("f", "home", *(["down"] * index), "space")  # type: ignore[attr-defined]
 
 
@@ -114,10 +113,9 @@ async def test_theme_counts_follow_the_day(app: ConftermApp) -> None:
         themes = browser(app).query_one(ThemeList)
 
         def count(theme_id: str) -> str:
-            for i in range(themes.option_count):
-                option = themes.get_option_at_index(i)
-                if option.value == theme_id:
-                    return str(option.prompt).split()[0]
+            for choice in themes.choices:
+                if choice.id == theme_id:
+                    return choice.label.plain.split()[0]
             raise AssertionError(theme_id)
 
         assert count("ai") == "0"
@@ -133,7 +131,7 @@ async def test_search_by_person_finds_sessions_on_any_day(app: ConftermApp) -> N
         await pilot.press("slash", *"highsmith")
         assert listed(app) == ["d1-high-level-panel"]
         await pilot.press("escape")  # clears the search; the filters come back
-        assert not browser(app).query_one("#search", Input).display
+        assert not browser(app).query_one(SearchLine).display
         assert listed(app) == ["d2-wa-iot"]
 
 
@@ -257,7 +255,7 @@ async def test_keys_can_be_remapped_in_settings(programme: Programme) -> None:
     app = make_app(programme)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+f")
-        assert app.focused is browser(app).query_one("#search", Input)
+        assert app.focused is browser(app).query_one(SearchLine)
 
 
 async def test_command_palette_jumps_to_a_session(app: ConftermApp) -> None:
@@ -369,3 +367,33 @@ async def test_collector_paused_for_start_up_runs_again_once_drawn(app: Confterm
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_search_line_edits_and_shows_typed_text_literally(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash", *"[b]iot", "space", *"customs")
+        line = browser(app).query_one(SearchLine)
+        assert browser(app).view.query == "[b]iot customs"
+        assert "/ [b]iot customs" in line.render().plain
+        await pilot.press("ctrl+w")
+        assert browser(app).view.query == "[b]iot "
+        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        assert browser(app).view.query == "[b]"
+        await pilot.press("ctrl+u", *"iot")
+        assert browser(app).view.query == "iot"
+        await pilot.press("enter")  # to the results: keys are commands again
+        assert isinstance(app.focused, SessionList)
+        await pilot.press("3")
+        assert browser(app).view.query == "iot" and browser(app).view.day == DAY3
+
+
+async def test_keys_typed_faster_than_the_screen_updates_are_all_kept(app: ConftermApp) -> None:
+    from textual import events
+
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash")
+        for char in "highsmith":  # all queued before the screen handles the first
+            app._driver.send_message(events.Key(char, char))  # type: ignore[union-attr]
+        await pilot.pause(0.2)
+        assert browser(app).view.query == "highsmith"
+        assert listed(app) == ["d1-high-level-panel"]

@@ -42,11 +42,22 @@ class Catalogue:
         self._haystacks: dict[str, str] = {}
 
     def haystack(self, session: Session) -> str:
-        """Folded text searched for *session* (computed on first search)."""
+        """Folded text searched for *session* (computed on first need)."""
         text = self._haystacks.get(session.id)
         if text is None:
             text = self._haystacks[session.id] = fold(" ".join(self._texts(session)))
         return text
+
+    def prepare_search(self) -> None:
+        """Fold every session's text now, so that the first search is as quick as
+        the next ones. Safe to run in a thread while searches run: an entry is
+        at worst folded twice, to the same text."""
+        for session in self.ordered:
+            self.haystack(session)
+
+    @property
+    def search_ready(self) -> bool:
+        return len(self._haystacks) == len(self.sessions)
 
     def _texts(self, session: Session) -> Iterable[str]:
         for localized in (session.title, session.description, session.notes):

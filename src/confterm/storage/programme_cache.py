@@ -10,9 +10,11 @@ same confterm and Python versions; anything else validates the file afresh.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import pickle
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from confterm import __version__
@@ -21,7 +23,8 @@ from confterm.model.programme import Programme
 from confterm.storage.atomic import atomic_write_bytes
 from confterm.storage.paths import cache_dir
 
-_VERSION = f"{__version__}/py{sys.version_info.major}.{sys.version_info.minor}"
+#: Part of every key: entries written by another version are read as misses.
+_VERSION = f"{__version__}/cache2/py{sys.version_info.major}.{sys.version_info.minor}"
 
 
 def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int, str, str]]:
@@ -43,19 +46,38 @@ def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
     return programme if stored_key == key and isinstance(programme, Programme) else None
 
 
+def offset_zone(seconds: int) -> dt.timezone:
+    """One shared ``datetime.timezone`` per UTC offset. Date-times with the very
+    same tzinfo compare field by field; with equal but distinct ones each
+    comparison works out both offsets (ten times slower, and a search over
+    10,000 sessions compares every start)."""
+    zone = _ZONES.get(seconds)
+    if zone is None:
+        zone = _ZONES[seconds] = dt.timezone(dt.timedelta(seconds=seconds))
+    return zone
+
+
+_ZONES: dict[int, dt.timezone] = {}
+
+
 def _dumps(key: tuple[object, ...], programme: Programme) -> bytes:
-    """Pickle with standard ``datetime.timezone`` offsets: pydantic's own offset
-    type would make every later start import pydantic to unpickle it."""
+    """Pickle with shared standard offsets (``offset_zone``): pydantic's own
+    offset type would make every later start import pydantic to unpickle it."""
     import copyreg
-    import datetime as dt
     import io
 
     from pydantic_core import TzInfo
 
+    def reduce_zone(tz: dt.tzinfo) -> tuple[Callable[[int], dt.timezone], tuple[int]]:
+        offset = tz.utcoffset(None)
+        assert offset is not None
+        return offset_zone, (int(offset.total_seconds()),)
+
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = copyreg.dispatch_table.copy()
-    pickler.dispatch_table[TzInfo] = lambda tz: (dt.timezone, (tz.utcoffset(None),))
+    pickler.dispatch_table[TzInfo] = reduce_zone
+    pickler.dispatch_table[dt.timezone] = reduce_zone
     pickler.dump((key, programme))
     return buffer.getvalue()
 

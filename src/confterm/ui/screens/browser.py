@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Programme, Session
@@ -29,8 +29,9 @@ from confterm.ui.widgets.day_bar import DayBar
 from confterm.ui.widgets.detail import SessionDetail
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.header import ProgrammeHeader
+from confterm.ui.widgets.search_line import SearchLine
 from confterm.ui.widgets.session_list import SessionList
-from confterm.ui.widgets.sidebar import ThemeList, TrackList
+from confterm.ui.widgets.sidebar import ALL_TRACKS, ThemeList, TrackList
 
 #: Below this width the sidebar folds away (t, f or s bring it back).
 SIDEBAR_WIDTH = 100
@@ -110,6 +111,7 @@ class BrowserScreen(Screen[None]):
                 yield ThemeList(id="themes").data_bind(
                     BrowserScreen.view, BrowserScreen.display_options)
             with Vertical(id="main"):
+                yield SearchLine(id="search").data_bind(BrowserScreen.view)
                 yield Static(id="status", markup=False)
                 yield SessionList(id="sessions").data_bind(
                     view=BrowserScreen.shown, display_options=BrowserScreen.display_options,
@@ -123,6 +125,11 @@ class BrowserScreen(Screen[None]):
         self._update_notice()
         self._update_status()
         self.set_focus(self.query_one(SessionList))
+        self.call_after_refresh(self._index_search)  # after the first frame
+
+    def _index_search(self) -> None:
+        self.run_worker(self.view.catalogue.prepare_search, thread=True, exclusive=True,
+                        group="search-index")
 
     def on_resize(self, event: Resize) -> None:
         self._set_size_classes(event.size.width)
@@ -182,6 +189,7 @@ class BrowserScreen(Screen[None]):
         self.query_one(ProgrammeHeader).programme = programme
         self.query_one(SessionDetail).catalogue = catalogue
         self.view = view
+        self._index_search()
         self._update_notice()
 
     def _update_status(self) -> None:
@@ -234,27 +242,28 @@ class BrowserScreen(Screen[None]):
         if session is not None:
             self.agenda = self.confterm.toggle_bookmark(session)
 
-    @on(TrackList.TrackChosen)
-    def _track_chosen(self, event: TrackList.TrackChosen) -> None:
-        self.view = self.view.in_tracks(*([event.track_id] if event.track_id else []))
+    @on(TrackList.Picked, "#tracks")
+    def _track_picked(self, event: TrackList.Picked) -> None:
+        track = event.choice_id
+        self.view = self.view.in_tracks(*([] if track == ALL_TRACKS else [track]))
 
-    @on(ThemeList.ThemesChosen)
-    def _themes_chosen(self, event: ThemeList.ThemesChosen) -> None:
-        self.view = self.view.with_themes(*event.theme_ids)
+    @on(ThemeList.Picked, "#themes")
+    def _theme_picked(self, event: ThemeList.Picked) -> None:
+        self.toggle_theme(event.choice_id)
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        if event.value != self.view.query:
-            self.view = self.view.matching(event.value)
+    @on(SearchLine.Edited)
+    def _search_edited(self, event: SearchLine.Edited) -> None:
+        if event.text != self.view.query:
+            self.view = self.view.matching(event.text)
 
-    @on(Input.Submitted, "#search")
+    @on(SearchLine.Submitted)
     def _search_submitted(self) -> None:
         self.set_focus(self.query_one(SessionList))
 
     # -- actions ------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While typing in the search box, its priority keys are just characters.
-        return not (action in _FOCUS_ACTIONS and isinstance(self.focused, Input))
+        return not (action in _FOCUS_ACTIONS and isinstance(self.focused, SearchLine))
 
     def action_go_day(self, number: int) -> None:
         days = self.view.programme.days
@@ -281,24 +290,16 @@ class BrowserScreen(Screen[None]):
         self.set_focus(self.query_one(SessionList))
 
     @property
-    def search_box(self) -> Input | None:
-        """The search field; it exists once the user has searched."""
-        return next(iter(self.query("#search").results(Input)), None)
+    def search_line(self) -> SearchLine:
+        return self.query_one(SearchLine)
 
     def action_search(self) -> None:
-        search = self.search_box
-        if search is None:  # made on first use: nothing hidden is built before the first frame
-            search = Input(placeholder="Search titles, people, themes… (esc clears)",
-                           id="search", value=self.view.query)
-            self.query_one("#main").mount(search, before="#status")
+        search = self.search_line
         search.display = True
         self.set_focus(search)  # at once, so keys typed right after '/' land in it
 
     def _close_search(self) -> None:
-        search = self.search_box
-        if search is not None:
-            search.value = ""
-            search.display = False
+        self.search_line.display = False
 
     def _open_sidebar(self) -> None:
         self.add_class("-sidebar-open")
@@ -325,9 +326,8 @@ class BrowserScreen(Screen[None]):
         self.view = self.view.with_themes(*(self.view.themes ^ {theme_id}))
 
     def action_back(self) -> None:
-        search = self.search_box
-        if search is not None and (self.focused is search or (search.display
-                                                              and not search.value)):
+        search = self.search_line
+        if self.focused is search or (search.display and not self.view.query):
             self._close_search()
             self.view = self.view.matching("")
         elif self.has_class("-sidebar-open"):

@@ -8,9 +8,8 @@ their time slot; while searching every day, under day headings.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterator
-from itertools import groupby
 from time import perf_counter
 from typing import ClassVar, NamedTuple
 
@@ -42,6 +41,9 @@ class Row(NamedTuple):
     heading: Content | None = None
     parallel: bool = False
     title_length: int = 0
+    #: A heading over parallel sessions: their start and number (drawn when shown).
+    slot: dt.datetime | None = None
+    slot_size: int = 0
 
 
 class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -109,6 +111,8 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         self._built_for: tuple[int, int] | None = None  # (view id, width) of the layout
         self._hover: int | None = None
         self._rebuilt_for: tuple[int, Display] | None = None
+        self._title_lengths_for: tuple[int, str] | None = None
+        self._title_length: dict[str, int] = {}
         #: When the rows were last rebuilt (perf_counter), for the benchmark.
         self.rebuilt_at = 0.0
 
@@ -153,7 +157,7 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         if view is None:
             return
         keep = self.highlighted_session_id
-        self._rows = list(self._make_rows(view))
+        self._rows = self._make_rows(view)
         self._index = {row.session.id: i for i, row in enumerate(self._rows) if row.session}
         self._update_clashes()
         self._built_for = None
@@ -161,28 +165,49 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         self.highlight_session(keep)
         self.rebuilt_at = perf_counter()
 
-    def _make_rows(self, view: ScheduleView) -> Iterator[Row]:
-        programme, display = view.programme, self.display_options
-        day = None
-        for _, group in groupby(view.sessions, key=lambda s: s.start):
-            sessions = list(group)
-            if view.day is None and sessions[0].day != day:  # a search over all days
-                day = sessions[0].day
-                label = programme.days[programme.day_index(day) - 1].label
-                yield Row(None, Content.styled(day_heading(
-                    day, programme.day_index(day),
-                    label.get(display.lang) if label else None), "bold reverse"))
-            foreground = [s for s in sessions if s.kind not in _BACKGROUND]
-            parallel = len(foreground) > 1
-            if parallel:
-                yield Row(None, slot_heading(sessions[0].start, len(foreground), display))
-            for session in sessions:
-                yield Row(session, None, parallel and session.kind not in _BACKGROUND,
-                          len(session.title.get(display.lang)))
-        if not view.sessions:
-            yield Row(None, Content.styled(
-                "No sessions match the filters. Press x to clear them.", "italic"))
+    def _title_lengths(self, view: ScheduleView) -> dict[str, int]:
+        """Length of every title in the display language (heights depend on it);
+        worked out once per programme and language, not per keystroke."""
+        key = (id(view.catalogue), self.display_options.lang)
+        if self._title_lengths_for != key:
+            lang = key[1]
+            self._title_lengths_for = key
+            self._title_length = {s.id: len(s.title.get(lang)) for s in view.catalogue.ordered}
+        return self._title_length
 
+    def _make_rows(self, view: ScheduleView) -> list[Row]:
+        # One pass over what may be thousands of matches, once per keystroke.
+        programme, display = view.programme, self.display_options
+        lengths, sessions = self._title_lengths(view), view.sessions
+        rows: list[Row] = []
+        add = rows.append
+        day, count, start = None, len(sessions), 0
+        while start < count:
+            slot = sessions[start].start
+            end = start + 1
+            while end < count and sessions[end].start == slot:
+                end += 1
+            group = sessions[start:end]
+            if view.day is None and group[0].day != day:  # a search over all days
+                day = group[0].day
+                label = programme.days[programme.day_index(day) - 1].label
+                add(Row(None, Content.styled(day_heading(
+                    day, programme.day_index(day),
+                    label.get(display.lang) if label else None), "bold reverse")))
+            foreground = sum(1 for s in group if s.kind not in _BACKGROUND)
+            if foreground > 1:
+                add(Row(None, slot=slot, slot_size=foreground))
+                for session in group:
+                    add(Row(session, None, session.kind not in _BACKGROUND,
+                            lengths[session.id]))
+            else:
+                for session in group:
+                    add(Row(session, None, False, lengths[session.id]))
+            start = end
+        if not sessions:
+            rows.append(Row(None, Content.styled(
+                "No sessions match the filters. Press x to clear them.", "italic")))
+        return rows
 
     def _layout(self) -> None:
         # Before the first layout the width is unknown: the terminal's is a fair
@@ -209,7 +234,13 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def headings(self) -> list[str]:
-        return [row.heading.plain for row in self._rows if row.heading is not None]
+        return [self._heading(row).plain for row in self._rows if row.session is None]
+
+    def _heading(self, row: Row) -> Content:
+        if row.heading is not None:
+            return row.heading
+        assert row.slot is not None
+        return slot_heading(row.slot, row.slot_size, self.display_options)
 
     @property
     def highlighted_session_id(self) -> str | None:
@@ -346,8 +377,7 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         row = self._rows[index]
         if row.session is None:
             style = self.get_visual_style("session-list--heading")
-            assert row.heading is not None
-            lines = [row.heading]
+            lines = [self._heading(row)]
         else:
             component = {"highlighted": "session-list--highlighted",
                          "hover": "session-list--hover"}.get(state, "session-list--row")

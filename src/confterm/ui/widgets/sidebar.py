@@ -1,13 +1,26 @@
-"""The sidebar: track chooser and theme multi-select with live counts."""
+"""The sidebar: track chooser and theme multi-select with live counts.
+
+Both are lists drawn line by line. Moving the cursor is the list's own
+business; what is chosen belongs to the screen. ``enter``, ``space`` or a click
+report ``Picked`` with the choice's id, and the list shows the choice when the
+screen's view comes back through its binding, in the same frame as the
+sessions it selects.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar, NamedTuple
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.widgets import OptionList, SelectionList
-from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
+from textual.reactive import var
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from confterm.model.view import ScheduleView
 from confterm.ui.render import Display
@@ -15,94 +28,166 @@ from confterm.ui.render import Display
 ALL_TRACKS = "all-tracks"
 
 
-class _FollowsView:
-    """Rebuilds when the day, tracks or themes change (not the search) or the
-    language does; subclasses implement ``_rebuild``."""
+class Choice(NamedTuple):
+    id: str
+    label: Content
+    chosen: bool
 
-    _built_for: tuple[object, ...] | None = None
+
+class ChoiceList(ScrollView, can_focus=True, inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "cursor(-5)", "Page up", show=False),
+        Binding("pagedown", "cursor(5)", "Page down", show=False),
+        Binding("home", "cursor(-1000000)", "First", show=False),
+        Binding("end", "cursor(1000000)", "Last", show=False),
+        Binding("enter,space", "pick", "Choose", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "choice-list--cursor", "choice-list--hover", "choice-list--marker"}
+    DEFAULT_CSS = """
+    ChoiceList {
+        overflow-x: hidden;
+        & > .choice-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .choice-list--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+        & > .choice-list--hover { background: $block-hover-background; }
+        & > .choice-list--marker { color: $accent; }
+    }
+    """
+    #: The marker before a chosen and an unchosen choice.
+    MARKERS = ("● ", "○ ")
+
+    # Bound from the screen. Not repainted on every change of view (a search
+    # keystroke): only a rebuild changes what is drawn.
+    view: var[ScheduleView | None] = var[ScheduleView | None](None, always_update=True)
+    display_options: var[Display] = var(Display())
+    cursor: var[int] = var(0)
+
+    class Picked(Message):
+        def __init__(self, choice_list: ChoiceList, choice_id: str) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.choice_id = choice_id
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.choices: list[Choice] = []
+        self._built_for: tuple[object, ...] | None = None
+        self._hover: int | None = None
+
+    # -- what is listed --------------------------------------------------------------
+    def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
+        raise NotImplementedError
 
     def watch_view(self, view: ScheduleView | None) -> None:
-        key = view.browsing_key() if view is not None else None
-        if key != self._built_for:
-            self._built_for = key
-            self._rebuild()
+        self._rebuild()
 
     def watch_display_options(self) -> None:
         self._rebuild()
 
     def _rebuild(self) -> None:
-        raise NotImplementedError
-
-
-class TrackList(_FollowsView, OptionList):
-    """'All tracks' then the programme's tracks; choosing one posts ``TrackChosen``."""
-
-    view: reactive[ScheduleView | None] = reactive(None, always_update=True)
-    display_options: reactive[Display] = reactive(Display())
-
-    class TrackChosen(Message):
-        def __init__(self, track_id: str | None) -> None:
-            super().__init__()
-            self.track_id = track_id  # None: every track
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
-
-    def _rebuild(self) -> None:
-        if self.view is None:
+        """Again only when the day, tracks, themes or language change (not the search)."""
+        view = self.view
+        key = (view.browsing_key(), self.display_options) if view is not None else None
+        if view is None or key == self._built_for:
             return
-        lang, chosen = self.display_options.lang, self.view.tracks
-        options = [Option(self._label("All tracks", not chosen), id=ALL_TRACKS)]
-        options += [Option(self._label(t.name.get(lang), t.id in chosen), id=t.id)
-                    for t in self.view.programme.tracks]
-        keep = self.highlighted
-        self.set_options(options)
-        self.highlighted = keep if keep is not None else 0
+        self._built_for = key
+        self.choices = self.make_choices(view, self.display_options)
+        self.cursor = min(self.cursor, max(len(self.choices) - 1, 0))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.choices))
+        self.refresh()
 
-    @staticmethod
-    def _label(text: str, chosen: bool) -> Content:
-        return Content.assemble(("● " if chosen else "○ ", "$accent"),
-                                (text, "bold" if chosen else ""))
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.choices)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        chosen = event.option.id
-        self.post_message(self.TrackChosen(None if chosen == ALL_TRACKS else chosen))
+    # -- cursor, keys and mouse ----------------------------------------------------------
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_line(old)
+        self._refresh_line(new)
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, immediate=True)
+
+    def _refresh_line(self, index: int | None) -> None:
+        if index is not None:
+            self.refresh(Region(0, index - self.scroll_offset.y, self.size.width, 1))
+
+    def action_cursor(self, step: int) -> None:
+        if self.choices:
+            self.cursor = min(max(self.cursor + step, 0), len(self.choices) - 1)
+
+    def action_pick(self) -> None:
+        if 0 <= self.cursor < len(self.choices):
+            self.post_message(self.Picked(self, self.choices[self.cursor].id))
+
+    def _index_at(self, y: int) -> int | None:
+        index = y + self.scroll_offset.y
+        return index if 0 <= index < len(self.choices) else None
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._index_at(event.y)
+        if index is not None:
+            self.cursor = index
+            self.action_pick()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self._index_at(event.y)
+        if index != self._hover:
+            old, self._hover = self._hover, index
+            self._refresh_line(old)
+            self._refresh_line(index)
+
+    def on_leave(self) -> None:
+        old, self._hover = self._hover, None
+        self._refresh_line(old)
+
+    # -- drawing --------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = self._index_at(y)
+        base = self.get_visual_style()
+        if index is None:
+            return Strip.blank(width, base.rich_style)
+        choice = self.choices[index]
+        state = ("choice-list--cursor" if index == self.cursor else
+                 "choice-list--hover" if index == self._hover else None)
+        style = self.get_visual_style(state) if state else base
+        marker = Content.styled(self.MARKERS[0 if choice.chosen else 1],
+                                self.get_visual_style("choice-list--marker"))
+        label = choice.label.stylize("bold") if choice.chosen else choice.label
+        line = Content.assemble(marker, label).truncate(width, ellipsis=True)
+        strips = Visual.to_strips(self, line, width, 1, style)
+        strip = strips[0] if strips else Strip([Segment("")])
+        return strip.extend_cell_length(width, style.rich_style)
 
 
-class ThemeList(_FollowsView, SelectionList[str]):
+class TrackList(ChoiceList):
+    """'All tracks' then the programme's tracks, one of them chosen."""
+
+    def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
+        lang, chosen = display.lang, view.tracks
+        return [Choice(ALL_TRACKS, Content("All tracks"), not chosen)] + [
+            Choice(t.id, Content(t.name.get(lang)), t.id in chosen)
+            for t in view.programme.tracks]
+
+
+class ThemeList(ChoiceList):
     """Themes with the number of sessions each would show for the current day and
     track; several may be chosen (a session matches if it has any of them)."""
 
-    view: reactive[ScheduleView | None] = reactive(None, always_update=True)
-    display_options: reactive[Display] = reactive(Display())
+    MARKERS = ("■ ", "□ ")
 
-    class ThemesChosen(Message):
-        def __init__(self, theme_ids: frozenset[str]) -> None:
-            super().__init__()
-            self.theme_ids = theme_ids
-
-    def _rebuild(self) -> None:
-        view = self.view
-        if view is None:
-            return
-        counts = view.theme_counts()
-        lang = self.display_options.lang
+    def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
+        counts, lang = view.theme_counts(), display.lang
         themes = sorted(view.programme.themes, key=lambda t: t.label.get(lang).casefold())
-        keep = self.highlighted
-        with self.prevent(SelectionList.SelectedChanged):
-            self.clear_options()
-            self.add_options([
-                Selection(Content.assemble(
-                    (f"{counts.get(t.id, 0):>2} ", "dim"),
-                    (t.label.get(lang), "" if counts.get(t.id) else "dim")),
-                    t.id, t.id in view.themes)
-                for t in themes])
-        self.highlighted = keep if keep is not None else 0
-
-    def on_selection_list_selected_changed(
-            self, event: SelectionList.SelectedChanged[str]) -> None:
-        event.stop()
-        chosen = frozenset(self.selected)
-        if self.view is not None and chosen != self.view.themes:
-            self.post_message(self.ThemesChosen(chosen))
+        return [Choice(t.id, Content.assemble(
+            (f"{counts.get(t.id, 0):>2} ", "dim"),
+            (t.label.get(lang), "" if counts.get(t.id) else "dim")), t.id in view.themes)
+            for t in themes]
