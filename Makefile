@@ -22,6 +22,8 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 
 ## Open the browser on the bundled programme.
 run: $(STAMP_RUN)
+	@# Byte-compiled once, even where PYTHONDONTWRITEBYTECODE is set: a faster start.
+	@$(BIN)/python -m compileall -q src/confterm
 	$(BIN)/confterm $(ARGS)
 
 ## Lint, type check and the whole test suite.

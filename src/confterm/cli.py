@@ -266,7 +266,8 @@ def _browse(args: argparse.Namespace) -> int:
         raise UsageError("the browser needs a terminal; try 'confterm sessions' for text output")
     # Start-up builds a few hundred thousand objects and no garbage worth a
     # collection: the collector would only walk them (a 30 ms pause before the
-    # first frame). The app turns it back on once it has drawn (ConftermApp.on_ready).
+    # first frame). Once it has drawn, the app collects while the user pauses
+    # (ui/collector.py), and turns the collector back on when it closes.
     gc.disable()
     from confterm.ui.app import ConftermApp
 

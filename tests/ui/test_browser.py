@@ -232,6 +232,34 @@ async def test_state_is_restored_after_a_restart(programme: Programme) -> None:
         assert browser(second).display_options.lang == "fr"
 
 
+async def test_state_is_saved_in_the_background_while_browsing(programme: Programme) -> None:
+    from confterm.storage.settings import load_settings
+
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("3")
+        await pilot.pause(0.8)  # the save comes half a second after the last change
+        saved = load_settings().settings.state_for(programme.id)
+        assert saved.day == DAY3
+
+
+async def test_settings_that_cannot_be_saved_are_reported_and_kept(
+        programme: Programme, monkeypatch: pytest.MonkeyPatch) -> None:
+    import confterm.ui.app as app_module
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        monkeypatch.setattr(app_module, "save_settings", full_disk)
+        await pilot.press("3")
+        await pilot.pause(0.8)
+        messages = [n.message for n in app._notifications]
+        assert any("Could not save settings" in m and "No space left" in m for m in messages)
+        assert app.settings.state_for(programme.id).day == DAY3  # kept in memory
+
+
 async def test_a_broken_settings_file_is_reported_kept_and_ignored(
         programme: Programme) -> None:
     from confterm.storage.settings import settings_path
@@ -357,14 +385,28 @@ async def test_day_bar_windows_many_days_around_the_current_one(programme: Progr
         assert browser(app).view.day == DAY1 + dt.timedelta(days=4)
 
 
-async def test_collector_paused_for_start_up_runs_again_once_drawn(app: ConftermApp) -> None:
+async def test_garbage_is_collected_while_the_user_pauses(app: ConftermApp) -> None:
     import gc
+    import weakref
+
+    from confterm.ui.collector import QUIET
+
+    class Node:
+        other: object = None
 
     gc.disable()  # as the command line does before it imports the interface
     try:
         async with app.run_test(size=WIDE) as pilot:
             await pilot.pause()
-            assert gc.isenabled()
+            assert not gc.isenabled()  # no automatic collection inside a keystroke
+            cycle = Node()
+            cycle.other = cycle
+            ref = weakref.ref(cycle)
+            del cycle
+            await pilot.press("2")
+            await pilot.pause(QUIET + 0.6)
+            assert ref() is None  # collected once the keys stopped
+        assert gc.isenabled()  # and the collector is back when the app closes
     finally:
         gc.enable()
 

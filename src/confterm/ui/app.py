@@ -7,10 +7,11 @@ screens ask it to remember state.
 from __future__ import annotations
 
 import datetime as dt
-import gc
+import threading
 from dataclasses import replace
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.timer import Timer
@@ -30,6 +31,7 @@ from confterm.storage.settings import (
 from confterm.storage.sources import Opened
 from confterm.timefmt import time_range
 from confterm.ui import compat
+from confterm.ui.collector import IdleCollector
 from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
 from confterm.ui.render import Display
 from confterm.ui.screens.browser import BrowserScreen
@@ -38,6 +40,8 @@ compat.install()
 
 #: Remembered state is written this long after the last change (and on quit).
 SAVE_DELAY = 0.5
+#: Seconds between checks whether the user pauses (to collect garbage then).
+COLLECT_CHECK = 0.25
 #: Seconds between attempts to save bookmarks after a failure.
 BOOKMARK_RETRY = 30.0
 
@@ -74,12 +78,14 @@ class ConftermApp(App[None]):
         self._settings_problem = loaded.problem
         self._save_timer: Timer | None = None
         self._dirty = False
+        self._save_lock = threading.Lock()
         self.bookmarks, self._bookmarks_problem = BookmarkStore.open(programme.id,
                                                                     bookmarks_file)
         self._bookmark_retry: Timer | None = None
         #: Sessions already reminded of in this run.
         self.reminded: set[str] = set()
         self._quit_asked = False
+        self.collector = IdleCollector()
 
     def get_default_screen(self) -> BrowserScreen:
         state = self.settings.state_for(self.programme.id)
@@ -96,11 +102,18 @@ class ConftermApp(App[None]):
                              self.source_status())
 
     def on_ready(self) -> None:
-        # The programme is loaded and never changes: keep the collector from
-        # walking its objects again and again (pauses while typing). The
-        # command line paused the collector for start-up: it runs from here on.
-        gc.freeze()
-        gc.enable()
+        # The command line paused the collector for start-up; from the first
+        # frame on it runs in the pauses between keys (see ui/collector.py).
+        self.collector.start()
+        self.set_interval(COLLECT_CHECK, self.collector.tick)
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.note_input()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self._bookmarks_problem:
@@ -296,20 +309,42 @@ class ConftermApp(App[None]):
         self._dirty = True
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_in_background)
+
+    def _save_in_background(self) -> None:
+        # A synced write can take a while on a slow disk: not on the thread that
+        # draws and answers keys.
+        def write() -> None:
+            error = self._write_settings()
+            if error is not None:
+                self.call_from_thread(self._save_failed, error)
+
+        self.run_worker(write, thread=True, group="settings")
 
     def save_now(self) -> None:
-        if not self._dirty:
-            return
-        try:
-            save_settings(self.settings, self.settings_file)
-        except OSError as error:
-            self.notify(f"Could not save settings to {self.settings_file}: "
-                        f"{error.strerror or error}. Retrying in {BOOKMARK_RETRY:.0f} s.",
-                        severity="error", timeout=10)
-            self._save_timer = self.set_timer(BOOKMARK_RETRY, self.save_now)
-            return
-        self._dirty = False
+        error = self._write_settings()
+        if error is not None:
+            self._save_failed(error)
+
+    def _write_settings(self) -> OSError | None:
+        """Write the newest settings if they changed. One write at a time, so the
+        last to finish holds the newest state."""
+        with self._save_lock:
+            if not self._dirty:
+                return None
+            settings, self._dirty = self.settings, False
+            try:
+                save_settings(settings, self.settings_file)
+            except OSError as error:
+                self._dirty = True
+                return error
+            return None
+
+    def _save_failed(self, error: OSError) -> None:
+        self.notify(f"Could not save settings to {self.settings_file}: "
+                    f"{error.strerror or error}. Retrying in {BOOKMARK_RETRY:.0f} s.",
+                    severity="error", timeout=10)
+        self._save_timer = self.set_timer(BOOKMARK_RETRY, self._save_in_background)
 
     async def action_quit(self) -> None:
         self.save_now()

@@ -13,7 +13,6 @@ from bisect import bisect_right
 from time import perf_counter
 from typing import ClassVar, NamedTuple
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -22,13 +21,13 @@ from textual.message import Message
 from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from confterm.model.agenda import Agenda, clashing_pairs
 from confterm.model.programme import Kind, Session
 from confterm.model.view import ScheduleView
 from confterm.timefmt import day_heading
 from confterm.ui.render import MARKER_WIDTH, ROW_INDENT, Display, session_lines, slot_heading
+from confterm.ui.widgets.lines import line_strip
 
 # Sessions that run alongside everything and do not make a slot "parallel".
 _BACKGROUND = (Kind.EXHIBITION, Kind.BREAK)
@@ -107,7 +106,10 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         self._index: dict[str, int] = {}  # session id -> row
         self._clashing: frozenset[str] = frozenset()
         self._clashes_for: tuple[int, int] | None = None  # (agenda, catalogue) ids
-        self._cache: dict[tuple[int, int, str], list[Strip]] = {}
+        #: Drawn rows by what they show (not their place, which a filter changes),
+        #: valid while width, display, programme and bookmarks stay the same.
+        self._cache: dict[tuple[object, ...], list[Strip]] = {}
+        self._cache_for: tuple[object, ...] | None = None
         self._built_for: tuple[int, int] | None = None  # (view id, width) of the layout
         self._hover: int | None = None
         self._rebuilt_for: tuple[int, Display] | None = None
@@ -125,7 +127,6 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_agenda(self) -> None:
         self._update_clashes()
-        self._cache.clear()
         self.refresh()
 
     def _update_clashes(self) -> None:
@@ -223,7 +224,6 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
             # A heading is one line; a session two, three when its title is long.
             line += 1 if row.session is None else 2 if row.title_length <= title_width else 3
         self._starts = starts
-        self._cache.clear()
         self.virtual_size = Size(width, line)
         self.refresh()
 
@@ -271,8 +271,6 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
     def _refresh_row(self, index: int | None) -> None:
         if index is None or index >= len(self._starts):
             return
-        for key in [k for k in self._cache if k[0] == index]:
-            del self._cache[key]
         top = self._starts[index] - self.scroll_offset.y
         self.refresh(Region(0, top, self.size.width, self._height_of(index)))
 
@@ -370,11 +368,19 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _render_row(self, index: int, state: str) -> list[Strip]:
         width = self.scrollable_content_region.width or 80
-        key = (index, width, state)
+        view = self.view
+        assert view is not None
+        valid_for = (width, self.display_options, id(view.catalogue), id(self.agenda))
+        if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
+            self._cache.clear()
+            self._cache_for = valid_for
+        row = self._rows[index]
+        key = ((row.session.id, row.parallel) if row.session else
+               (row.heading.plain if row.heading else row.slot, row.slot_size),
+               self._height_of(index), state)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        row = self._rows[index]
         if row.session is None:
             style = self.get_visual_style("session-list--heading")
             lines = [self._heading(row)]
@@ -382,20 +388,11 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
             component = {"highlighted": "session-list--highlighted",
                          "hover": "session-list--hover"}.get(state, "session-list--row")
             style = self.get_visual_style("session-list--row", component)
-            view = self.view
-            assert view is not None
             lines = session_lines(row.session, view.catalogue, self.display_options,
                                   width=width, parallel=row.parallel,
                                   bookmark=self.agenda.get(row.session.id),
                                   clash=row.session.id in self._clashing,
                                   height=self._height_of(index))
-        strips = []
-        for line in lines:
-            rendered = Visual.to_strips(self, line.truncate(width, ellipsis=True), width, 1,
-                                        style)
-            strip = rendered[0] if rendered else Strip([Segment("")])
-            strips.append(strip.extend_cell_length(width, style.rich_style))
-        if len(self._cache) > _CACHE_SIZE:
-            self._cache.clear()
+        strips = [line_strip(line, width, style) for line in lines]
         self._cache[key] = strips
         return strips

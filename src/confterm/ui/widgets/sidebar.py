@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import ClassVar, NamedTuple
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -20,10 +19,10 @@ from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from confterm.model.view import ScheduleView
 from confterm.ui.render import Display
+from confterm.ui.widgets.lines import line_strip
 
 ALL_TRACKS = "all-tracks"
 
@@ -101,10 +100,15 @@ class ChoiceList(ScrollView, can_focus=True, inherit_bindings=False):
         if view is None or key == self._built_for:
             return
         self._built_for = key
-        self.choices = self.make_choices(view, self.display_options)
+        old, self.choices = self.choices, self.make_choices(view, self.display_options)
         self.cursor = min(self.cursor, max(len(self.choices) - 1, 0))
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.choices))
-        self.refresh()
+        if len(old) == len(self.choices):  # e.g. a theme chosen: redraw only its line
+            for index, (before, after) in enumerate(zip(old, self.choices, strict=True)):
+                if before != after:
+                    self._refresh_line(index)
+        else:
+            self.virtual_size = Size(self.scrollable_content_region.width, len(self.choices))
+            self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.choices)
@@ -162,10 +166,7 @@ class ChoiceList(ScrollView, can_focus=True, inherit_bindings=False):
         marker = Content.styled(self.MARKERS[0 if choice.chosen else 1],
                                 self.get_visual_style("choice-list--marker"))
         label = choice.label.stylize("bold") if choice.chosen else choice.label
-        line = Content.assemble(marker, label).truncate(width, ellipsis=True)
-        strips = Visual.to_strips(self, line, width, 1, style)
-        strip = strips[0] if strips else Strip([Segment("")])
-        return strip.extend_cell_length(width, style.rich_style)
+        return line_strip(Content.assemble(marker, label), width, style)
 
 
 class TrackList(ChoiceList):
