@@ -158,8 +158,7 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         if view is None:
             return
         keep = self.highlighted_session_id
-        self._rows = self._make_rows(view)
-        self._index = {row.session.id: i for i, row in enumerate(self._rows) if row.session}
+        self._rows, self._index = self._make_rows(view)
         self._update_clashes()
         self._built_for = None
         self._layout()
@@ -176,11 +175,13 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
             self._title_length = {s.id: len(s.title.get(lang)) for s in view.catalogue.ordered}
         return self._title_length
 
-    def _make_rows(self, view: ScheduleView) -> list[Row]:
-        # One pass over what may be thousands of matches, once per keystroke.
+    def _make_rows(self, view: ScheduleView) -> tuple[list[Row], dict[str, int]]:
+        """The rows, and the row of each session. One pass over what may be
+        thousands of matches, once per keystroke."""
         programme, display = view.programme, self.display_options
         lengths, sessions = self._title_lengths(view), view.sessions
         rows: list[Row] = []
+        index: dict[str, int] = {}
         add = rows.append
         day, count, start = None, len(sessions), 0
         while start < count:
@@ -199,16 +200,18 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
             if foreground > 1:
                 add(Row(None, slot=slot, slot_size=foreground))
                 for session in group:
+                    index[session.id] = len(rows)
                     add(Row(session, None, session.kind not in _BACKGROUND,
                             lengths[session.id]))
             else:
                 for session in group:
+                    index[session.id] = len(rows)
                     add(Row(session, None, False, lengths[session.id]))
             start = end
         if not sessions:
             rows.append(Row(None, Content.styled(
                 "No sessions match the filters. Press x to clear them.", "italic")))
-        return rows
+        return rows, index
 
     def _layout(self) -> None:
         # Before the first layout the width is unknown: the terminal's is a fair
