@@ -39,9 +39,10 @@ Language = Annotated[str, LanguageTag()]
 
 # Plain (not slotted) frozen dataclasses: unpickling them from the validated
 # cache restores each __dict__ in C, several times faster than slots.
-#: Unknown fields are errors (they are usually typos); descriptions come from
-#: the attribute docstrings below and end up in the published JSON Schema.
-_STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
+#: Unknown fields are errors (they are usually typos). The attribute docstrings
+#: below describe the fields in the published JSON Schema: reading them parses
+#: this file's source, so only the schema turns that on (``validation.json_schema``).
+_STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": False}
 
 
 @dataclass(frozen=True)
