@@ -439,3 +439,18 @@ async def test_keys_typed_faster_than_the_screen_updates_are_all_kept(app: Conft
         await pilot.pause(0.2)
         assert browser(app).view.query == "highsmith"
         assert listed(app) == ["d1-high-level-panel"]
+
+
+async def test_the_row_under_the_pointer_is_drawn_highlighted(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        sessions = browser(app).query_one(SessionList)
+        y = 4  # a row below the highlighted first one
+
+        def background() -> object:
+            return list(sessions.render_line(y))[0].style.bgcolor  # type: ignore[union-attr]
+
+        plain = background()
+        await pilot.hover(SessionList, offset=(20, y))
+        assert background() != plain
+        await pilot.hover(DayBar, offset=(1, 0))  # away from the list
+        assert background() == plain

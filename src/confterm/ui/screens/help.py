@@ -14,6 +14,10 @@ from confterm.ui.screens.text_dialog import TextDialog
 _ALWAYS = [("enter", "Show the highlighted session's details"),
            ("↑ ↓ pgup pgdn", "Move through the list"),
            ("tab", "Move between the list, the sidebar and the details"),
+           ("ctrl+u ctrl+w", "In the search line: clear the words, or the last word; "
+                             "enter goes to the results"),
+           ("mouse", "Click a session, a day, a track or theme, a ★ or a key in the "
+                     "footer; ‹ › step a day"),
            ("ctrl+q", "Quit")]
 
 

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from confterm.model.view import ScheduleView
 from confterm.timefmt import day_tab
 from confterm.ui.render import Display
+from confterm.ui.widgets.hover import Hovering
 
 #: Space either side of a label.
 PAD = 1
@@ -38,7 +39,7 @@ class Placed(NamedTuple):
         return len(self.label) + 2 * PAD
 
 
-class DayBar(Widget):
+class DayBar(Hovering[dt.date], Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "day-bar--active", "day-bar--hover", "day-bar--bar", "day-bar--active-bar"}
     DEFAULT_CSS = """
@@ -59,10 +60,6 @@ class DayBar(Widget):
         def __init__(self, day: dt.date) -> None:
             super().__init__()
             self.day = day
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._hover: dt.date | None = None
 
     @property
     def active(self) -> dt.date | None:
@@ -129,7 +126,7 @@ class DayBar(Widget):
             label = Content(" " * PAD + item.label + " " * PAD)
             if item.day == self.active:
                 label = label.stylize(active_style)
-            if item.day == self._hover:
+            if item.day == self.hover:
                 label = label.stylize(hover_style)
             top.append(label)
             bottom.append(Content.styled(
@@ -157,13 +154,8 @@ class DayBar(Widget):
         if day is not None:
             self.post_message(self.DayChosen(day))
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        day = self._day_at(event.x)
-        if day != self._hover:
-            self._hover = day
-            self.refresh()
+    def item_at(self, x: int, y: int) -> dt.date | None:
+        return self._day_at(x)
 
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
+    def hover_changed(self, old: dt.date | None, new: dt.date | None) -> None:
+        self.refresh()

@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
+from confterm.ui.widgets.hover import Hovering
+
 #: Actions in the order they earn a place in the footer; others come after.
 PRIORITY = ("help", "app.quit", "quit", "step_day(1)", "search", "themes", "toggle_bookmark",
             "agenda", "dismiss", "app.pop_screen", "tracks", "clear_filters", "now_next",
@@ -33,7 +35,7 @@ class FooterKey(NamedTuple):
         return len(self.display) + len(self.description) + 2
 
 
-class KeyFooter(Widget):
+class KeyFooter(Hovering[int], Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "key-footer--key", "key-footer--description", "key-footer--hover"}
     DEFAULT_CSS = """
@@ -47,10 +49,6 @@ class KeyFooter(Widget):
         & > .key-footer--hover { background: $block-hover-background; }
     }
     """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._hover: int | None = None  # index into shown_keys
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -86,7 +84,7 @@ class KeyFooter(Widget):
         for index, key in enumerate(self.shown_keys):
             item = Content.assemble((key.display, key_style), " ",
                                     (key.description, description_style))
-            if index == self._hover:
+            if index == self.hover:
                 item = item.stylize(hover_style)
             if not key.enabled:
                 item = item.stylize("dim")
@@ -101,16 +99,11 @@ class KeyFooter(Widget):
             start += key.width
         return None
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        index = self._key_at(event.x)
-        if index != self._hover:
-            self._hover = index
-            self.refresh()
+    def item_at(self, x: int, y: int) -> int | None:
+        return self._key_at(x)
 
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
+    def hover_changed(self, old: int | None, new: int | None) -> None:
+        self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         index = self._key_at(event.x)

@@ -27,6 +27,7 @@ from confterm.model.programme import Kind, Session
 from confterm.model.view import ScheduleView
 from confterm.timefmt import day_heading
 from confterm.ui.render import MARKER_WIDTH, ROW_INDENT, Display, session_lines, slot_heading
+from confterm.ui.widgets.hover import Hovering
 from confterm.ui.widgets.lines import line_strip
 
 # Sessions that run alongside everything and do not make a slot "parallel".
@@ -45,7 +46,7 @@ class Row(NamedTuple):
     slot_size: int = 0
 
 
-class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
+class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False):
     """Sessions of the current view. Reports ``Highlighted``, ``Selected`` and
     ``MarkerClicked`` with the session id."""
 
@@ -111,7 +112,6 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._cache_for: tuple[object, ...] | None = None
         self._built_for: tuple[int, int] | None = None  # (view id, width) of the layout
-        self._hover: int | None = None
         self._rebuilt_for: tuple[int, Display] | None = None
         self._title_lengths_for: tuple[int, str] | None = None
         self._title_length: dict[str, int] = {}
@@ -345,16 +345,12 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self.post_message(self.Selected(session.id))
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        index = self._row_at(event.y)
-        if index != self._hover:
-            old, self._hover = self._hover, index
-            self._refresh_row(old)
-            self._refresh_row(index)
+    def item_at(self, x: int, y: int) -> int | None:
+        return self._row_at(y)
 
-    def on_leave(self) -> None:
-        old, self._hover = self._hover, None
+    def hover_changed(self, old: int | None, new: int | None) -> None:
         self._refresh_row(old)
+        self._refresh_row(new)
 
     # -- drawing ----------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -364,7 +360,7 @@ class SessionList(ScrollView, can_focus=True, inherit_bindings=False):
         if index is None:
             return Strip.blank(width, self.rich_style)
         state = ("highlighted" if index == self.highlighted else
-                 "hover" if index == self._hover else "")
+                 "hover" if index == self.hover else "")
         strips = self._render_row(index, state)
         line = y + self.scroll_offset.y - self._starts[index]
         return strips[line] if line < len(strips) else Strip.blank(width, self.rich_style)

@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from confterm.model.view import ScheduleView
 from confterm.ui.render import Display
+from confterm.ui.widgets.hover import Hovering
 from confterm.ui.widgets.lines import line_strip
 
 ALL_TRACKS = "all-tracks"
@@ -33,7 +34,7 @@ class Choice(NamedTuple):
     chosen: bool
 
 
-class ChoiceList(ScrollView, can_focus=True, inherit_bindings=False):
+class ChoiceList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
@@ -81,7 +82,6 @@ class ChoiceList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.choices: list[Choice] = []
         self._built_for: tuple[object, ...] | None = None
-        self._hover: int | None = None
 
     # -- what is listed --------------------------------------------------------------
     def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
@@ -141,16 +141,12 @@ class ChoiceList(ScrollView, can_focus=True, inherit_bindings=False):
             self.cursor = index
             self.action_pick()
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        index = self._index_at(event.y)
-        if index != self._hover:
-            old, self._hover = self._hover, index
-            self._refresh_line(old)
-            self._refresh_line(index)
+    def item_at(self, x: int, y: int) -> int | None:
+        return self._index_at(y)
 
-    def on_leave(self) -> None:
-        old, self._hover = self._hover, None
+    def hover_changed(self, old: int | None, new: int | None) -> None:
         self._refresh_line(old)
+        self._refresh_line(new)
 
     # -- drawing --------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -161,7 +157,7 @@ class ChoiceList(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base.rich_style)
         choice = self.choices[index]
         state = ("choice-list--cursor" if index == self.cursor else
-                 "choice-list--hover" if index == self._hover else None)
+                 "choice-list--hover" if index == self.hover else None)
         style = self.get_visual_style(state) if state else base
         marker = Content.styled(self.MARKERS[0 if choice.chosen else 1],
                                 self.get_visual_style("choice-list--marker"))
