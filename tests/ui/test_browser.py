@@ -447,7 +447,7 @@ async def test_the_row_under_the_pointer_is_drawn_highlighted(app: ConftermApp) 
         y = 4  # a row below the highlighted first one
 
         def background() -> object:
-            return list(sessions.render_line(y))[0].style.bgcolor  # type: ignore[union-attr]
+            return next(iter(sessions.render_line(y))).style.bgcolor  # type: ignore[union-attr]
 
         plain = background()
         await pilot.hover(SessionList, offset=(20, y))
