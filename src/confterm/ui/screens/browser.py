@@ -262,7 +262,7 @@ class BrowserScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While typing in the search box, its priority keys are just characters.
+        # While typing in the search line, its priority keys are just characters.
         return not (action in _FOCUS_ACTIONS and isinstance(self.focused, SearchLine))
 
     def action_go_day(self, number: int) -> None:
