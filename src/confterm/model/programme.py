@@ -69,10 +69,14 @@ class Localized:
 
     @classmethod
     def _validated(cls, value: str | dict[str, str]) -> Localized:
-        # One Python call per text, whatever its number of languages.
+        # One Python call per text, whatever its number of languages; the dict
+        # pydantic built is kept unless a text needs neutralising.
         if isinstance(value, str):
             return cls({UNDETERMINED: neutralise(value)})
-        return cls({lang: neutralise(text) for lang, text in value.items()})
+        for text in value.values():
+            if not text.isprintable():
+                return cls({lang: neutralise(text) for lang, text in value.items()})
+        return cls(value)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
