@@ -1,0 +1,29 @@
+"""Building a large programme without collector pauses."""
+
+from __future__ import annotations
+
+import gc
+
+from confterm.model.bulk import collector_paused
+
+
+def test_objects_built_in_bulk_are_not_walked_by_the_next_young_collection() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        built = [[n] for n in range(50_000)]
+    assert gc.isenabled()
+    assert gc.get_count()[0] < 1_000  # not 50,000 objects waiting for a young collection
+    assert len(built) == 50_000
+
+
+def test_what_others_froze_stays_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            built = [[n] for n in range(1_000)]
+        assert gc.get_freeze_count() == frozen
+        assert len(built) == 1_000
+    finally:
+        gc.unfreeze()
