@@ -13,8 +13,9 @@ def test_objects_built_in_bulk_are_not_walked_by_the_next_young_collection() -> 
         assert not gc.isenabled()
         built = [[n] for n in range(50_000)]
     assert gc.isenabled()
-    assert gc.get_count()[0] < 1_000  # not 50,000 objects waiting for a young collection
-    assert len(built) == 50_000
+    # Filed with the oldest objects: young collections, which come often, skip them.
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in built[::1000])
 
 
 def test_what_others_froze_stays_frozen() -> None:
