@@ -454,3 +454,25 @@ async def test_the_row_under_the_pointer_is_drawn_highlighted(app: ConftermApp) 
         assert background() != plain
         await pilot.hover(DayBar, offset=(1, 0))  # away from the list
         assert background() == plain
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_the_first_frame_is_the_finished_screen(
+        programme: Programme, size: tuple[int, int]) -> None:
+    """Nothing is filled in after the first frame: no footer keys, day
+    underline, details or list layout arriving a few frames later."""
+    from confterm.model.clock import Clock
+
+    from .conftest import BEFORE
+
+    class FirstFrame(ConftermApp):
+        first = ""
+
+        def on_ready(self) -> None:
+            super().on_ready()
+            FirstFrame.first = self.export_screenshot()
+
+    app = FirstFrame(programme, clock=Clock(BEFORE, frozen=True))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.5)
+        assert FirstFrame.first and app.export_screenshot() == FirstFrame.first
