@@ -476,3 +476,17 @@ async def test_the_first_frame_is_the_finished_screen(
     async with app.run_test(size=size) as pilot:
         await pilot.pause(0.5)
         assert FirstFrame.first and app.export_screenshot() == FirstFrame.first
+
+
+async def test_list_keys_can_be_remapped_too(programme: Programme) -> None:
+    from confterm.storage.settings import Settings, save_settings
+
+    save_settings(Settings(keys={"cursor-down": "j,down", "cursor-up": "k,up"}))
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        sessions = browser(app).query_one(SessionList)
+        first = sessions.highlighted_session_id
+        await pilot.press("j")
+        assert sessions.highlighted_session_id not in (None, first)
+        await pilot.press("k")
+        assert sessions.highlighted_session_id == first

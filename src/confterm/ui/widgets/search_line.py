@@ -25,9 +25,10 @@ PLACEHOLDER = "titles, people, themes… (enter: to the list, esc: clear)"
 
 class SearchLine(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Results", show=False),
-        Binding("ctrl+u", "edit('')", "Clear the words", show=False),
-        Binding("ctrl+w", "delete_word", "Delete a word", show=False),
+        Binding("enter", "submit", "Results", show=False, id="search-results"),
+        Binding("ctrl+u", "edit('')", "Clear the words", show=False, id="search-clear"),
+        Binding("ctrl+w", "delete_word", "Delete a word", show=False,
+                id="search-delete-word"),
     ]
     DEFAULT_CSS = """
     SearchLine {

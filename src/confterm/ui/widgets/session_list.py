@@ -51,13 +51,13 @@ class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fa
     ``MarkerClicked`` with the session id."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False, id="cursor-up"),
+        Binding("down", "cursor(1)", "Down", show=False, id="cursor-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="page-down"),
+        Binding("home", "first", "First", show=False, id="first"),
+        Binding("end", "last", "Last", show=False, id="last"),
+        Binding("enter", "select", "Select", show=False, id="open"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "session-list--row", "session-list--highlighted", "session-list--heading",

@@ -36,13 +36,13 @@ class Choice(NamedTuple):
 
 class ChoiceList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "cursor(-5)", "Page up", show=False),
-        Binding("pagedown", "cursor(5)", "Page down", show=False),
-        Binding("home", "cursor(-1000000)", "First", show=False),
-        Binding("end", "cursor(1000000)", "Last", show=False),
-        Binding("enter,space", "pick", "Choose", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False, id="cursor-up"),
+        Binding("down", "cursor(1)", "Down", show=False, id="cursor-down"),
+        Binding("pageup", "cursor(-5)", "Page up", show=False, id="page-up"),
+        Binding("pagedown", "cursor(5)", "Page down", show=False, id="page-down"),
+        Binding("home", "cursor(-1000000)", "First", show=False, id="first"),
+        Binding("end", "cursor(1000000)", "Last", show=False, id="last"),
+        Binding("enter,space", "pick", "Choose", show=False, id="choose"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "choice-list--cursor", "choice-list--hover", "choice-list--marker"}
