@@ -137,8 +137,11 @@ def test_unexpected_errors_exit_1_without_traceback(
 
 
 def test_browser_refuses_without_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
     code, _, err = run(capsys)
     assert code == 2 and "needs a terminal" in err
+    assert gc.isenabled()  # paused for start-up, and back on
 
 
 def test_schema_command_matches_the_committed_schema(
@@ -170,3 +173,4 @@ def test_a_bare_now_is_conference_time() -> None:
     app = ConftermApp(load_programme(bundled_programme_path()),
                       now=dt.datetime(2024, 11, 13, 14, 0))
     assert app.clock.now().astimezone(dt.UTC).hour == 17
+

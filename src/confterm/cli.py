@@ -261,15 +261,19 @@ def _browse(args: argparse.Namespace) -> int:
             now = _now(os.environ["CONFTERM_NOW"])
         except argparse.ArgumentTypeError as error:
             raise UsageError(f"CONFTERM_NOW: {error}") from None
-    opened = _open(args)
-    if not sys.stdout.isatty() and not os.environ.get("CONFTERM_FORCE_TUI"):
-        raise UsageError("the browser needs a terminal; try 'confterm sessions' for text output")
     # Start-up builds a few hundred thousand objects and no garbage worth a
     # collection: the collector would only walk them (a 30 ms pause before the
     # first frame). Once it has drawn, the app collects while the user pauses
     # (ui/collector.py), and turns the collector back on when it closes.
     gc.disable()
-    from confterm.ui.app import ConftermApp
+    try:
+        opened = _open(args)
+        if not sys.stdout.isatty() and not os.environ.get("CONFTERM_FORCE_TUI"):
+            raise UsageError(
+                "the browser needs a terminal; try 'confterm sessions' for text output")
+        from confterm.ui.app import ConftermApp
 
-    ConftermApp(opened.programme, now=now, source=opened).run()
+        ConftermApp(opened.programme, now=now, source=opened).run()
+    finally:
+        gc.enable()
     return EXIT_OK
