@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 from textual.message import Message
@@ -36,7 +37,7 @@ class Placed(NamedTuple):
 
     @property
     def width(self) -> int:
-        return len(self.label) + 2 * PAD
+        return cell_len(self.label) + 2 * PAD
 
 
 class DayBar(Hovering[dt.date], Widget):
@@ -72,7 +73,7 @@ class DayBar(Hovering[dt.date], Widget):
         width = width or self.size.width or self.app.size.width
         lang, days = self.display_options.lang, self.view.programme.days
         full = [day_tab(d.date, d.label.get(lang) if d.label else None) for d in days]
-        if sum(len(label) + 2 * PAD for label in full) <= width:
+        if sum(cell_len(label) + 2 * PAD for label in full) <= width:
             return full
         return [day_tab(d.date, None) for d in days]
 
@@ -88,13 +89,13 @@ class DayBar(Hovering[dt.date], Widget):
         active = days.index(self.active) if self.active in days else 0
         room = width - len(MORE_BEFORE) - len(MORE_AFTER)
         # Widen a window around the current day while the next label fits.
-        if sum(len(label) + 2 * PAD for label in labels) > width:
-            first, last, used = active, active + 1, len(labels[active]) + 2 * PAD
+        if sum(cell_len(label) + 2 * PAD for label in labels) > width:
+            first, last, used = active, active + 1, cell_len(labels[active]) + 2 * PAD
             while True:
                 grown = False
                 for candidate in (last, first - 1):
                     if 0 <= candidate < len(days):
-                        size = len(labels[candidate]) + 2 * PAD
+                        size = cell_len(labels[candidate]) + 2 * PAD
                         if used + size <= room:
                             used += size
                             first, last = min(first, candidate), max(last, candidate + 1)
@@ -105,7 +106,7 @@ class DayBar(Hovering[dt.date], Widget):
         placed = []
         for index in range(first, last):
             placed.append(Placed(days[index], labels[index], x))
-            x += len(labels[index]) + 2 * PAD
+            x += cell_len(labels[index]) + 2 * PAD
         return placed
 
     def render(self) -> Content:

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from time import perf_counter
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -166,13 +167,15 @@ class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fa
         self.rebuilt_at = perf_counter()
 
     def _title_lengths(self, view: ScheduleView) -> dict[str, int]:
-        """Length of every title in the display language (heights depend on it);
-        worked out once per programme and language, not per keystroke."""
+        """Width in cells of every title in the display language (row heights
+        depend on it): worked out once per programme and language, not per
+        keystroke."""
         key = (id(view.catalogue), self.display_options.lang)
         if self._title_lengths_for != key:
             lang = key[1]
             self._title_lengths_for = key
-            self._title_length = {s.id: len(s.title.get(lang)) for s in view.catalogue.ordered}
+            self._title_length = {s.id: cell_len(s.title.get(lang))
+                                  for s in view.catalogue.ordered}
         return self._title_length
 
     def _make_rows(self, view: ScheduleView) -> tuple[list[Row], dict[str, int]]:
