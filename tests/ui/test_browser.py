@@ -490,3 +490,22 @@ async def test_list_keys_can_be_remapped_too(programme: Programme) -> None:
         assert sessions.highlighted_session_id not in (None, first)
         await pilot.press("k")
         assert sessions.highlighted_session_id == first
+
+
+async def test_day_labels_in_wide_script_fit_the_bar(programme: Programme) -> None:
+    import dataclasses
+
+    from rich.cells import cell_len
+
+    from confterm.model.programme import Localized
+
+    wide = Localized({"en": "人工知能の日税関"})  # 8 characters, 16 cells
+    days = tuple(dataclasses.replace(day, label=wide) for day in programme.days)
+    app = make_app(dataclasses.replace(programme, days=days))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("2")
+        bar = day_bar(app)
+        assert cell_len(drawn_days(app).rstrip()) <= NARROW[0]
+        assert bar.active in [item.day for item in bar.placed]
+        end = bar.placed[-1]
+        assert end.x + end.width <= NARROW[0]
