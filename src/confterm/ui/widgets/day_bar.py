@@ -17,7 +17,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widget import Widget
 
 from confterm.model.view import ScheduleView
@@ -54,8 +54,25 @@ class DayBar(Hovering[dt.date], Widget):
     }
     """
 
-    view: reactive[ScheduleView | None] = reactive(None, always_update=True)
-    display_options: reactive[Display] = reactive(Display())
+    # Bound from the screen, whose view changes on every search keystroke: the
+    # bar is redrawn only when what it shows (days, current day, language) does.
+    view: var[ScheduleView | None] = var[ScheduleView | None](None, always_update=True)
+    display_options: var[Display] = var(Display())
+    _drawn_for: tuple[object, ...] | None = None
+
+    def watch_view(self) -> None:
+        self._redraw_if_changed()
+
+    def watch_display_options(self) -> None:
+        self._redraw_if_changed()
+
+    def _redraw_if_changed(self) -> None:
+        view = self.view
+        key = ((id(view.programme), view.day, self.display_options.lang)
+               if view is not None else None)
+        if key != self._drawn_for:
+            self._drawn_for = key
+            self.refresh()
 
     class DayChosen(Message):
         def __init__(self, day: dt.date) -> None:
