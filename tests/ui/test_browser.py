@@ -511,25 +511,26 @@ async def test_day_labels_in_wide_script_fit_the_bar(programme: Programme) -> No
         assert end.x + end.width <= NARROW[0]
 
 
+async def click_choice(pilot: object, app: ConftermApp,
+                       kind: type[ThemeList] | type[TrackList], choice_id: str) -> None:
+    choices = browser(app).query_one(kind).choices
+    row = next(i for i, choice in enumerate(choices) if choice.id == choice_id)
+    await pilot.click(kind, offset=(4, row))  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
 async def test_clicking_a_theme_toggles_it(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2")
-        themes = browser(app).query_one(ThemeList)
-        row = next(i for i, choice in enumerate(themes.choices) if choice.id == "blockchain")
-        await pilot.click(ThemeList, offset=(4, row))
-        await pilot.pause()
+        await click_choice(pilot, app, ThemeList, "blockchain")
         assert browser(app).view.themes == frozenset({"blockchain"})
         assert listed(app) == ["d2-wa-blockchain"]
-        await pilot.click(ThemeList, offset=(4, row))
-        await pilot.pause()
+        await click_choice(pilot, app, ThemeList, "blockchain")
         assert browser(app).view.themes == frozenset()
 
 
 async def test_clicking_a_track_chooses_it(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2")
-        tracks = browser(app).query_one(TrackList)
-        row = next(i for i, choice in enumerate(tracks.choices) if choice.id == "workshop-b")
-        await pilot.click(TrackList, offset=(4, row))
-        await pilot.pause()
+        await click_choice(pilot, app, TrackList, "workshop-b")
         assert browser(app).view.tracks == frozenset({"workshop-b"})
