@@ -30,6 +30,7 @@ from confterm.timefmt import day_heading
 from confterm.ui.render import MARKER_WIDTH, ROW_INDENT, Display, session_lines, slot_heading
 from confterm.ui.widgets.hover import Hovering
 from confterm.ui.widgets.lines import line_strip
+from confterm.ui.widgets.list_keys import MOVEMENT_BINDINGS
 
 # Sessions that run alongside everything and do not make a slot "parallel".
 _BACKGROUND = (Kind.EXHIBITION, Kind.BREAK)
@@ -52,14 +53,7 @@ class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fa
     ``MarkerClicked`` with the session id."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False, id="cursor-up"),
-        Binding("down", "cursor(1)", "Down", show=False, id="cursor-down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="page-down"),
-        Binding("home", "first", "First", show=False, id="first"),
-        Binding("end", "last", "Last", show=False, id="last"),
-        Binding("enter", "select", "Select", show=False, id="open"),
-    ]
+        *MOVEMENT_BINDINGS, Binding("enter", "select", "Select", show=False, id="open")]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "session-list--row", "session-list--highlighted", "session-list--heading",
         "session-list--hover"}

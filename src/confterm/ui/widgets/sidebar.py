@@ -24,6 +24,7 @@ from confterm.model.view import ScheduleView
 from confterm.ui.render import Display
 from confterm.ui.widgets.hover import Hovering
 from confterm.ui.widgets.lines import line_strip
+from confterm.ui.widgets.list_keys import MOVEMENT_BINDINGS
 
 ALL_TRACKS = "all-tracks"
 
@@ -36,14 +37,7 @@ class Choice(NamedTuple):
 
 class ChoiceList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False, id="cursor-up"),
-        Binding("down", "cursor(1)", "Down", show=False, id="cursor-down"),
-        Binding("pageup", "cursor(-5)", "Page up", show=False, id="page-up"),
-        Binding("pagedown", "cursor(5)", "Page down", show=False, id="page-down"),
-        Binding("home", "cursor(-1000000)", "First", show=False, id="first"),
-        Binding("end", "cursor(1000000)", "Last", show=False, id="last"),
-        Binding("enter,space", "pick", "Choose", show=False, id="choose"),
-    ]
+        *MOVEMENT_BINDINGS, Binding("enter,space", "pick", "Choose", show=False, id="choose")]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "choice-list--cursor", "choice-list--hover", "choice-list--marker"}
     DEFAULT_CSS = """
@@ -126,6 +120,15 @@ class ChoiceList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fal
     def action_cursor(self, step: int) -> None:
         if self.choices:
             self.cursor = min(max(self.cursor + step, 0), len(self.choices) - 1)
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(self.size.height - 1, 1))
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = max(len(self.choices) - 1, 0)
 
     def action_pick(self) -> None:
         if 0 <= self.cursor < len(self.choices):
