@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 from textual.screen import Screen
@@ -32,7 +33,7 @@ class FooterKey(NamedTuple):
     @property
     def width(self) -> int:
         # The key, a space, the description, and a gap after.
-        return len(self.display) + len(self.description) + 2
+        return cell_len(self.display) + cell_len(self.description) + 2
 
 
 class KeyFooter(Hovering[int], Widget):
