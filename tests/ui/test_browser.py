@@ -534,3 +534,17 @@ async def test_clicking_a_track_chooses_it(app: ConftermApp) -> None:
         await pilot.press("2")
         await click_choice(pilot, app, TrackList, "workshop-b")
         assert browser(app).view.tracks == frozenset({"workshop-b"})
+
+
+async def test_the_session_kept_highlighted_by_a_search_is_scrolled_into_view(
+        app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("3")
+        kept = browser(app).query_one(SessionList).highlighted_session_id
+        await pilot.press("slash", "a", "i")  # matches sessions on every day, day 3 last
+        await pilot.pause()
+        sessions = browser(app).query_one(SessionList)
+        assert kept is not None and sessions.highlighted_session_id == kept
+        title = browser(app).view.catalogue.sessions[kept].title.get("en")
+        drawn = [sessions.render_line(y).text for y in range(sessions.size.height)]
+        assert any(title in line for line in drawn)

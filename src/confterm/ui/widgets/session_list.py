@@ -283,7 +283,10 @@ class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fa
         top, height = self._starts[index], self._height_of(index)
         if index > 0 and self._rows[index - 1].session is None:  # keep its heading in sight
             top, height = self._starts[index - 1], height + self._height_of(index - 1)
-        self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
+        # force: right after a rebuild the list may be taller than it was, but
+        # Textual only allows scrolling once the next layout shows the scrollbar.
+        self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True,
+                              force=True)
 
     def _step(self, start: int, step: int) -> int | None:
         index = start + step
