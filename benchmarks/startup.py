@@ -27,27 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from firstframe import first_frame_ms
 
-HELLO = """
-from textual.app import App
-from textual.widgets import Footer, Header, Static
-
-class Hello(App):
-    def compose(self):
-        yield Header()
-        yield Static("Hello, world")
-        yield Footer()
-
-Hello().run()
-"""
-#: What each app's footer shows last: the frame is complete when it arrives.
-HELLO_MARKER = "palette"
-CONFTERM_MARKER = "Quit"
-
-# Headless: Textual's headless mode, 120x40, until the app's Ready event (its
-# first frame). confterm's first frame is its complete screen (a UI test checks
-# that nothing changes after it); the hello-world's footer comes a few frames
-# later, so this comparison flatters the hello-world.
-HELLO_HEADLESS = """
+#: The bare Textual app everything is compared with: header, text, footer.
+HELLO_APP = """
 import time
 from textual.app import App
 from textual.widgets import Footer, Header, Static
@@ -57,12 +38,23 @@ class Hello(App):
         yield Header()
         yield Static("Hello, world")
         yield Footer()
+"""
+HELLO = HELLO_APP + "Hello().run()\n"
+#: What each app's footer shows last: the frame is complete when it arrives.
+HELLO_MARKER = "palette"
+CONFTERM_MARKER = "Quit"
 
+# Headless: Textual's headless mode, 120x40, until the app's Ready event (its
+# first frame). confterm's first frame is its complete screen (a UI test checks
+# that nothing changes after it); the hello-world's footer comes a few frames
+# later, so this comparison flatters the hello-world.
+HELLO_HEADLESS = HELLO_APP + """
+class Measured(Hello):
     def on_ready(self):
         print(time.time())
         self.exit()
 
-Hello().run(headless=True, size=(120, 40))
+Measured().run(headless=True, size=(120, 40))
 """
 CONFTERM_HEADLESS = """
 import gc, sys, time
