@@ -98,11 +98,8 @@ def _print_table(agenda: Agenda, catalogue: Catalogue, lang: str) -> None:
     if not len(agenda):
         console.print(Text("No bookmarks yet: 'confterm agenda add ID', or b in the browser."))
         return
-    labels = {d.date: d.label for d in programme.days}
     for day in agenda_days(agenda.sessions(catalogue)):
-        label = labels.get(day.day)
-        console.print(Text(day_heading(day.day, programme.day_index(day.day),
-                                       label.get(lang) if label else None), style="bold"))
+        console.print(Text(day_heading(programme, day.day, lang), style="bold"))
         for entry in day.entries:
             if isinstance(entry, Gap):
                 start, end = entry.start.astimezone(programme.zone), entry.end.astimezone(

@@ -27,11 +27,8 @@ def print_sessions_table(view: ScheduleView, lang: str) -> None:
         console.print(Text("No sessions match."))
         return
     zone = programme.zone
-    labels = {d.date: d.label for d in programme.days}
     for day, group in groupby(view.sessions, key=lambda s: s.day):
-        label = labels.get(day)
-        heading = day_heading(day, programme.day_index(day),
-                              label.get(lang) if label else None)
+        heading = day_heading(programme, day, lang)
         table = Table(title=Text(heading, style="bold"), title_justify="left",
                       expand=False, show_lines=False)
         table.add_column("Time", no_wrap=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from confterm.model.programme import Session
+from confterm.model.programme import Programme, Session
 
 #: Prefix of a time that is not from an official source.
 INDICATIVE_MARK = "≈"
@@ -18,7 +18,10 @@ def time_range(session: Session, zone: dt.tzinfo | None, *, mark: bool = True) -
     return f"{prefix}{start:%H:%M}–{end:%H:%M}{suffix}"
 
 
-def day_heading(day: dt.date, number: int, label: str | None) -> str:
+def day_heading(programme: Programme, day: dt.date, lang: str) -> str:
+    """'Day 3 · Thursday 14 November 2024 · AI Day' for a day of *programme*."""
+    number = programme.day_index(day)
+    label = programme.days[number - 1].label_in(lang)
     text = f"Day {number} · {day:%A} {day.day} {day:%B %Y}"
     return f"{text} · {label}" if label else text
 

@@ -132,6 +132,9 @@ class Day:
     label: Localized | None = None
     """A name for the day, e.g. 'AI Day'."""
 
+    def label_in(self, lang: str) -> str | None:
+        return self.label.get(lang) if self.label is not None else None
+
 
 @dataclass(frozen=True)
 class Track:

@@ -141,6 +141,13 @@ class ScheduleView:
             any(old in new for new in fold(query).split()) for old in fold(self.query).split())
         return replace(self, query=query, candidates=self.sessions if narrower else None)
 
+    def keeping(self, track_ids: Iterable[str], theme_ids: Iterable[str]) -> ScheduleView:
+        """In these tracks and with these themes, leaving out any this programme
+        does not have (filters remembered, or kept across a programme update)."""
+        catalogue = self.catalogue
+        return (self.in_tracks(*(t for t in track_ids if t in catalogue.tracks))
+                .with_themes(*(t for t in theme_ids if t in catalogue.themes)))
+
     def cleared(self) -> ScheduleView:
         """The same day with every other filter removed."""
         return ScheduleView(self.catalogue, day=self.day)

@@ -89,11 +89,9 @@ class ConftermApp(App[None]):
 
     def get_default_screen(self) -> BrowserScreen:
         state = self.settings.state_for(self.programme.id)
-        view = ScheduleView.of(self.programme)
-        catalogue = view.catalogue
-        view = (view.on_day(opening_day(self.programme, self.clock.now(), state.day))
-                .in_tracks(*(t for t in state.tracks if t in catalogue.tracks))
-                .with_themes(*(t for t in state.themes if t in catalogue.themes)))
+        view = (ScheduleView.of(self.programme)
+                .on_day(opening_day(self.programme, self.clock.now(), state.day))
+                .keeping(state.tracks, state.themes))
         lang = self.settings.language
         if lang not in self.programme.languages:
             lang = self.programme.languages[0] if self.programme.languages else "en"

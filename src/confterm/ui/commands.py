@@ -78,7 +78,7 @@ class DayCommands(_BrowserCommands):
         browser = self.browser
         lang = browser.display_options.lang
         for number, day in enumerate(browser.view.programme.days, 1):
-            label = day_tab(day.date, day.label.get(lang) if day.label else None)
+            label = day_tab(day.date, day.label_in(lang))
             yield (f"Go to day {number}: {label}", partial(browser.action_go_day, number),
                    "Day")
 

@@ -99,9 +99,7 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
                    agenda: Agenda | None = None) -> Content:
     """Everything known about a session, for the detail pane and modal."""
     programme, lang = catalogue.programme, display.lang
-    day = programme.days[programme.day_index(session.day) - 1]
-    heading = day_heading(session.day, programme.day_index(session.day),
-                          day.label.get(lang) if day.label else None)
+    heading = day_heading(programme, session.day, lang)
     when = time_range(session, display.zone, mark=False)
     parts: list[str | Content | tuple[str, str]] = [
         (session.title.get(lang), "bold"), "\n\n",

@@ -64,12 +64,9 @@ class AgendaScreen(Screen[None]):
         self.query_one("#agenda-title", Static).update(Content.styled(summary, "bold"))
         options: list[Option] = []
         width = self.app.size.width - 2
-        labels = {d.date: d.label for d in programme.days}
         for day in agenda_days(sessions):
-            label = labels.get(day.day)
-            options.append(Option(Content.styled(day_heading(
-                day.day, programme.day_index(day.day), label.get(lang) if label else None),
-                "bold reverse"), disabled=True))
+            options.append(Option(Content.styled(day_heading(programme, day.day, lang),
+                                                 "bold reverse"), disabled=True))
             for entry in day.entries:
                 if isinstance(entry, Gap):
                     start = entry.start.astimezone(display.zone)

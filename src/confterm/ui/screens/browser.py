@@ -180,14 +180,11 @@ class BrowserScreen(Screen[None]):
     def replace_programme(self, programme: Programme) -> None:
         """Show a new version of the programme, keeping the filters that still apply."""
         old, view = self.view, ScheduleView.of(programme)
-        catalogue = view.catalogue
         dates = [d.date for d in programme.days]
         view = (view.on_day(old.day if old.day in dates else dates[0])
-                .in_tracks(*(t for t in old.tracks if t in catalogue.tracks))
-                .with_themes(*(t for t in old.themes if t in catalogue.themes))
-                .matching(old.query))
+                .keeping(old.tracks, old.themes).matching(old.query))
         self.query_one(ProgrammeHeader).programme = programme
-        self.query_one(SessionDetail).catalogue = catalogue
+        self.query_one(SessionDetail).catalogue = view.catalogue
         self.view = view
         self._index_search()
         self._update_notice()

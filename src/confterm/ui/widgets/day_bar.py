@@ -89,7 +89,7 @@ class DayBar(Hovering[dt.date], Widget):
             return []
         width = width or self.size.width or self.app.size.width
         lang, days = self.display_options.lang, self.view.programme.days
-        full = [day_tab(d.date, d.label.get(lang) if d.label else None) for d in days]
+        full = [day_tab(d.date, d.label_in(lang)) for d in days]
         if sum(cell_len(label) + 2 * PAD for label in full) <= width:
             return full
         return [day_tab(d.date, None) for d in days]

@@ -108,8 +108,8 @@ class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fa
         self._cache_for: tuple[object, ...] | None = None
         self._built_for: tuple[int, int] | None = None  # (view id, width) of the layout
         self._rebuilt_for: tuple[int, Display] | None = None
-        self._title_lengths_for: tuple[int, str] | None = None
-        self._title_length: dict[str, int] = {}
+        self._title_widths_for: tuple[int, str] | None = None
+        self._title_width: dict[str, int] = {}
         #: When the rows were last rebuilt (perf_counter), for the benchmark.
         self.rebuilt_at = 0.0
 
@@ -160,23 +160,20 @@ class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fa
         self.highlight_session(keep)
         self.rebuilt_at = perf_counter()
 
-    def _title_lengths(self, view: ScheduleView) -> dict[str, int]:
-        """Width in cells of every title in the display language (row heights
-        depend on it): worked out once per programme and language, not per
-        keystroke."""
+    def _title_widths(self, view: ScheduleView) -> dict[str, int]:
+        """Title widths in cells by session id (row heights depend on them), kept
+        per programme and language and filled as sessions are first listed."""
         key = (id(view.catalogue), self.display_options.lang)
-        if self._title_lengths_for != key:
-            lang = key[1]
-            self._title_lengths_for = key
-            self._title_length = {s.id: cell_len(s.title.get(lang))
-                                  for s in view.catalogue.ordered}
-        return self._title_length
+        if self._title_widths_for != key:
+            self._title_widths_for = key
+            self._title_width = {}
+        return self._title_width
 
     def _make_rows(self, view: ScheduleView) -> tuple[list[Row], dict[str, int]]:
         """The rows, and the row of each session. One pass over what may be
         thousands of matches, once per keystroke."""
         programme, display = view.programme, self.display_options
-        lengths, sessions = self._title_lengths(view), view.sessions
+        widths, sessions, lang = self._title_widths(view), view.sessions, display.lang
         rows: list[Row] = []
         index: dict[str, int] = {}
         add = rows.append
@@ -189,21 +186,20 @@ class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fa
             group = sessions[start:end]
             if view.day is None and group[0].day != day:  # a search over all days
                 day = group[0].day
-                label = programme.days[programme.day_index(day) - 1].label
-                add(Row(None, Content.styled(day_heading(
-                    day, programme.day_index(day),
-                    label.get(display.lang) if label else None), "bold reverse")))
+                add(Row(None, Content.styled(day_heading(programme, day, display.lang),
+                                             "bold reverse")))
             foreground = sum(1 for s in group if s.kind not in _BACKGROUND)
-            if foreground > 1:
+            parallel = foreground > 1
+            if parallel:
                 add(Row(None, slot=slot, slot_size=foreground))
-                for session in group:
-                    index[session.id] = len(rows)
-                    add(Row(session, None, session.kind not in _BACKGROUND,
-                            lengths[session.id]))
-            else:
-                for session in group:
-                    index[session.id] = len(rows)
-                    add(Row(session, None, False, lengths[session.id]))
+            for session in group:
+                width = widths.get(session.id)
+                if width is None:
+                    title = session.title.get(lang)
+                    width = widths[session.id] = (
+                        len(title) if title.isascii() else cell_len(title))
+                index[session.id] = len(rows)
+                add(Row(session, None, parallel and session.kind not in _BACKGROUND, width))
             start = end
         if not sessions:
             rows.append(Row(None, Content.styled(
