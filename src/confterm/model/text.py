@@ -37,6 +37,11 @@ def neutralise(text: str) -> str:
     return _BIDI.sub("\ufffd", text)
 
 
+def shown(value: object) -> str:
+    """A file name, URL or any other outside value, ready to print: neutralised."""
+    return neutralise(str(value))
+
+
 def fold(text: str) -> str:
     """Normalise *text* for searching: no accents, no case, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)

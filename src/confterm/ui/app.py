@@ -14,11 +14,13 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from confterm.model.agenda import Agenda, Priority, bookmark_for, due_reminders
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme, Session
+from confterm.model.text import shown
 from confterm.model.view import ScheduleView
 from confterm.storage.bookmarks import BookmarkStore
 from confterm.storage.settings import (
@@ -87,6 +89,16 @@ class ConftermApp(App[None]):
         self._quit_asked = False
         self.collector = IdleCollector()
 
+    def notify(self, message: str, *, title: str = "",
+               severity: SeverityLevel = "information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every toast shows its text literally, whoever asks for it: titles, rooms,
+        cities, file names and server answers are never read as markup (a title
+        such as ``[@click=…]`` would otherwise become an action). Screens' and
+        widgets' ``notify`` come here too."""
+        super().notify(message, title=title, severity=severity, timeout=timeout,
+                       markup=False)
+
     def get_default_screen(self) -> BrowserScreen:
         state = self.settings.state_for(self.programme.id)
         view = (ScheduleView.of(self.programme)
@@ -115,7 +127,7 @@ class ConftermApp(App[None]):
 
     def on_mount(self) -> None:
         if self._bookmarks_problem:
-            self.notify(self._bookmarks_problem, severity="warning", timeout=20)
+            self.notify(self._bookmarks_problem, severity="warning", timeout=20, markup=False)
         if self.settings.ui_theme in self.available_themes:
             self.theme = self.settings.ui_theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._update(
@@ -123,7 +135,7 @@ class ConftermApp(App[None]):
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         if self._settings_problem:
-            self.notify(self._settings_problem, severity="warning", timeout=15)
+            self.notify(self._settings_problem, severity="warning", timeout=15, markup=False)
         self._tick()
         self.set_interval(15, self._tick)
 
@@ -149,7 +161,7 @@ class ConftermApp(App[None]):
             lang, zone = self.browser.display_options.lang, self.browser.display_options.zone
             names = "; ".join(f"{s.title.get(lang)} ({time_range(s, zone)})" for s in clashes)
             self.notify(f"Clashes with {names}", title="Bookmarked, with a clash",
-                        severity="warning", timeout=8)
+                        severity="warning", timeout=8, markup=False)
         return agenda
 
     def remove_bookmark(self, session_id: str) -> Agenda:
@@ -174,11 +186,12 @@ class ConftermApp(App[None]):
             if self._bookmark_retry is None:
                 self.notify(f"Bookmarks could not be saved ({error.strerror or error}). "
                             "They are kept while confterm runs; retrying every "
-                            f"{BOOKMARK_RETRY:.0f} s.", severity="error", timeout=15)
+                            f"{BOOKMARK_RETRY:.0f} s.", severity="error", timeout=15,
+                            markup=False)
                 self._bookmark_retry = self.set_interval(BOOKMARK_RETRY, self._retry_save)
         else:
             if problem:
-                self.notify(problem, severity="warning", timeout=20)
+                self.notify(problem, severity="warning", timeout=20, markup=False)
         self.browser.agenda = self.bookmarks.agenda
         return self.bookmarks.agenda
 
@@ -191,7 +204,7 @@ class ConftermApp(App[None]):
             self._bookmark_retry.stop()
             self._bookmark_retry = None
         self.browser.agenda = self.bookmarks.agenda
-        self.notify("Bookmarks saved.", timeout=4)
+        self.notify("Bookmarks saved.", timeout=4, markup=False)
 
     # -- reloading --------------------------------------------------------------------
     def source_status(self) -> str | None:
@@ -199,10 +212,11 @@ class ConftermApp(App[None]):
 
     def action_reload(self) -> None:
         if self.source is None:
-            self.notify("This programme cannot be reloaded.", timeout=4)
+            self.notify("This programme cannot be reloaded.", timeout=4, markup=False)
             return
         what = "Downloading" if self.source.is_remote else "Reading"
-        self.notify(f"{what} {self.source.location}…", title="Reloading", timeout=3)
+        self.notify(f"{what} {shown(self.source.location)}…", title="Reloading", timeout=3,
+                    markup=False)
         self.run_worker(self._reload, thread=True, exclusive=True, group="reload")
 
     def _reload(self) -> None:
@@ -214,7 +228,7 @@ class ConftermApp(App[None]):
             opened = reopen(self.source)
         except ProgrammeError as error:
             self.call_from_thread(self.notify, error.report(), title="Reload failed",
-                                  severity="error", timeout=15)
+                                  severity="error", timeout=15, markup=False)
             return
         self.call_from_thread(self._apply_reload, opened)
 
@@ -230,10 +244,12 @@ class ConftermApp(App[None]):
         browser.status = opened.status()
         if opened.offline:
             self.notify(f"Still using the copy fetched {opened.fetched_at:%Y-%m-%d %H:%M} "
-                        f"({opened.error}).", title="Offline", severity="warning", timeout=10)
+                        f"({opened.error}).", title="Offline", severity="warning", timeout=10,
+                        markup=False)
         if opened.programme == before:
             if not opened.offline:
-                self.notify("The programme has not changed.", title="Up to date", timeout=4)
+                self.notify("The programme has not changed.", title="Up to date", timeout=4,
+                            markup=False)
             return
         self.programme = opened.programme
         browser.replace_programme(opened.programme)
@@ -242,7 +258,7 @@ class ConftermApp(App[None]):
                                            browser.view.catalogue, self.bookmarks.agenda,
                                            browser.display_options))
         else:
-            self.notify("The programme was updated.", timeout=4)
+            self.notify("The programme was updated.", timeout=4, markup=False)
 
     def check_reminders(self, now: dt.datetime) -> None:
         """Notify once for each bookmarked session starting soon."""
@@ -255,7 +271,7 @@ class ConftermApp(App[None]):
             room = self.browser.view.catalogue.room_name(session)
             self.notify(f"{time_range(session, display.zone)} {session.title.get(display.lang)}"
                         + (f" · {room}" if room else ""),
-                        title=f"Starts in {minutes} min", timeout=60)
+                        title=f"Starts in {minutes} min", timeout=60, markup=False)
             if self.settings.bell:
                 self.bell()
 
@@ -279,11 +295,11 @@ class ConftermApp(App[None]):
                                             lang=self.browser.display_options.lang,
                                             agenda=agenda))
         except OSError as error:
-            self.notify(f"Could not write {path}: {error.strerror or error}",
-                        severity="error", timeout=10)
+            self.notify(f"Could not write {shown(path)}: {error.strerror or error}",
+                        severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Wrote {len(agenda.sessions(catalogue))} sessions to {path}",
-                    title="Calendar exported", timeout=8)
+        self.notify(f"Wrote {len(agenda.sessions(catalogue))} sessions to {shown(path)}",
+                    title="Calendar exported", timeout=8, markup=False)
 
     # -- remembering --------------------------------------------------------------
     def remember(self, state: BrowseState) -> None:
@@ -339,9 +355,9 @@ class ConftermApp(App[None]):
             return None
 
     def _save_failed(self, error: OSError) -> None:
-        self.notify(f"Could not save settings to {self.settings_file}: "
+        self.notify(f"Could not save settings to {shown(self.settings_file)}: "
                     f"{error.strerror or error}. Retrying in {BOOKMARK_RETRY:.0f} s.",
-                    severity="error", timeout=10)
+                    severity="error", timeout=10, markup=False)
         self._save_timer = self.set_timer(BOOKMARK_RETRY, self._save_in_background)
 
     async def action_quit(self) -> None:
@@ -352,7 +368,7 @@ class ConftermApp(App[None]):
             except OSError as error:
                 self.notify(f"Bookmarks could not be saved ({error.strerror or error}). "
                             "Quit again to leave without them, or free the disk first.",
-                            severity="error", timeout=15)
+                            severity="error", timeout=15, markup=False)
                 if not self._quit_asked:
                     self._quit_asked = True
                     return

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.markup import escape
 
 from confterm.timefmt import day_tab, time_range
 from confterm.ui.appref import app_type
@@ -32,7 +33,7 @@ class _BrowserCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, action, help_text in self.entries():
-            yield DiscoveryHit(Content(text), action, text=text, help=help_text)
+            yield DiscoveryHit(Content(text), action, text=text, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -40,7 +41,7 @@ class _BrowserCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, _highlight(matcher, query, text), action, text=text,
-                          help=help_text)
+                          help=escape(help_text))  # the palette reads help as markup
 
 
 def _highlight(matcher: Matcher, query: str, text: str) -> Content:

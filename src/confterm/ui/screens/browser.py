@@ -104,10 +104,10 @@ class BrowserScreen(Screen[None]):
         yield DayBar(id="days").data_bind(BrowserScreen.view, BrowserScreen.display_options)
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
-                yield Static("Tracks", classes="sidebar-title")
+                yield Static("Tracks", classes="sidebar-title", markup=False)
                 yield TrackList(id="tracks").data_bind(
                     BrowserScreen.view, BrowserScreen.display_options)
-                yield Static("Themes", classes="sidebar-title")
+                yield Static("Themes", classes="sidebar-title", markup=False)
                 yield ThemeList(id="themes").data_bind(
                     BrowserScreen.view, BrowserScreen.display_options)
             with Vertical(id="main"):
@@ -341,7 +341,7 @@ class BrowserScreen(Screen[None]):
     def set_language(self, lang: str) -> None:
         self.display_options = Display(lang, self.display_options.zone)
         self.confterm.remember_language(lang)
-        self.notify(f"Language: {lang}", timeout=2)
+        self.notify(f"Language: {lang}", timeout=2, markup=False)
 
     def action_toggle_zone(self) -> None:
         local = self.display_options.zone is not None
@@ -349,7 +349,7 @@ class BrowserScreen(Screen[None]):
         self.display_options = Display(self.display_options.lang, zone)
         self.confterm.remember_local_time(local)
         self.notify(f"Times shown in {self.display_options.zone_name(self.view.programme)}",
-                    timeout=2)
+                    timeout=2, markup=False)
 
     def action_toggle_bookmark(self) -> None:
         if self.current is None:
