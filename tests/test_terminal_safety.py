@@ -109,3 +109,45 @@ def test_the_browser_on_a_terminal() -> None:
     assert_clean(output)
     assert "␛".encode() in output  # the hostile text was on screen, made harmless
     assert b"Traceback" not in output
+
+
+def test_an_unexpected_error_in_the_browser_exits_1_and_names_its_log(tmp_path: Path) -> None:
+    """No traceback on the terminal: the details go to a log file that is named."""
+    crash = ("import sys\n"
+             "from confterm.ui.screens.browser import BrowserScreen\n"
+             "def boom(self): raise RuntimeError('boom \\x1b]0;PWNED\\x07')\n"
+             "BrowserScreen.action_help = boom\n"
+             "from confterm.cli import main\n"
+             "sys.exit(main(['--now', '2024-11-01T12:00']))\n")
+    script = tmp_path / "crash.py"
+    script.write_text(crash)
+    master, slave = pty.openpty()
+    process = subprocess.Popen([sys.executable, str(script)], stdin=slave, stdout=slave,
+                               stderr=slave, env={**os.environ, "TERM": "xterm-256color"},
+                               close_fds=True)
+    os.close(slave)
+    output = bytearray()
+    time.sleep(3)
+    os.write(master, b"?")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        elif process.poll() is not None:
+            break
+    process.wait(10)
+    os.close(master)
+    assert process.returncode == 1
+    assert b"Traceback" not in output
+    assert_clean(bytes(output))
+    logs = list((Path(os.environ["CONFTERM_CACHE_DIR"]) / "logs").glob("crash-*.log"))
+    assert len(logs) == 1
+    assert str(logs[0]).encode() in output
+    assert "RuntimeError: boom" in logs[0].read_text()

@@ -8,13 +8,12 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from rich.console import Console
 from rich.text import Text
 
 from confterm.model.agenda import Agenda, Gap, Priority, agenda_days, bookmark_for
 from confterm.model.programme import Programme, Session
 from confterm.model.view import Catalogue
-from confterm.storage.atomic import atomic_write_bytes
+from confterm.output import PlainConsole, report, write_output
 from confterm.storage.bookmarks import BookmarkStore
 from confterm.timefmt import day_heading, time_range
 
@@ -35,8 +34,8 @@ def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
         return 0
     if action == "export":
         sessions = store.agenda.sessions(catalogue)
-        _write_ics(args.file, sessions, catalogue, args.lang, store.agenda)
-        print(f"Wrote {len(sessions)} bookmarked sessions to {args.file}")
+        where = _write_ics(args.file, sessions, catalogue, args.lang, store.agenda)
+        report(args.file, f"Wrote {len(sessions)} bookmarked sessions to {where}")
         return 0
     session = catalogue.sessions.get(args.session_id)
     if action == "add":
@@ -61,16 +60,16 @@ def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
 
 def export_programme(args: argparse.Namespace, programme: Programme) -> int:
     catalogue = Catalogue(programme)
-    _write_ics(args.file, catalogue.ordered, catalogue, args.lang, None)
-    print(f"Wrote {len(catalogue.ordered)} sessions to {args.file}")
+    where = _write_ics(args.file, catalogue.ordered, catalogue, args.lang, None)
+    report(args.file, f"Wrote {len(catalogue.ordered)} sessions to {where}")
     return 0
 
 
 def _write_ics(path: Path, sessions: Iterable[Session], catalogue: Catalogue, lang: str,
-               agenda: Agenda | None) -> None:
+               agenda: Agenda | None) -> str:
     from confterm.formats.ics_export import to_ics
 
-    atomic_write_bytes(path, to_ics(sessions, catalogue, lang=lang, agenda=agenda))
+    return write_output(path, to_ics(sessions, catalogue, lang=lang, agenda=agenda))
 
 
 def _print_json(agenda: Agenda, catalogue: Catalogue) -> None:
@@ -93,7 +92,7 @@ def _print_json(agenda: Agenda, catalogue: Catalogue) -> None:
 
 
 def _print_table(agenda: Agenda, catalogue: Catalogue, lang: str) -> None:
-    console = Console(highlight=False, emoji=False)
+    console = PlainConsole()
     programme = catalogue.programme
     if not len(agenda):
         console.print(Text("No bookmarks yet: 'confterm agenda add ID', or b in the browser."))

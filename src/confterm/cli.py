@@ -17,12 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confterm import __version__
+from confterm.model.text import shown
 
 if TYPE_CHECKING:
     from confterm.model.programme import Programme
     from confterm.storage.sources import Opened
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+#: 128 + SIGPIPE, what a shell reports for a command whose reader closed the pipe.
+EXIT_CLOSED_PIPE = 141
 
 
 class UsageError(Exception):
@@ -30,11 +33,16 @@ class UsageError(Exception):
 
 
 def _now(value: str) -> dt.datetime:
+    from confterm.model.constraints import year_problem
+
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not an ISO date-time such as 2024-11-13T14:05-03:00") from None
+    problem = year_problem(moment)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
     return moment
 
 
@@ -95,12 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("session_id", metavar="ID")
     agenda_export = agenda_commands.add_parser(
         "export", parents=[common], help="write bookmarks to an iCalendar file")
-    agenda_export.add_argument("file", type=Path, metavar="FILE.ics")
+    agenda_export.add_argument("file", type=Path, metavar="FILE.ics",
+                               help="where to write; - for standard output")
     agenda_export.add_argument("--lang", default="en")
 
     export = commands.add_parser(
         "export", parents=[common], help="write the whole programme to an iCalendar file")
-    export.add_argument("file", type=Path, metavar="FILE.ics")
+    export.add_argument("file", type=Path, metavar="FILE.ics",
+                        help="where to write; - for standard output")
     export.add_argument("--lang", default="en")
 
     importing = commands.add_parser(
@@ -110,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "into confterm's programme format, validated.")
     importing.add_argument("source", metavar="FILE|URL")
     importing.add_argument("--output", "-o", type=Path, required=True, metavar="FILE",
-                           help="where to write the programme JSON")
+                           help="where to write the programme JSON; - for standard output")
 
     commands.add_parser("schema", help="print the JSON Schema of the programme format",
                         description="Print the JSON Schema of confterm's programme format.")
@@ -121,7 +131,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # The reader went away (`confterm sessions | head -1`): end quietly, as
+        # other commands do, with the usual status of a closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
     except UsageError as error:
         print(f"confterm: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -135,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         if os.environ.get("CONFTERM_DEBUG"):
             raise
-        print(f"confterm: unexpected error: {type(error).__name__}: {error}\n"
+        print(f"confterm: unexpected error: {type(error).__name__}: {shown(error)}\n"
               "Set CONFTERM_DEBUG=1 to see the details.", file=sys.stderr)
         return EXIT_UNEXPECTED
 
@@ -186,7 +204,7 @@ def _open(args: argparse.Namespace) -> Opened:
 
     opened = open_location(_location(args), timezone=_timezone(args))
     if opened.offline:
-        print(f"confterm: {opened.status()} ({opened.error})", file=sys.stderr)
+        print(f"confterm: {opened.status()} ({shown(opened.error)})", file=sys.stderr)
     return opened
 
 
@@ -206,8 +224,8 @@ def _validate(path: Path, timezone: str | None) -> int:
     else:
         programme = build_programme(data, str(path), warnings=warnings)
     for warning in warnings:
-        print(f"warning: {warning.describe(str(path))}", file=sys.stderr)
-    print(f"{path}: valid. {len(programme.days)} days, {len(programme.sessions)} sessions, "
+        print(f"warning: {shown(warning.describe(str(path)))}", file=sys.stderr)
+    print(f"{shown(path)}: valid. {len(programme.days)} days, {len(programme.sessions)} sessions, "
           f"{len(programme.tracks)} tracks, {len(programme.rooms)} rooms, "
           f"{len(programme.themes)} themes, {len(programme.people)} people.")
     return EXIT_OK
@@ -273,7 +291,13 @@ def _browse(args: argparse.Namespace) -> int:
                 "the browser needs a terminal; try 'confterm sessions' for text output")
         from confterm.ui.app import ConftermApp
 
-        ConftermApp(opened.programme, now=now, source=opened).run()
+        app = ConftermApp(opened.programme, now=now, source=opened)
+        app.run()
     finally:
         gc.enable()
+    if app.return_code:
+        where = f"; the details are in {shown(app.crash_log)}" if app.crash_log else ""
+        print(f"confterm: the browser stopped on an unexpected error{where}. "
+              "Please report it.", file=sys.stderr)
+        return EXIT_UNEXPECTED
     return EXIT_OK

@@ -8,7 +8,7 @@ from pathlib import Path
 from confterm.formats.detect import format_of, load_any
 from confterm.model.loader import read_programme_bytes
 from confterm.model.validation import programme_to_json
-from confterm.storage.atomic import atomic_write_text
+from confterm.output import report, write_output
 
 FORMAT_NAMES = {"confterm": "confterm JSON", "c3voc-json": "c3voc schedule.json",
                 "frab-xml": "frab/Pentabarf XML", "ics": "iCalendar"}
@@ -25,8 +25,9 @@ def run_import(source: str, output: Path, timezone: str | None) -> int:
     document = programme_to_json(programme)
     # Format marker first, for people reading the file.
     ordered = {"format": programme.format, "version": programme.version, **document}
-    atomic_write_text(output, json.dumps(ordered, ensure_ascii=False, indent=2) + "\n")
-    print(f"Imported {FORMAT_NAMES[format_of(raw)]}: {len(programme.days)} days, "
-          f"{len(programme.sessions)} sessions, {len(programme.rooms)} rooms, "
-          f"{len(programme.tracks)} tracks, {len(programme.themes)} themes -> {output}")
+    where = write_output(output, (json.dumps(ordered, ensure_ascii=False, indent=2)
+                                  + "\n").encode("utf-8"))
+    report(output, f"Imported {FORMAT_NAMES[format_of(raw)]}: {len(programme.days)} days, "
+                   f"{len(programme.sessions)} sessions, {len(programme.rooms)} rooms, "
+                   f"{len(programme.tracks)} tracks, {len(programme.themes)} themes -> {where}")
     return 0

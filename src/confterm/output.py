@@ -9,19 +9,34 @@ from __future__ import annotations
 import json
 import sys
 from itertools import groupby
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from confterm.model.programme import Session
+from confterm.model.text import shown
 from confterm.model.validation import session_to_json
 from confterm.model.view import ScheduleView
 from confterm.timefmt import day_heading, time_range
 
 
+class PlainConsole(Console):
+    """Rich's console with no highlighting or emoji codes, and whose closed pipe
+    is left to the command line (which ends quietly, status 141): rich's own
+    answer is exit status 1."""
+
+    def __init__(self) -> None:
+        super().__init__(highlight=False, emoji=False)
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def print_sessions_table(view: ScheduleView, lang: str) -> None:
-    console = Console(highlight=False, emoji=False)
+    console = PlainConsole()
     programme, catalogue = view.programme, view.catalogue
     if not view.sessions:
         console.print(Text("No sessions match."))
@@ -63,3 +78,24 @@ def print_sessions_json(view: ScheduleView) -> None:
     }
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def is_stdout(path: Path | str) -> bool:
+    return str(path) == "-"
+
+
+def write_output(path: Path, data: bytes) -> str:
+    """Write *data* to the file the user named, ``-`` meaning standard output;
+    return where it went, ready to print."""
+    if is_stdout(path):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return "standard output"
+    from confterm.storage.atomic import write_export
+
+    return shown(write_export(path, data))
+
+
+def report(path: Path | str, message: str) -> None:
+    """A success line: on standard error when the data itself went to standard output."""
+    print(message, file=sys.stderr if is_stdout(path) else sys.stdout)

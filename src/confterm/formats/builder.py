@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from confterm.model.constraints import year_problem
 from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.programme import UNDETERMINED
 
@@ -36,6 +37,20 @@ def slug(text: str) -> str:
     """A readable id fragment: 'Saal 1 / Ada' -> 'saal-1-ada'."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:80] or "x"
+
+
+def line(text: str) -> str:
+    """A name or title on one line: runs of white space, line breaks included, become
+    one space (confterm's format refuses line breaks there; other formats have them)."""
+    return " ".join(text.split())
+
+
+def sane(moment: dt.date, where: str, source: str) -> None:
+    """Refuse a date far outside any conference (years 1900-2200), with its place,
+    before arithmetic on it can overflow."""
+    problem = year_problem(moment)
+    if problem is not None:
+        raise ProgrammeError(source, [Problem(where, problem)])
 
 
 def kind_of(kind_text: str | None) -> str:
@@ -120,6 +135,7 @@ class ProgrammeBuilder:
         return slug(fallback)
 
     def room(self, name: str, guid: str | None = None) -> str:
+        name = line(name)
         if name not in self._rooms:
             wanted = self._stable_id(guid, fallback=name)
             self._rooms[name] = self._unique(wanted, set(self._rooms.values()))
@@ -127,6 +143,7 @@ class ProgrammeBuilder:
 
     def track(self, name: str) -> str:
         """A track, which is also offered as a theme to filter on."""
+        name = line(name)
         if name not in self._tracks:
             track_id = self._unique(slug(name), set(self._tracks.values()))
             self._tracks[name] = track_id
@@ -134,7 +151,8 @@ class ProgrammeBuilder:
         return self._tracks[name]
 
     def theme(self, label: str) -> str:
-        key = label.strip().casefold()
+        label = line(label)
+        key = label.casefold()
         if key not in self._themes:
             self._themes[key] = self._unique(slug(label), set(self._themes.values()))
             self._theme_labels[self._themes[key]] = label.strip()
@@ -142,20 +160,21 @@ class ProgrammeBuilder:
 
     def person(self, name: str, key: str | None = None, *,
                organisation: str | None = None) -> str:
-        lookup = key or f"name:{name.strip().casefold()}"
+        name = line(name)
+        lookup = key or f"name:{name.casefold()}"
         if lookup not in self._people:
             wanted = self._stable_id(None if key is None else f"person-{key}",
                                      fallback=f"person-{slug(name)}")
             person_id = self._unique(wanted, {p["id"] for p in self._people.values()})
-            entry: dict[str, Any] = {"id": person_id, "name": name.strip() or person_id}
-            if organisation:
-                entry["organisation"] = {UNDETERMINED: organisation}
+            entry: dict[str, Any] = {"id": person_id, "name": name or person_id}
+            if line(organisation or ""):
+                entry["organisation"] = {UNDETERMINED: line(organisation or "")}
             self._people[lookup] = entry
         return str(self._people[lookup]["id"])
 
     def day(self, date: dt.date, start: dt.datetime | None = None) -> None:
         self._days.add(date)
-        if start is not None:
+        if start is not None and year_problem(start) is None:  # only a hint
             self._day_starts.append(start.astimezone(self.zone).time())
 
     def add_session(self, *, ids: tuple[str | None, ...], fallback_id: str,
@@ -164,6 +183,8 @@ class ProgrammeBuilder:
                     track: str | None = None, themes: tuple[str, ...] = (),
                     people: tuple[tuple[str, str], ...] = (), description: str = "",
                     url: str | None = None) -> str:
+        for moment, field_name in ((start, "start"), (end, "end")):
+            sane(moment, f"{fallback_id}.{field_name}", self.source)
         session_id = self._unique(self._stable_id(*ids, fallback=fallback_id), self._ids)
         self._ids.add(session_id)
         text_lang = language_of(language)
@@ -173,7 +194,7 @@ class ProgrammeBuilder:
         entry: dict[str, Any] = {
             "id": session_id, "day": (day or local_start.date()).isoformat(),
             "start": local_start.isoformat(), "end": end.astimezone(self.zone).isoformat(),
-            "kind": kind, "title": {text_lang: title.strip() or "(untitled)"}}
+            "kind": kind, "title": {text_lang: line(title) or "(untitled)"}}
         if room:
             entry["room"] = room
         if track:
@@ -220,7 +241,8 @@ class ProgrammeBuilder:
         days = sorted(self._days)
         data: dict[str, Any] = {
             "format": "confterm-programme", "version": 1, "id": self.programme_id,
-            "name": {UNDETERMINED: self.name}, "timezone": self.timezone,
+            "name": {UNDETERMINED: line(self.name) or "(untitled)"},
+            "timezone": self.timezone,
             "languages": self.languages or ["en"],
             "day_change": self._day_change().isoformat(timespec="minutes"),
             "days": [{"date": d.isoformat()} for d in days],
@@ -232,10 +254,10 @@ class ProgrammeBuilder:
             "people": list(self._people.values()),
             "sessions": self.sessions,
         }
-        if self.city:
-            data["city"] = self.city
-        if self.venue:
-            data["venue"] = self.venue
+        if line(self.city or ""):
+            data["city"] = line(self.city or "")
+        if line(self.venue or ""):
+            data["venue"] = line(self.venue or "")
         if self.notice:
             data["notice"] = {"en": self.notice}
         return data

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from confterm.formats.builder import ProgrammeBuilder, kind_of, parse_duration, slug
+from confterm.formats.builder import ProgrammeBuilder, kind_of, parse_duration, sane, slug
 from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
@@ -81,9 +81,11 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
 
 def _date(value: Any, where: str, source: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        date = dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         raise ProgrammeError(source, [Problem(where, f"not a date: {value!r}")]) from None
+    sane(date, where, source)
+    return date
 
 
 def _instant(value: Any, zone: dt.tzinfo) -> dt.datetime | None:
@@ -101,6 +103,7 @@ def _start(event: dict[str, Any], day: dt.date, zone: dt.tzinfo, where: str,
     """The event's start: its full ``date`` if it has one, else the day and ``start``."""
     full = _instant(event.get("date"), zone)
     if full is not None and "T" in str(event.get("date")):
+        sane(full, f"{where}.date", source)
         return full
     clock = _text(event.get("start"))
     try:

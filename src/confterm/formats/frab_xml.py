@@ -20,6 +20,7 @@ from confterm.formats.builder import (
     kind_of,
     parse_clock,
     parse_duration,
+    sane,
     slug,
 )
 from confterm.formats.zones import resolve_zone
@@ -41,6 +42,10 @@ def parse_xml(raw: bytes, source: str) -> Element:
         reason = str(error).split(":")[0]
         raise ProgrammeError(source, [Problem("file", f"invalid XML: {reason}",
                                               line, column + 1)]) from None
+    except (LookupError, ValueError) as error:  # e.g. encoding="x-unknown"
+        raise ProgrammeError(source, [Problem(
+            "file", f"the XML declaration names an encoding that cannot be read ({error})",
+            1, 1)]) from None
     return root
 
 
@@ -77,6 +82,7 @@ def read_frab_xml(root: Element, source: str, *, timezone: str | None = None) ->
         except ValueError:
             raise ProgrammeError(source, [Problem(f"{where}@date",
                                                   f"not a date: {day.get('date')!r}")]) from None
+        sane(date, f"{where}@date", source)
         builder.day(date, _instant(day.get("start"), zone))
         for room in day.findall("room"):
             room_name = room.get("name") or ""
@@ -110,6 +116,7 @@ def _add_event(builder: ProgrammeBuilder, event: Element, day: dt.date, room_nam
         # Without <date>, an event before the day change runs after midnight.
         date = day + dt.timedelta(days=1) if clock < day_change else day
         start = dt.datetime.combine(date, clock, tzinfo=zone)
+    sane(start, f"{where}/date", source)
     duration = parse_duration(_text(event, "duration") or "00:00", f"{where}/duration", source)
     people = []
     persons = event.find("persons")

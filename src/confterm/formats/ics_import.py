@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from confterm.formats.builder import ProgrammeBuilder, kind_of, slug
+from confterm.formats.builder import ProgrammeBuilder, kind_of, sane, slug
 from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
@@ -46,6 +46,8 @@ def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> dict[st
         except (ValueError, TypeError, KeyError, OverflowError) as error:
             raise ProgrammeError(source, [Problem(
                 where, f"cannot read its times: {error}")]) from None
+        sane(start, f"{where}.DTSTART", source)
+        sane(end, f"{where}.DTEND", source)
         if end <= start:
             end = start + dt.timedelta(minutes=1)
         summary = _text(event, "summary")

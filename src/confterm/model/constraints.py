@@ -7,11 +7,23 @@ without pydantic: a cached, already validated programme opens fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from confterm.model.text import neutralise
+
+#: Dates outside these years are refused: no conference is that far off, and
+#: arithmetic near year 1 or 9999 (a time zone, a day change) would overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def year_problem(moment: dt.date) -> str | None:
+    """Why *moment* is refused, or None when its year is in range."""
+    if FIRST_YEAR <= moment.year <= LAST_YEAR:
+        return None
+    return f"{moment.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR}"
 
 
 def _core_schema() -> Any:
@@ -25,6 +37,22 @@ class Neutralised:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         return _core_schema().no_info_after_validator_function(neutralise, handler(source))
+
+
+def one_line(text: str) -> str:
+    """*text*, neutralised; a line break is refused (names and titles are one line:
+    in a calendar file a raw line break would start a new property)."""
+    text = neutralise(text)
+    if "\n" in text:
+        raise ValueError("must be one line (it contains a line break)")
+    return text
+
+
+class OneLine:
+    """A neutralised string without line breaks."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return _core_schema().no_info_after_validator_function(one_line, handler(source))
 
 
 @dataclass(frozen=True)
@@ -49,7 +77,13 @@ class IsoText:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         core = _core_schema()
-        return core.chain_schema([core.str_schema(strict=True), handler(source)])
+        inner = handler(source)
+        if inner.get("type") == "date":  # the range check runs in pydantic's core
+            inner["ge"], inner["lt"] = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR + 1, 1, 1)
+        elif inner.get("type") == "datetime":
+            inner["ge"] = dt.datetime(FIRST_YEAR, 1, 1, tzinfo=dt.UTC)
+            inner["lt"] = dt.datetime(LAST_YEAR + 1, 1, 1, tzinfo=dt.UTC)
+        return core.chain_schema([core.str_schema(strict=True), inner])
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
         return handler(schema["steps"][-1])
@@ -79,7 +113,8 @@ def check_zone(name: str) -> str:
 
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    # OSError: a name such as "America" or "Etc" is a folder of the zone database.
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:
         raise ValueError(f"unknown time zone {name!r} (use an IANA name such as "
                          "'America/Sao_Paulo')") from error
     return name

@@ -10,6 +10,7 @@ from typing import Any
 
 from confterm.model.bulk import collector_paused
 from confterm.model.checks import find_problems, find_warnings
+from confterm.model.constraints import FIRST_YEAR, LAST_YEAR
 from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.programme import Programme
 
@@ -199,6 +200,10 @@ def _schema_problems(error: Any, data: dict[str, Any]) -> list[Problem]:
                        f"got {_short(item.get('input'))})")
         elif item["type"] == "string_type" and item["loc"] and item["loc"][-1] in _TIME_FIELDS:
             message = ("must be an ISO 8601 string such as 2024-11-13T14:00:00-03:00 "
+                       f"(got {_short(item.get('input'))})")
+        elif item["type"] in ("greater_than_equal", "less_than") and item["loc"] and (
+                item["loc"][-1] in _TIME_FIELDS):
+            message = (f"is outside the years {FIRST_YEAR}–{LAST_YEAR} "
                        f"(got {_short(item.get('input'))})")
         elif item["type"] in ("missing", "missing_argument"):
             message = "required field is missing"

@@ -20,6 +20,7 @@ from confterm.model.constraints import (
     IsoText,
     LanguageTag,
     Neutralised,
+    OneLine,
     ZoneName,
 )
 from confterm.model.text import neutralise
@@ -31,6 +32,8 @@ FORMAT_VERSION: Final = 1
 UNDETERMINED = "und"
 
 SafeStr = Annotated[str, Neutralised()]
+#: Names and titles: neutralised, and refused if they hold a line break.
+LineStr = Annotated[str, OneLine()]
 Id = Annotated[str, Identifier()]
 Instant = Annotated[dt.datetime, Aware(), IsoText()]  # Aware needs the bare datetime schema
 Date = Annotated[dt.date, IsoText()]
@@ -97,6 +100,19 @@ class Localized:
         return {"anyOf": [{"type": "string"}, texts]}
 
 
+@dataclass(frozen=True)
+class Line(Localized):
+    """Localized text on one line: a name, label or title. A line break is refused
+    (in a calendar file it would start a new property)."""
+
+    @classmethod
+    def _validated(cls, value: str | dict[str, str]) -> Localized:
+        text = super()._validated(value)
+        if any("\n" in t for t in text.root.values()):
+            raise ValueError("must be one line (it contains a line break)")
+        return text
+
+
 class Kind(StrEnum):
     CEREMONY = "ceremony"
     KEYNOTE = "keynote"
@@ -129,7 +145,7 @@ class Source:
 class Day:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     date: Date
-    label: Localized | None = None
+    label: Line | None = None
     """A name for the day, e.g. 'AI Day'."""
 
     def label_in(self, lang: str) -> str | None:
@@ -140,31 +156,31 @@ class Day:
 class Track:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
-    name: Localized
+    name: Line
 
 
 @dataclass(frozen=True)
 class Room:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
-    name: SafeStr
+    name: LineStr
 
 
 @dataclass(frozen=True)
 class Theme:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
-    label: Localized
+    label: Line
 
 
 @dataclass(frozen=True)
 class Person:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
-    name: SafeStr
-    position: Localized | None = None
+    name: LineStr
+    position: Line | None = None
     """Job title or role."""
-    organisation: Localized | None = None
+    organisation: Line | None = None
 
 
 @dataclass(frozen=True)
@@ -184,7 +200,7 @@ class Session:
     """The conference day the session belongs to."""
     start: Instant
     end: Instant
-    title: Localized
+    title: Line
     kind: Kind = Kind.TALK
     track: Id | None = None
     room: Id | None = None
@@ -207,7 +223,7 @@ class Programme:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
     """Stable id of the programme; bookmarks are stored under it."""
-    name: Localized
+    name: Line
     timezone: TimeZoneName
     """IANA time zone of the conference, e.g. 'America/Sao_Paulo'."""
     days: tuple[Day, ...]
@@ -215,9 +231,9 @@ class Programme:
     version: Literal[1] = FORMAT_VERSION
     theme: Localized | None = None
     summary: Localized | None = None
-    city: SafeStr | None = None
-    country: SafeStr | None = None
-    venue: SafeStr | None = None
+    city: LineStr | None = None
+    country: LineStr | None = None
+    venue: LineStr | None = None
     languages: tuple[Language, ...] = ("en",)
     notice: Localized | None = None
     """Shown to users, e.g. that times are indicative."""

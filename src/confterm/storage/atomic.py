@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -39,6 +41,28 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         Path(temp).unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
+
+
+def write_export(path: Path, data: bytes) -> Path:
+    """Write a file the user named (a calendar export, an imported programme).
+
+    A symbolic link is followed and its target written (atomically there), so the
+    link stays a link; a FIFO or a device (``/dev/stdout``) is written straight
+    into, never replaced by a regular file; anything else is written atomically.
+    Returns the path the bytes went to."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "this is a folder", str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return target
+    atomic_write_bytes(target, data)
+    return target
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from confterm.model.agenda import Agenda, Bookmark, Priority
 from confterm.storage.atomic import atomic_write_text, move_aside, remove_stale_temporaries
-from confterm.storage.paths import data_dir
+from confterm.storage.paths import data_dir, safe_file_name
 
 FORMAT_NAME = "confterm-bookmarks"
 FORMAT_VERSION = 1
@@ -33,8 +33,7 @@ class BookmarkFileError(ValueError):
 
 
 def bookmarks_path(programme_id: str) -> Path:
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in programme_id)
-    return data_dir() / "bookmarks" / f"{safe}.json"
+    return data_dir() / "bookmarks" / f"{safe_file_name(programme_id)}.json"
 
 
 @contextlib.contextmanager

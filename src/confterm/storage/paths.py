@@ -29,6 +29,15 @@ def is_url(location: str) -> bool:
     return location.lower().startswith(("http://", "https://"))
 
 
+def safe_file_name(text: str, *, fallback: str = "programme") -> str:
+    """*text* (a programme id, say) as one file name: no folder separators, no
+    leading dot, nothing but letters, digits and ``-_.``; it cannot climb out of
+    the folder it is joined to."""
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in text)
+    safe = safe.lstrip(".")[:120]
+    return safe if safe.strip("_") else fallback
+
+
 def config_dir() -> Path:
     return _dir("CONFTERM_CONFIG_DIR", "config")
 

@@ -88,6 +88,8 @@ class ConftermApp(App[None]):
         self.reminded: set[str] = set()
         self._quit_asked = False
         self.collector = IdleCollector()
+        #: Where the details of an unexpected error were written, if one happened.
+        self.crash_log: Path | None = None
 
     def notify(self, message: str, *, title: str = "",
                severity: SeverityLevel = "information", timeout: float | None = None,
@@ -98,6 +100,21 @@ class ConftermApp(App[None]):
         widgets' ``notify`` come here too."""
         super().notify(message, title=title, severity=severity, timeout=timeout,
                        markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # An unforeseen error ends the app (exit status 1, see cli); its traceback
+        # goes to a log file that the command line names, never to the terminal.
+        import traceback
+
+        from confterm.storage.crash import write_crash_log
+
+        self.crash_log = write_crash_log("".join(traceback.format_exception(error)))
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        # Textual's own would print the traceback, with local variables, on exit.
+        self.bell()
+        self._close_messages_no_wait()
 
     def get_default_screen(self) -> BrowserScreen:
         state = self.settings.state_for(self.programme.id)
@@ -279,7 +296,10 @@ class ConftermApp(App[None]):
         from confterm.ui.screens.export import ExportScreen
 
         agenda = self.bookmarks.agenda
-        default = Path.home() / f"{self.programme.id}-agenda.ics"
+        from confterm.storage.paths import safe_file_name
+
+        # The id comes from the programme: as a file name it must not leave the folder.
+        default = Path.home() / f"{safe_file_name(self.programme.id)}-agenda.ics"
         self.push_screen(ExportScreen(default, len(agenda)), self._export_to)
 
     def _export_to(self, path: Path | None) -> None:
