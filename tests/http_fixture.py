@@ -1,10 +1,13 @@
-"""A programme server on loopback for the remote tests: ETag, Last-Modified, 304."""
+"""Programme servers on loopback for the remote tests: a well-behaved one (ETag,
+Last-Modified, 304) and a raw one that answers with any bytes at all."""
 
 from __future__ import annotations
 
 import hashlib
+import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -57,3 +60,79 @@ def serve(served: Served) -> Iterator[tuple[str, ThreadingHTTPServer]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+Answer = Callable[[socket.socket], None]
+
+
+@contextmanager
+def serve_raw(answers: list[Answer], *, lifetime: float = 20.0) -> Iterator[str]:
+    """A loopback server that answers the n-th connection with ``answers[n]`` (the
+    last one again after that), writing whatever bytes it likes. It stops by itself
+    after *lifetime* seconds, so a test can never leave it running."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+    stop_at = time.monotonic() + lifetime
+    stopped = threading.Event()
+
+    def handle(conn: socket.socket, answer: Answer) -> None:
+        with conn:
+            conn.settimeout(2)
+            try:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = conn.recv(4096)
+                    if not chunk:
+                        return
+                    request += chunk
+                answer(conn)
+            except OSError:
+                pass  # the client gave up: that is what some tests want
+
+    def accept() -> None:
+        count = 0
+        while not stopped.is_set() and time.monotonic() < stop_at:
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            answer = answers[min(count, len(answers) - 1)]
+            count += 1
+            threading.Thread(target=handle, args=(conn, answer), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/schedule.json"
+    finally:
+        stopped.set()
+        thread.join(2)
+        listener.close()
+
+
+def ok(body: bytes, content_type: str = "application/json") -> Answer:
+    def answer(conn: socket.socket) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type.encode()
+                     + b"\r\nContent-Length: " + str(len(body)).encode()
+                     + b"\r\nConnection: close\r\n\r\n" + body)
+    return answer
+
+
+def raw(data: bytes) -> Answer:
+    def answer(conn: socket.socket) -> None:
+        conn.sendall(data)
+    return answer
+
+
+def trickle(data: bytes, every: float, until: threading.Event) -> Answer:
+    """One byte every *every* seconds, until *until* is set or the bytes run out."""
+    def answer(conn: socket.socket) -> None:
+        for byte in data:
+            if until.wait(every):
+                return
+            conn.sendall(bytes([byte]))
+    return answer

@@ -169,7 +169,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "import":
         from confterm.import_cli import run_import
 
-        return run_import(args.source, args.output, _timezone(args))
+        return run_import(args.source, args.output, _timezone(args), _deadline())
     if args.command == "sessions":
         return _sessions(args)
     if args.command == "agenda":
@@ -199,10 +199,20 @@ def _timezone(args: argparse.Namespace) -> str | None:
     return zone
 
 
+def _deadline() -> float:
+    """How long a download may take (the ``download_seconds`` setting)."""
+    from confterm.storage.settings import load_settings
+
+    return float(load_settings().settings.download_seconds)
+
+
 def _open(args: argparse.Namespace) -> Opened:
+    from confterm.storage.paths import is_url
     from confterm.storage.sources import open_location
 
-    opened = open_location(_location(args), timezone=_timezone(args))
+    location = _location(args)
+    opened = open_location(location, timezone=_timezone(args),
+                           deadline=_deadline() if is_url(location) else None)
     if opened.offline:
         print(f"confterm: {opened.status()} ({shown(opened.error)})", file=sys.stderr)
     return opened

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from confterm.formats.detect import format_of, load_any
 from confterm.model.loader import read_programme_bytes
+from confterm.model.text import shown
 from confterm.model.validation import programme_to_json
 from confterm.output import report, write_output
+from confterm.storage.paths import is_url
 
 FORMAT_NAMES = {"confterm": "confterm JSON", "c3voc-json": "c3voc schedule.json",
                 "frab-xml": "frab/Pentabarf XML", "ics": "iCalendar"}
 
 
-def run_import(source: str, output: Path, timezone: str | None) -> int:
-    if source.startswith(("http://", "https://")):
-        from confterm.storage.remote import fetch_programme_bytes
+def run_import(source: str, output: Path, timezone: str | None,
+               deadline: float | None = None) -> int:
+    if is_url(source):
+        from confterm.storage.sources import download
 
-        raw = fetch_programme_bytes(source)
+        fetched, programme = download(source, timezone=timezone, deadline=deadline)
+        raw = fetched.raw
+        if fetched.offline:
+            print(f"confterm: could not download a new copy ({shown(fetched.error)}); "
+                  f"importing the copy cached at {fetched.fetched_at:%Y-%m-%d %H:%M} UTC",
+                  file=sys.stderr)
     else:
         raw = read_programme_bytes(Path(source))
-    programme = load_any(raw, source, timezone=timezone)
+        programme = load_any(raw, source, timezone=timezone)
     document = programme_to_json(programme)
     # Format marker first, for people reading the file.
     ordered = {"format": programme.format, "version": programme.version, **document}

@@ -43,6 +43,8 @@ class Settings:
     """Binding id -> key(s), e.g. {"search": "ctrl+f"}."""
     reminder_minutes: int = 10
     bell: bool = True
+    download_seconds: int = 30
+    """The longest a download may take, all of it, before the cached copy is used."""
     programmes: dict[str, BrowseState] = field(default_factory=dict)
 
     def state_for(self, programme_id: str) -> BrowseState:
@@ -68,7 +70,7 @@ class Settings:
         defaults = cls()
         values: dict[str, Any] = {}
         for name in ("version", "language", "ui_theme", "local_time", "reminder_minutes",
-                     "bell"):
+                     "bell", "download_seconds"):
             if name in data:
                 values[name] = _typed(data[name], type(getattr(defaults, name)), name)
         if "keys" in data:
@@ -80,6 +82,8 @@ class Settings:
                                     for k, v in states.items()}
         if not 0 <= values.get("reminder_minutes", 0) <= 24 * 60:
             raise SettingsError("reminder_minutes: must be between 0 and 1440")
+        if not 1 <= values.get("download_seconds", 30) <= 600:
+            raise SettingsError("download_seconds: must be between 1 and 600")
         return replace(defaults, **values)
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from confterm.model.errors import ProgrammeError
 from confterm.model.programme import Programme
 from confterm.storage.paths import is_url
 from confterm.storage.programme_cache import open_programme, open_programme_bytes
+
+if TYPE_CHECKING:
+    from confterm.storage.remote import Fetched
 
 
 @dataclass(frozen=True)
@@ -33,18 +38,43 @@ class Opened:
         return f"offline — cached at {local:%Y-%m-%d %H:%M}"
 
 
-def open_location(location: str, *, timezone: str | None = None) -> Opened:
-    """Open a programme file or URL. Raises ``ProgrammeError``."""
+def open_location(location: str, *, timezone: str | None = None,
+                  deadline: float | None = None) -> Opened:
+    """Open a programme file or URL. Raises ``ProgrammeError``. *deadline* bounds a
+    download, in seconds (default: ``remote.DEADLINE``)."""
     if not is_url(location):
         return Opened(open_programme(Path(location), timezone=timezone), location, timezone)
-    from confterm.storage.remote import fetch  # the network stack only when needed
-
-    fetched = fetch(location)
-    programme = open_programme_bytes(fetched.raw, location, timezone=timezone)
+    fetched, programme = download(location, timezone=timezone, deadline=deadline)
     return Opened(programme, location, timezone, fetched.fetched_at, fetched.offline,
                   fetched.error)
 
 
-def reopen(opened: Opened) -> Opened:
+def download(url: str, *, timezone: str | None = None,
+             deadline: float | None = None) -> tuple[Fetched, Programme]:
+    """The programme at *url*, and how it was fetched. A new download becomes the
+    offline copy only once it has loaded as a programme; one that does not is
+    reported as the reason for using the cached copy (or raised when there is none)."""
+    from confterm.storage import remote  # the network stack only when needed
+
+    fetched = remote.fetch(url, deadline=remote.DEADLINE if deadline is None else deadline)
+    try:
+        programme = open_programme_bytes(fetched.raw, url, timezone=timezone)
+    except ProgrammeError as error:
+        if not fetched.fresh:
+            raise
+        first = error.problems[0] if error.problems else None
+        why = f"{first.place}: {first.message}" if first else "it does not load"
+        try:
+            fetched = remote.cached_instead(
+                url, f"the new download is not a usable programme ({why})")
+        except ProgrammeError:
+            raise error from None
+        programme = open_programme_bytes(fetched.raw, url, timezone=timezone)
+    else:
+        remote.keep(url, fetched)
+    return fetched, programme
+
+
+def reopen(opened: Opened, *, deadline: float | None = None) -> Opened:
     """Read the same location again (a reload)."""
-    return open_location(opened.location, timezone=opened.timezone)
+    return open_location(opened.location, timezone=opened.timezone, deadline=deadline)

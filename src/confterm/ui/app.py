@@ -234,20 +234,24 @@ class ConftermApp(App[None]):
         what = "Downloading" if self.source.is_remote else "Reading"
         self.notify(f"{what} {shown(self.source.location)}…", title="Reloading", timeout=3,
                     markup=False)
-        self.run_worker(self._reload, thread=True, exclusive=True, group="reload")
+        self.run_worker(self._reload(), exclusive=True, group="reload")
 
-    def _reload(self) -> None:
+    async def _reload(self) -> None:
+        from functools import partial
+
         from confterm.model.errors import ProgrammeError
         from confterm.storage.sources import reopen
+        from confterm.ui.background import in_daemon_thread
 
         assert self.source is not None
+        work = partial(reopen, self.source, deadline=float(self.settings.download_seconds))
         try:
-            opened = reopen(self.source)
+            opened = await in_daemon_thread(work, name="confterm-reload")
         except ProgrammeError as error:
-            self.call_from_thread(self.notify, error.report(), title="Reload failed",
-                                  severity="error", timeout=15, markup=False)
+            self.notify(error.report(), title="Reload failed", severity="error", timeout=15,
+                        markup=False)
             return
-        self.call_from_thread(self._apply_reload, opened)
+        self._apply_reload(opened)
 
     def _apply_reload(self, opened: Opened) -> None:
         from confterm.model.changes import compare
