@@ -215,6 +215,8 @@ def _open(args: argparse.Namespace) -> Opened:
                            deadline=_deadline() if is_url(location) else None)
     if opened.offline:
         print(f"confterm: {opened.status()} ({shown(opened.error)})", file=sys.stderr)
+    if opened.moved_from is not None:
+        print(f"confterm: {opened.moved_note()}", file=sys.stderr)
     return opened
 
 

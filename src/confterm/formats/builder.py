@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -185,7 +186,12 @@ class ProgrammeBuilder:
                     url: str | None = None) -> str:
         for moment, field_name in ((start, "start"), (end, "end")):
             sane(moment, f"{fallback_id}.{field_name}", self.source)
-        session_id = self._unique(self._stable_id(*ids, fallback=fallback_id), self._ids)
+        # Without an id of its own, an event is named by what it is (title, start,
+        # room), not by where it stands in the file: reordering a file moves no
+        # bookmark to another session.
+        digest = zlib.crc32(f"{line(title)}\x00{start.isoformat()}\x00{room or ''}".encode())
+        fallback = f"{slug(fallback_id)[:60]}-{digest:08x}"
+        session_id = self._unique(self._stable_id(*ids, fallback=fallback), self._ids)
         self._ids.add(session_id)
         text_lang = language_of(language)
         if text_lang != UNDETERMINED and text_lang not in self.languages:

@@ -22,7 +22,7 @@ from typing import Any
 
 from confterm.model.agenda import Agenda, Bookmark, Priority
 from confterm.storage.atomic import atomic_write_text, move_aside, remove_stale_temporaries
-from confterm.storage.paths import data_dir, safe_file_name
+from confterm.storage.paths import data_dir, is_url, safe_file_name
 
 FORMAT_NAME = "confterm-bookmarks"
 FORMAT_VERSION = 1
@@ -116,6 +116,17 @@ class BookmarkStore:
                            " changes will be kept while confterm runs.")
         return store, problem
 
+    def moved_to(self, programme_id: str) -> tuple[BookmarkStore, str | None]:
+        """The store of the same programme under its new id, carrying this one's
+        unsaved changes (see ``follow_programme``, which moved the file)."""
+        store, problem = BookmarkStore.open(programme_id)
+        for session_id, bookmark in self.pending:
+            if bookmark is None:
+                store.remove(session_id)
+            else:
+                store.set(bookmark)
+        return store, problem
+
     def set(self, bookmark: Bookmark) -> None:
         self.agenda = self.agenda.with_bookmark(bookmark)
         self.pending.append((bookmark.session_id, bookmark))
@@ -156,3 +167,67 @@ class BookmarkStore:
         kept = move_aside(self.path)
         return Agenda(), (f"The bookmarks file could not be read ({reason}). It was kept "
                           f"as {kept}; starting from no bookmarks.")
+
+
+def _locations_path() -> Path:
+    return data_dir() / "locations.json"
+
+
+def _location_key(location: str) -> str:
+    return location if is_url(location) else str(Path(location).expanduser().resolve())
+
+
+def follow_programme(location: str, programme_id: str) -> str | None:
+    """Remember that *location* (a file or URL) holds the programme *programme_id*.
+
+    When it held a programme with another id before (its publisher renamed it),
+    that id's bookmarks move to the new one: merged into the new file (the new
+    file's entries win), the old file kept beside it as a backup. Returns the
+    old id when bookmarks moved. Never raises: a read-only data folder only
+    means nothing moves."""
+    try:
+        return _follow(_location_key(location), programme_id)
+    except (OSError, BookmarkFileError, ValueError):
+        return None
+
+
+def _follow(key: str, programme_id: str) -> str | None:
+    record = _locations_path()
+    with _locked(record):
+        try:
+            known = json.loads(record.read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            known = {}
+        if not isinstance(known, dict):
+            known = {}
+        previous = known.get(key)
+        if previous == programme_id:
+            return None
+        known[key] = programme_id
+        atomic_write_text(record, json.dumps(known, ensure_ascii=False, indent=2) + "\n")
+    if not isinstance(previous, str) or not bookmarks_path(previous).exists():
+        return None
+    move_bookmarks(previous, programme_id)
+    return previous
+
+
+def move_bookmarks(old_id: str, new_id: str) -> Path | None:
+    """Merge *old_id*'s bookmarks into *new_id*'s file; keep the old file as a backup
+    and return where. A bookmark already in the new file stays as it is."""
+    old_path, new_path = bookmarks_path(old_id), bookmarks_path(new_id)
+    if old_path == new_path:
+        return None
+    with _locked(old_path), _locked(new_path):
+        try:
+            moving = decode(old_path.read_bytes())
+        except FileNotFoundError:
+            return None
+        try:
+            current = decode(new_path.read_bytes())
+        except FileNotFoundError:
+            current = Agenda()
+        for session_id, mark in moving.bookmarks.items():
+            if session_id not in current:
+                current = current.with_bookmark(mark)
+        atomic_write_text(new_path, encode(new_id, current))
+        return move_aside(old_path, reason=f"moved-to-{safe_file_name(new_id)}")

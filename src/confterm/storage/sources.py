@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from confterm.model.errors import ProgrammeError
 from confterm.model.programme import Programme
+from confterm.storage.bookmarks import follow_programme
 from confterm.storage.paths import is_url
 from confterm.storage.programme_cache import open_programme, open_programme_bytes
 
@@ -25,6 +26,17 @@ class Opened:
     fetched_at: dt.datetime | None = None
     offline: bool = False
     error: str | None = None
+    #: The programme's previous id, when it changed at this location and the
+    #: bookmarks moved with it.
+    moved_from: str | None = None
+
+    def moved_note(self) -> str | None:
+        """What to tell the user when the bookmarks moved to a new programme id."""
+        if self.moved_from is None:
+            return None
+        return (f"This programme's id changed from {self.moved_from!r} to "
+                f"{self.programme.id!r}; your bookmarks moved with it (the old file is "
+                "kept as a backup).")
 
     @property
     def is_remote(self) -> bool:
@@ -43,10 +55,12 @@ def open_location(location: str, *, timezone: str | None = None,
     """Open a programme file or URL. Raises ``ProgrammeError``. *deadline* bounds a
     download, in seconds (default: ``remote.DEADLINE``)."""
     if not is_url(location):
-        return Opened(open_programme(Path(location), timezone=timezone), location, timezone)
+        programme = open_programme(Path(location), timezone=timezone)
+        return Opened(programme, location, timezone,
+                      moved_from=follow_programme(location, programme.id))
     fetched, programme = download(location, timezone=timezone, deadline=deadline)
     return Opened(programme, location, timezone, fetched.fetched_at, fetched.offline,
-                  fetched.error)
+                  fetched.error, moved_from=follow_programme(location, programme.id))
 
 
 def download(url: str, *, timezone: str | None = None,

@@ -153,6 +153,9 @@ class ConftermApp(App[None]):
             self.set_keymap(self.settings.keys)
         if self._settings_problem:
             self.notify(self._settings_problem, severity="warning", timeout=15, markup=False)
+        moved = self.source.moved_note() if self.source is not None else None
+        if moved:
+            self.notify(moved, title="Bookmarks moved", timeout=15, markup=False)
         self._tick()
         self.set_interval(15, self._tick)
 
@@ -272,12 +275,18 @@ class ConftermApp(App[None]):
                 self.notify("The programme has not changed.", title="Up to date", timeout=4,
                             markup=False)
             return
+        moved = opened.moved_note()
+        if opened.moved_from is not None:
+            self.bookmarks, problem = self.bookmarks.moved_to(opened.programme.id)
+            if problem:
+                self.notify(problem, severity="warning", timeout=20, markup=False)
+            browser.agenda = self.bookmarks.agenda
         self.programme = opened.programme
         browser.replace_programme(opened.programme)
-        if changes:
+        if changes or moved:
             self.push_screen(ChangesScreen(changes, Catalogue(before),
                                            browser.view.catalogue, self.bookmarks.agenda,
-                                           browser.display_options))
+                                           browser.display_options, note=moved))
         else:
             self.notify("The programme was updated.", timeout=4, markup=False)
 

@@ -21,8 +21,10 @@ class ChangesScreen(TextDialog):
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", id="close-changes")]
 
     def __init__(self, changes: Changes, before: Catalogue, after: Catalogue,
-                 agenda: Agenda, display: Display) -> None:
+                 agenda: Agenda, display: Display, *, note: str | None = None) -> None:
         super().__init__()
+        #: Said first, e.g. that the bookmarks moved to the programme's new id.
+        self.note = note
         self.changes = changes
         self.before = before
         self.after = after
@@ -45,6 +47,8 @@ class ChangesScreen(TextDialog):
         changes = self.changes
         parts: Parts = [(f"The programme changed: {changes.count()} "
                          f"change{'s' if changes.count() != 1 else ''}", "bold"), "\n"]
+        if self.note:
+            parts += [(f"★ {self.note}", "$warning"), "\n"]
         marked = sum(1 for s in (*changes.added, *changes.cancelled,
                                  *(m.after for m in changes.moved)) if s.id in self.agenda)
         if marked:
