@@ -17,7 +17,6 @@ from confterm.storage.sources import open_location
 from .conftest import CORPUS
 
 
-
 def programme_file(tmp_path: Path, programme_id: str) -> Path:
     data = json.loads((CORPUS / "minimal.json").read_text())
     data["id"] = programme_id
