@@ -162,3 +162,17 @@ def test_the_installed_command_prints_no_traceback(name: str) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_warnings_are_capped_like_errors(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    first = data["sessions"][0]
+    data["sessions"] += [{**first, "id": f"x{n}"} for n in range(300)]  # all in one room
+    path = tmp_path / "crowded.json"
+    path.write_text(json.dumps(data))
+    assert main(["validate", str(path)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == MAX_PROBLEMS + 1
+    assert lines[-1].endswith(f"and {300 - MAX_PROBLEMS} more overlaps in the same room, "
+                              "not listed")

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from confterm.model.agenda import Agenda, Gap, Priority, agenda_days, bookmark_for
 from confterm.model.programme import Programme, Session
+from confterm.model.text import clip
 from confterm.model.view import Catalogue
 from confterm.output import PlainConsole, report, write_output
 from confterm.storage.bookmarks import BookmarkStore
@@ -45,9 +46,9 @@ def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
         priority = Priority.MAYBE if args.maybe else Priority.MUST
         store.set(bookmark_for(session, priority))
         store.save()
-        print(f"Bookmarked ({priority.label}): {session.title.get('en')}")
+        print(f"Bookmarked ({priority.label}): {clip(session.title.get('en'))}")
         for other in store.agenda.clashes_with(session, catalogue):
-            print(f"Clashes with: {other.title.get('en')} "
+            print(f"Clashes with: {clip(other.title.get('en'))} "
                   f"({time_range(other, programme.zone)})")
         return 0
     if args.session_id not in store.agenda:
@@ -107,10 +108,10 @@ def _print_table(agenda: Agenda, catalogue: Catalogue, lang: str) -> None:
                 continue
             priority = agenda.bookmarks[entry.id].priority
             line = Text(f" {priority.marker} {time_range(entry, programme.zone):<13} ")
-            line.append(entry.title.get(lang), style="bold")
+            line.append(clip(entry.title.get(lang)), style="bold")
             console.print(line)
             for other in agenda.clashes_with(entry, catalogue):
-                console.print(Text(f"     ⚠ clashes with {other.title.get(lang)}",
+                console.print(Text(f"     ⚠ clashes with {clip(other.title.get(lang))}",
                                    style="yellow"))
     missing = agenda.missing(catalogue)
     if missing:

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from confterm.model.programme import Session
-from confterm.model.text import shown
+from confterm.model.text import clip, shown
 from confterm.model.validation import session_to_json
 from confterm.model.view import ScheduleView
 from confterm.timefmt import day_heading, time_range
@@ -51,9 +51,9 @@ def print_sessions_table(view: ScheduleView, lang: str) -> None:
         table.add_column("Track / room", ratio=1)
         table.add_column("Themes", ratio=1)
         for session in group:
-            where = " · ".join(x for x in (catalogue.track_name(session, lang),
-                                           catalogue.room_name(session)) if x)
-            themes = ", ".join(catalogue.theme_label(t, lang) for t in session.themes)
+            where = " · ".join(x for x in (clip(catalogue.track_name(session, lang)),
+                                           clip(catalogue.room_name(session))) if x)
+            themes = ", ".join(clip(catalogue.theme_label(t, lang)) for t in session.themes)
             style = "dim" if session.kind == "break" else ""
             table.add_row(Text(time_range(session, zone)), _title(session, lang, style),
                           Text(where, style=style), Text(themes, style=style))
@@ -63,7 +63,7 @@ def print_sessions_table(view: ScheduleView, lang: str) -> None:
 
 
 def _title(session: Session, lang: str, style: str) -> Text:
-    text = Text(session.title.get(lang), style=style)
+    text = Text(clip(session.title.get(lang)), style=style)
     text.append(f"  [{session.kind.value}]", style="dim")
     return text
 

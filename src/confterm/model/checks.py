@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from confterm.model.errors import Problem
+from confterm.model.errors import MAX_PROBLEMS, Problem
 from confterm.model.programme import Programme, Session
 
 
@@ -77,15 +77,22 @@ def find_warnings(programme: Programme) -> list[Problem]:
         if session.room is not None:
             by_room[session.room].append(session)
     warnings = []
+    overlaps = 0
     names = {r.id: r.name for r in programme.rooms}
     for room, sessions in by_room.items():
         sessions.sort(key=lambda s: s.start)
         longest = sessions[0]  # of those seen so far, the one that ends last
         for after in sessions[1:]:
             if after.start < longest.end:
-                warnings.append(Problem(
-                    f"sessions[{after.id}]",
-                    f"overlaps {longest.id!r} in room {names.get(room, room)!r}"))
+                overlaps += 1
+                if overlaps <= MAX_PROBLEMS:  # like errors: the first ones, then a count
+                    warnings.append(Problem(
+                        f"sessions[{after.id}]",
+                        f"overlaps {longest.id!r} in room {names.get(room, room)!r}"))
             if after.end > longest.end:
                 longest = after
+    if overlaps > MAX_PROBLEMS:
+        more = overlaps - MAX_PROBLEMS
+        warnings.append(Problem("sessions", f"and {more} more overlap{'s' * (more > 1)} "
+                                            "in the same room, not listed"))
     return warnings

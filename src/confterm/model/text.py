@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import overload
 
 # C0 except tab and newline, DEL, and C1.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
@@ -35,6 +36,26 @@ def neutralise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROLS.sub(_control_picture, text)
     return _BIDI.sub("\ufffd", text)
+
+
+#: Characters of a name or title that are drawn (a row is one line; details wrap it).
+LINE_LIMIT = 300
+#: Characters of a description or notes that are drawn in the details.
+TEXT_LIMIT = 20_000
+
+
+@overload
+def clip(text: str, limit: int = LINE_LIMIT) -> str: ...
+@overload
+def clip(text: None, limit: int = LINE_LIMIT) -> None: ...
+def clip(text: str | None, limit: int = LINE_LIMIT) -> str | None:
+    """*text* cut to *limit* characters, ending in "…" when it was longer.
+
+    What is drawn is bounded whatever a programme holds (a 10 MB title would take
+    minutes to wrap); search, JSON output and calendar export keep the full text."""
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
 
 
 def shown(value: object) -> str:

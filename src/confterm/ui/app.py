@@ -20,7 +20,7 @@ from textual.timer import Timer
 from confterm.model.agenda import Agenda, Priority, bookmark_for, due_reminders
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme, Session
-from confterm.model.text import shown
+from confterm.model.text import clip, shown
 from confterm.model.view import ScheduleView
 from confterm.storage.bookmarks import BookmarkStore
 from confterm.storage.settings import (
@@ -179,7 +179,7 @@ class ConftermApp(App[None]):
         clashes = agenda.clashes_with(session, self.browser.view.catalogue)
         if clashes:
             lang, zone = self.browser.display_options.lang, self.browser.display_options.zone
-            names = "; ".join(f"{s.title.get(lang)} ({time_range(s, zone)})" for s in clashes)
+            names = "; ".join(f"{clip(s.title.get(lang))} ({time_range(s, zone)})" for s in clashes)
             self.notify(f"Clashes with {names}", title="Bookmarked, with a clash",
                         severity="warning", timeout=8, markup=False)
         return agenda
@@ -298,8 +298,9 @@ class ConftermApp(App[None]):
         for session in due:
             self.reminded.add(session.id)
             minutes = max(1, round((session.start - now).total_seconds() / 60))
-            room = self.browser.view.catalogue.room_name(session)
-            self.notify(f"{time_range(session, display.zone)} {session.title.get(display.lang)}"
+            room = clip(self.browser.view.catalogue.room_name(session))
+            title = clip(session.title.get(display.lang))
+            self.notify(f"{time_range(session, display.zone)} {title}"
                         + (f" · {room}" if room else ""),
                         title=f"Starts in {minutes} min", timeout=60, markup=False)
             if self.settings.bell:

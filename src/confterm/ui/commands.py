@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from confterm.model.text import clip
 from confterm.timefmt import day_tab, time_range
 from confterm.ui.appref import app_type
 
@@ -61,10 +62,10 @@ class SessionCommands(_BrowserCommands):
         browser = self.browser
         catalogue, display = browser.view.catalogue, browser.display_options
         for session in catalogue.ordered:
-            people = ", ".join(p.name for p in catalogue.session_people(session))
+            people = ", ".join(clip(p.name) for p in catalogue.session_people(session))
             mark = browser.agenda.get(session.id)
             label = ((f"{mark.priority.marker} " if mark else "")
-                     + session.title.get(display.lang) + (f" — {people}" if people else ""))
+                     + clip(session.title.get(display.lang)) + (f" — {people}" if people else ""))
             day = catalogue.programme.days[catalogue.programme.day_index(session.day) - 1]
             where = f"{day_tab(day.date, None)} {time_range(session, display.zone)}"
             yield label, partial(browser.go_to_session, session), f"Session · {where}"
@@ -79,7 +80,7 @@ class DayCommands(_BrowserCommands):
         browser = self.browser
         lang = browser.display_options.lang
         for number, day in enumerate(browser.view.programme.days, 1):
-            label = day_tab(day.date, day.label_in(lang))
+            label = day_tab(day.date, clip(day.label_in(lang)))
             yield (f"Go to day {number}: {label}", partial(browser.action_go_day, number),
                    "Day")
 
@@ -90,7 +91,7 @@ class ThemeCommands(_BrowserCommands):
         lang, chosen = browser.display_options.lang, browser.view.themes
         for theme in browser.view.programme.themes:
             verb = "Hide" if theme.id in chosen else "Show"
-            yield (f"{verb} theme: {theme.label.get(lang)}",
+            yield (f"{verb} theme: {clip(theme.label.get(lang))}",
                    partial(browser.toggle_theme, theme.id), "Theme filter")
 
 

@@ -15,6 +15,7 @@ from textual.content import Content
 
 from confterm.model.agenda import Agenda, Bookmark
 from confterm.model.programme import Kind, Programme, Session
+from confterm.model.text import TEXT_LIMIT, clip
 from confterm.model.view import Catalogue
 from confterm.timefmt import INDICATIVE_MARK, day_heading, time_range
 
@@ -34,7 +35,7 @@ class Display:
     def zone_name(self, programme: Programme) -> str:
         if self.zone is None:
             return "local time"
-        return f"{programme.city or programme.timezone} time"
+        return f"{clip(programme.city) or programme.timezone} time"
 
 
 #: Columns before a row's title: bookmark marker, time range, parallel marker.
@@ -72,15 +73,15 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
               "$warning bold" if clash else "$accent bold")
     gutter = ("┃ " if parallel else "  ", "$accent")
     pad = " " * (ROW_INDENT - 2)
-    title = session.title.get(display.lang)
+    title = clip(session.title.get(display.lang))
     title_lines = [title]
     if height > 2:
         wrapped = _hanging(title, width - ROW_INDENT)
         title_lines = [wrapped[0], " ".join(wrapped[1:])]
-    where = [x for x in (catalogue.track_name(session, display.lang),
-                         catalogue.room_name(session)) if x]
+    where = [x for x in (clip(catalogue.track_name(session, display.lang)),
+                         clip(catalogue.room_name(session))) if x]
     meta = " · ".join([*where, session.kind.value])
-    themes = "  ".join(f"#{catalogue.theme_label(t, display.lang)}" for t in session.themes)
+    themes = "  ".join(f"#{clip(catalogue.theme_label(t, display.lang))}" for t in session.themes)
     lines = [Content.assemble(marker, (when, "dim" if quiet else ""), gutter,
                               (title_lines[0], title_style))]
     lines += [Content.assemble(pad, gutter, (text, title_style)) for text in title_lines[1:]]
@@ -102,7 +103,7 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
     heading = day_heading(programme, session.day, lang)
     when = time_range(session, display.zone, mark=False)
     parts: list[str | Content | tuple[str, str]] = [
-        (session.title.get(lang), "bold"), "\n\n",
+        (clip(session.title.get(lang)), "bold"), "\n\n",
         (heading, ""), "\n", (when, "bold"), f"  {display.zone_name(programme)}",
     ]
     if session.indicative:
@@ -113,10 +114,10 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
         parts += ["\n", (f"{mark.priority.marker} Bookmarked: {mark.priority.label}",
                          "$accent bold")]
         for other in agenda.clashes_with(session, catalogue):
-            parts += ["\n", (f"⚠ Clashes with {other.title.get(lang)} "
+            parts += ["\n", (f"⚠ Clashes with {clip(other.title.get(lang))} "
                              f"({time_range(other, display.zone)})", "$warning")]
-    for label, value in (("Room", catalogue.room_name(session)),
-                         ("Track", catalogue.track_name(session, lang)),
+    for label, value in (("Room", clip(catalogue.room_name(session))),
+                         ("Track", clip(catalogue.track_name(session, lang))),
                          ("Kind", session.kind.value)):
         if value:
             parts += ["\n", (f"{label}: ", "dim"), value]
@@ -125,17 +126,18 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
         parts += ["\n\n", ("People", "bold underline")]
         roles = ROLE_LABELS.get(lang, ROLE_LABELS["en"])
         for part, person in zip(session.people, people, strict=False):
-            parts += ["\n• ", (person.name, "bold"), (f" — {roles[part.role.value]}", "dim")]
-            about = [x.get(lang) for x in (person.position, person.organisation) if x]
+            parts += ["\n• ", (clip(person.name), "bold"), (f" — {roles[part.role.value]}", "dim")]
+            about = [clip(x.get(lang)) for x in (person.position, person.organisation) if x]
             if about:
                 parts += ["\n  ", ", ".join(about)]
     if session.description is not None:
-        parts += ["\n\n", session.description.get(lang)]
+        parts += ["\n\n", clip(session.description.get(lang), TEXT_LIMIT)]
     if session.themes:
         parts += ["\n\n", ("Themes: ", "dim"),
-                  ", ".join(catalogue.theme_label(t, lang) for t in session.themes)]
+                  ", ".join(clip(catalogue.theme_label(t, lang)) for t in session.themes)]
     if session.notes is not None:
-        parts += ["\n\n", ("Notes: ", "dim italic"), (session.notes.get(lang), "italic")]
+        notes = clip(session.notes.get(lang), TEXT_LIMIT)
+        parts += ["\n\n", ("Notes: ", "dim italic"), (notes, "italic")]
     return Content.assemble(*parts)
 
 
@@ -145,11 +147,12 @@ def agenda_row(session: Session, bookmark: Bookmark, catalogue: Catalogue, displ
     text_width = width - ROW_INDENT
     when = time_range(session, display.zone).ljust(ROW_INDENT - MARKER_WIDTH)
     lines: list[tuple[str, str]] = [
-        (line, "bold") for line in _hanging(session.title.get(display.lang), text_width)]
-    where = " · ".join(x for x in (catalogue.room_name(session), bookmark.priority.label) if x)
+        (line, "bold") for line in _hanging(clip(session.title.get(display.lang)), text_width)]
+    room = clip(catalogue.room_name(session))
+    where = " · ".join(x for x in (room, bookmark.priority.label) if x)
     lines += [(line, "dim") for line in _hanging(where, text_width)]
     for other in clashes:
-        warning = (f"⚠ clashes with {other.title.get(display.lang)} "
+        warning = (f"⚠ clashes with {clip(other.title.get(display.lang))} "
                    f"({time_range(other, display.zone)})")
         lines += [(line, "$warning") for line in _hanging(warning, text_width)]
     marker = (bookmark.priority.marker + " ", "$accent bold")
@@ -162,9 +165,9 @@ def brief_row(session: Session, catalogue: Catalogue, display: Display,
     text_width = width - ROW_INDENT
     when = time_range(session, display.zone).ljust(ROW_INDENT - MARKER_WIDTH)
     lines = [(line, "bold" if bookmark else "")
-             for line in _hanging(session.title.get(display.lang), text_width)]
-    where = " · ".join(x for x in (catalogue.track_name(session, display.lang),
-                                   catalogue.room_name(session)) if x)
+             for line in _hanging(clip(session.title.get(display.lang)), text_width)]
+    where = " · ".join(x for x in (clip(catalogue.track_name(session, display.lang)),
+                                   clip(catalogue.room_name(session))) if x)
     if where:
         lines += [(line, "dim") for line in _hanging(where, text_width)]
     marker = (bookmark.priority.marker + " " if bookmark else "  ", "$accent bold")

@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Programme, Session
+from confterm.model.text import TEXT_LIMIT, clip
 from confterm.model.view import ScheduleView
 from confterm.storage.settings import BrowseState
 from confterm.ui.appref import AppRef
@@ -172,7 +173,8 @@ class BrowserScreen(Screen[None]):
         if self.status:
             parts.append((f"⚠ {self.status} (r reloads) ", "$error bold"))
         if notice is not None:
-            parts.append((f"⚠ {notice.get(self.display_options.lang)}", "$warning"))
+            parts.append((f"⚠ {clip(notice.get(self.display_options.lang), TEXT_LIMIT)}",
+                          "$warning"))
         widget = self.query_one("#notice", Static)
         widget.display = bool(parts)
         widget.update(Content.assemble(*parts))
@@ -200,10 +202,10 @@ class BrowserScreen(Screen[None]):
             parts.append("esc clears")
         if view.tracks:
             parts.append("track: " + ", ".join(
-                catalogue.tracks[t].name.get(lang) for t in sorted(view.tracks)))
+                clip(catalogue.tracks[t].name.get(lang)) for t in sorted(view.tracks)))
         if view.themes:
             parts.append("themes: " + ", ".join(
-                catalogue.theme_label(t, lang) for t in sorted(view.themes)))
+                clip(catalogue.theme_label(t, lang)) for t in sorted(view.themes)))
         if (view.tracks or view.themes) and not view.query.strip():
             parts.append("x clears")
         parts.append(f"times: {self.display_options.zone_name(view.programme)}")

@@ -8,6 +8,7 @@ from textual.content import Content
 from confterm.model.agenda import Agenda
 from confterm.model.changes import Changes
 from confterm.model.programme import Session
+from confterm.model.text import clip
 from confterm.model.view import Catalogue
 from confterm.timefmt import day_tab, time_range
 from confterm.ui.render import Display
@@ -32,7 +33,7 @@ class ChangesScreen(TextDialog):
         self.display_options = display
 
     def _when(self, session: Session, catalogue: Catalogue) -> str:
-        room = catalogue.room_name(session)
+        room = clip(catalogue.room_name(session))
         text = f"{day_tab(session.day, None)} {time_range(session, self.display_options.zone)}"
         return f"{text} · {room}" if room else text
 
@@ -40,7 +41,7 @@ class ChangesScreen(TextDialog):
         marked = session.id in self.agenda
         style = "$warning bold" if marked else ""
         return [("★ " if marked else "  ", "$warning bold"),
-                (session.title.get(self.display_options.lang), style or "bold"), "\n",
+                (clip(session.title.get(self.display_options.lang)), style or "bold"), "\n",
                 "    ", (detail, "dim"), "\n"]
 
     def _content(self) -> Content:

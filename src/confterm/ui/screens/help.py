@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from confterm.model.programme import Programme
+from confterm.model.text import TEXT_LIMIT, clip
 from confterm.ui.render import Display
 from confterm.ui.screens.text_dialog import TextDialog
 
@@ -58,12 +59,12 @@ class HelpScreen(TextDialog):
             parts += [part for line in lines[1:] for part in (" " * width, line, "\n")]
         parts += ["\nKeys can be remapped in the settings file: see the README.\n",
                   "\n", ("About this programme", "bold underline"), "\n",
-                  (self.programme.name.get(lang), "bold"), "\n"]
+                  (clip(self.programme.name.get(lang)), "bold"), "\n"]
         for about in (self.programme.theme, self.programme.summary, self.programme.notice):
             if about is not None:
-                parts += [about.get(lang), "\n"]
+                parts += [clip(about.get(lang), TEXT_LIMIT), "\n"]
         for source in self.programme.sources:
-            parts += [("Source: ", "dim"), source.title, "\n"]
+            parts += [("Source: ", "dim"), clip(source.title), "\n"]
         return Content.assemble(*parts)
 
 

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
 
+from confterm.model.text import clip
 from confterm.model.view import ScheduleView
 from confterm.timefmt import day_tab
 from confterm.ui.render import Display
@@ -89,7 +90,7 @@ class DayBar(Hovering[dt.date], Widget):
             return []
         width = width or self.size.width or self.app.size.width
         lang, days = self.display_options.lang, self.view.programme.days
-        full = [day_tab(d.date, d.label_in(lang)) for d in days]
+        full = [day_tab(d.date, clip(d.label_in(lang))) for d in days]
         if sum(cell_len(label) + 2 * PAD for label in full) <= width:
             return full
         return [day_tab(d.date, None) for d in days]

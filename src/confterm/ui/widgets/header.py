@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from confterm.model.programme import Programme
+from confterm.model.text import clip
 from confterm.timefmt import date_span
 from confterm.ui.render import Display
 
@@ -45,9 +46,9 @@ class ProgrammeHeader(Horizontal):
         if not self.children or programme is None:  # not composed yet: on_mount calls again
             return
         dates = date_span(programme.days[0].date, programme.days[-1].date)
-        place = ", ".join(x for x in (programme.city, programme.country) if x)
+        place = ", ".join(clip(x) for x in (programme.city, programme.country) if x)
         self.query_one("#title", Static).update(Content.assemble(
-            (programme.name.get(display.lang), "bold"),
+            (clip(programme.name.get(display.lang)), "bold"),
             (f"  {dates}" + (f" · {place}" if place else ""), "dim")))
         if self.now is not None:
             local = self.now.astimezone(display.zone)

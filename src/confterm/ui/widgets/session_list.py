@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from confterm.model.agenda import Agenda, clashing_pairs
 from confterm.model.programme import Kind, Session
+from confterm.model.text import clip
 from confterm.model.view import ScheduleView
 from confterm.timefmt import day_heading
 from confterm.ui.render import MARKER_WIDTH, ROW_INDENT, Display, session_lines, slot_heading
@@ -195,7 +196,7 @@ class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fa
             for session in group:
                 width = widths.get(session.id)
                 if width is None:
-                    title = session.title.get(lang)
+                    title = clip(session.title.get(lang))
                     width = widths[session.id] = (
                         len(title) if title.isascii() else cell_len(title))
                 index[session.id] = len(rows)

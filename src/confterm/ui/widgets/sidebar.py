@@ -20,6 +20,7 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from confterm.model.text import clip
 from confterm.model.view import ScheduleView
 from confterm.ui.render import Display
 from confterm.ui.widgets.hover import Hovering
@@ -174,7 +175,7 @@ class TrackList(ChoiceList):
     def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
         lang, chosen = display.lang, view.tracks
         return [Choice(ALL_TRACKS, Content("All tracks"), not chosen)] + [
-            Choice(t.id, Content(t.name.get(lang)), t.id in chosen)
+            Choice(t.id, Content(clip(t.name.get(lang))), t.id in chosen)
             for t in view.programme.tracks]
 
 
@@ -186,8 +187,8 @@ class ThemeList(ChoiceList):
 
     def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
         counts, lang = view.theme_counts(), display.lang
-        themes = sorted(view.programme.themes, key=lambda t: t.label.get(lang).casefold())
+        themes = sorted(view.programme.themes, key=lambda t: clip(t.label.get(lang)).casefold())
         return [Choice(t.id, Content.assemble(
             (f"{counts.get(t.id, 0):>2} ", "dim"),
-            (t.label.get(lang), "" if counts.get(t.id) else "dim")), t.id in view.themes)
+            (clip(t.label.get(lang)), "" if counts.get(t.id) else "dim")), t.id in view.themes)
             for t in themes]
