@@ -1,8 +1,11 @@
 """Synthetic programmes for benchmarks: N sessions over D days in 100 rooms.
 
     python benchmarks/generate.py 10000 --days 10 --output /tmp/big.json
+    python benchmarks/generate.py 10000 --format frab-xml --output /tmp/big.xml
 
 Deterministic (seeded). The text is filler with accents, so search has work to do.
+Besides confterm's own JSON, the same programme can be written as a c3voc
+schedule.json, a frab schedule.xml or an iCalendar file.
 """
 
 from __future__ import annotations
@@ -69,15 +72,101 @@ def generate(sessions: int, days: int, rooms: int = 100, seed: int = 2024) -> di
     }
 
 
+def _hours(start: str, end: str) -> str:
+    minutes = int((dt.datetime.fromisoformat(end) - dt.datetime.fromisoformat(start))
+                  .total_seconds() // 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _by_day_and_room(data: dict[str, Any]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    rooms = {r["id"]: r["name"] for r in data["rooms"]}
+    days: dict[str, dict[str, list[dict[str, Any]]]] = {d["date"]: {} for d in data["days"]}
+    for session in data["sessions"]:
+        days[session["day"]].setdefault(rooms[session["room"]], []).append(session)
+    return days
+
+
+def as_c3voc(data: dict[str, Any]) -> str:
+    people = {p["id"]: p["name"] for p in data["people"]}
+    tracks = {t["id"]: t["name"]["en"] for t in data["tracks"]}
+    days = []
+    for index, (date, rooms) in enumerate(_by_day_and_room(data).items(), 1):
+        days.append({"index": index, "date": date, "rooms": {room: [{
+            "id": n, "guid": f"00000000-0000-4000-8000-{n:012d}", "date": s["start"],
+            "start": s["start"][11:16], "duration": _hours(s["start"], s["end"]),
+            "room": room, "title": s["title"]["en"], "subtitle": "", "type": s["kind"],
+            "track": tracks[s["track"]], "language": "en", "abstract": "",
+            "description": s["description"]["en"],
+            "persons": [{"id": int(p["person"].split("-")[1]), "public_name": people[p["person"]]}
+                        for p in s["people"]]}
+            for s in sessions for n in [int(s["id"][1:])]] for room, sessions in rooms.items()}})
+    schedule = {"schedule": {"version": "1", "conference": {
+        "acronym": data["id"], "title": data["name"]["en"], "time_zone_name": data["timezone"],
+        "days": days}}}
+    return json.dumps(schedule, ensure_ascii=False)
+
+
+def as_frab_xml(data: dict[str, Any]) -> str:
+    from xml.sax.saxutils import escape, quoteattr
+
+    people = {p["id"]: p["name"] for p in data["people"]}
+    tracks = {t["id"]: t["name"]["en"] for t in data["tracks"]}
+    out = ['<?xml version="1.0" encoding="utf-8"?>\n<schedule><conference>',
+           f"<acronym>{data['id']}</acronym><title>{escape(data['name']['en'])}</title>",
+           f"<time_zone_name>{data['timezone']}</time_zone_name></conference>"]
+    for index, (date, rooms) in enumerate(_by_day_and_room(data).items(), 1):
+        out.append(f'<day index="{index}" date="{date}">')
+        for room, sessions in rooms.items():
+            out.append(f"<room name={quoteattr(room)}>")
+            for s in sessions:
+                n = int(s["id"][1:])
+                persons = "".join(f'<person id="{p["person"].split("-")[1]}">'
+                                  f"{escape(people[p['person']])}</person>" for p in s["people"])
+                out.append(
+                    f'<event guid="00000000-0000-4000-8000-{n:012d}" id="{n}">'
+                    f"<date>{s['start']}</date><start>{s['start'][11:16]}</start>"
+                    f"<duration>{_hours(s['start'], s['end'])}</duration>"
+                    f"<room>{escape(room)}</room><title>{escape(s['title']['en'])}</title>"
+                    f"<track>{escape(tracks[s['track']])}</track><type>{s['kind']}</type>"
+                    f"<language>en</language>"
+                    f"<description>{escape(s['description']['en'])}</description>"
+                    f"<persons>{persons}</persons></event>")
+            out.append("</room>")
+        out.append("</day>")
+    out.append("</schedule>\n")
+    return "\n".join(out)
+
+
+def as_ics(data: dict[str, Any]) -> str:
+    rooms = {r["id"]: r["name"] for r in data["rooms"]}
+    zone = data["timezone"]
+    out = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//confterm//benchmark//EN",
+           f"X-WR-CALNAME:{data['name']['en']}", f"X-WR-TIMEZONE:{zone}"]
+    for s in data["sessions"]:
+        start, end = (dt.datetime.fromisoformat(s[k]).strftime("%Y%m%dT%H%M%S")
+                      for k in ("start", "end"))
+        out += ["BEGIN:VEVENT", f"UID:{s['id']}@{data['id']}", "DTSTAMP:20250101T000000Z",
+                f"DTSTART;TZID={zone}:{start}", f"DTEND;TZID={zone}:{end}",
+                f"SUMMARY:{s['title']['en']}", f"DESCRIPTION:{s['description']['en']}",
+                f"LOCATION:{rooms[s['room']]}", "END:VEVENT"]
+    out.append("END:VCALENDAR")
+    return "\r\n".join(out) + "\r\n"
+
+
+WRITERS = {"confterm": lambda data: json.dumps(data, ensure_ascii=False),
+           "c3voc-json": as_c3voc, "frab-xml": as_frab_xml, "ics": as_ics}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sessions", type=int)
     parser.add_argument("--days", type=int, default=3)
     parser.add_argument("--rooms", type=int, default=100)
+    parser.add_argument("--format", choices=sorted(WRITERS), default="confterm")
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
     data = generate(args.sessions, args.days, args.rooms)
-    args.output.write_text(json.dumps(data, ensure_ascii=False))
+    args.output.write_text(WRITERS[args.format](data), encoding="utf-8")
     print(f"{len(data['sessions'])} sessions -> {args.output}")
 
 

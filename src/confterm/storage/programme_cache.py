@@ -15,16 +15,18 @@ import pickle
 import sys
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from confterm import __version__
 from confterm.model.bulk import collector_paused
-from confterm.model.programme import Programme
-from confterm.storage.atomic import atomic_write_bytes
+from confterm.model.programme import Programme, Session
+from confterm.storage.atomic import atomic_write_with
 from confterm.storage.paths import cache_dir
 
 #: Part of every key: entries written by another version are read as misses.
-_VERSION = f"{__version__}/cache3/py{sys.version_info.major}.{sys.version_info.minor}"
+_VERSION = f"{__version__}/cache4/py{sys.version_info.major}.{sys.version_info.minor}"
 
 
 def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int, str, str]]:
@@ -36,14 +38,26 @@ def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int,
             (str(resolved), stat.st_size, stat.st_mtime_ns, _VERSION, timezone or ""))
 
 
+#: Sessions per pickle in a cache entry (see ``_dump``).
+_CHUNK = 2000
+
+
 def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
     """The cached programme if the entry is current, else None (any failure is a miss)."""
     try:
-        with collector_paused():
-            stored_key, programme = pickle.loads(entry.read_bytes())
+        # One unpickler per piece: each piece was pickled with a memo of its own.
+        with collector_paused(), entry.open("rb") as handle:
+            stored_key, programme, count = pickle.load(handle)
+            if stored_key != key or not isinstance(programme, Programme):
+                return None
+            sessions: list[Session] = []
+            while len(sessions) < count:
+                sessions.extend(pickle.load(handle))
     except Exception:
         return None
-    return programme if stored_key == key and isinstance(programme, Programme) else None
+    # The head was built without its sessions; nothing else refers to it yet.
+    object.__setattr__(programme, "sessions", tuple(sessions))
+    return programme
 
 
 def offset_zone(seconds: int) -> dt.timezone:
@@ -60,11 +74,17 @@ def offset_zone(seconds: int) -> dt.timezone:
 _ZONES: dict[int, dt.timezone] = {}
 
 
-def _dumps(key: tuple[object, ...], programme: Programme) -> bytes:
+def _store(entry: Path, key: tuple[object, ...], programme: Programme) -> None:
+    """Write the cache entry, streamed into the file (a large programme's pickle
+    is never held in memory whole)."""
+    with contextlib.suppress(OSError):  # a read-only cache only costs speed
+        atomic_write_with(entry, lambda handle: _dump(handle, key, programme))
+
+
+def _dump(handle: BinaryIO, key: tuple[object, ...], programme: Programme) -> None:
     """Pickle with shared standard offsets (``offset_zone``): pydantic's own
     offset type would make every later start import pydantic to unpickle it."""
     import copyreg
-    import io
 
     from pydantic_core import TzInfo
 
@@ -73,13 +93,18 @@ def _dumps(key: tuple[object, ...], programme: Programme) -> bytes:
         assert offset is not None
         return offset_zone, (int(offset.total_seconds()),)
 
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = copyreg.dispatch_table.copy()
     pickler.dispatch_table[TzInfo] = reduce_zone
     pickler.dispatch_table[dt.timezone] = reduce_zone
-    pickler.dump((key, programme))
-    return buffer.getvalue()
+    # The programme without its sessions, then its sessions a chunk at a time with
+    # the memo cleared in between: the memo (every object pickled so far) would
+    # otherwise grow as large as the programme itself.
+    sessions = programme.sessions
+    pickler.dump((key, replace(programme, sessions=()), len(sessions)))
+    for start in range(0, len(sessions), _CHUNK):
+        pickler.clear_memo()
+        pickler.dump(sessions[start:start + _CHUNK])
 
 
 def _load(path: Path, timezone: str | None) -> Programme:
@@ -102,8 +127,7 @@ def open_programme(path: Path, *, timezone: str | None = None) -> Programme:
     if cached is not None:
         return cached
     programme = _load(path, timezone)
-    with contextlib.suppress(OSError):  # a read-only cache only costs speed
-        atomic_write_bytes(entry, _dumps(key, programme))
+    _store(entry, key, programme)
     return programme
 
 
@@ -117,6 +141,5 @@ def open_programme_bytes(raw: bytes, source: str, *, timezone: str | None = None
     from confterm.formats.detect import load_any
 
     programme = load_any(raw, source, timezone=timezone)
-    with contextlib.suppress(OSError):
-        atomic_write_bytes(entry, _dumps(key, programme))
+    _store(entry, key, programme)
     return programme
