@@ -225,16 +225,13 @@ def _load(args: argparse.Namespace) -> Programme:
 
 
 def _validate(path: Path, timezone: str | None) -> int:
-    from confterm.formats.detect import read_programme_data
+    from confterm.formats.detect import load_any
     from confterm.model.errors import Problem
-    from confterm.model.loader import build_programme, load_programme, read_programme_bytes
+    from confterm.model.loader import read_programme_bytes
 
     warnings: list[Problem] = []
-    data = read_programme_data(read_programme_bytes(path), str(path), timezone=timezone)
-    if data is None:
-        programme = load_programme(path, warnings=warnings)
-    else:
-        programme = build_programme(data, str(path), warnings=warnings)
+    programme = load_any(read_programme_bytes(path), str(path), timezone=timezone,
+                         warnings=warnings)
     for warning in warnings:
         print(f"warning: {shown(warning.describe(str(path)))}", file=sys.stderr)
     print(f"{shown(path)}: valid. {len(programme.days)} days, {len(programme.sessions)} sessions, "

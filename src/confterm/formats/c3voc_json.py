@@ -76,6 +76,7 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
             for event_index, event in enumerate(events):
                 _add_event(builder, event, date, str(room_name),
                            f"{where}.rooms[{room_name}][{event_index}]", zone)
+        days[day_index] = None  # read: released while the rest is read (a large file)
     return builder.build()
 
 

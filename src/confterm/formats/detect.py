@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from confterm.model.errors import Problem, ProgrammeError
-from confterm.model.loader import build_programme, parse_programme
+from confterm.model.loader import parse_programme, validate_converted
 from confterm.model.programme import Programme
 
 FORMATS = "confterm JSON, c3voc schedule.json (pretalx, frab), frab/Pentabarf XML, iCalendar"
@@ -48,13 +48,9 @@ def _read(raw: bytes, source: str, timezone: str | None) -> dict[str, Any] | Non
 
         return read_ics(raw, source, timezone=timezone)
     if kind == "frab-xml":
-        from confterm.formats.frab_xml import parse_xml, read_frab_xml
+        from confterm.formats.frab_xml import read_frab_xml
 
-        root = parse_xml(raw, source)
-        if root.tag != "schedule":
-            raise ProgrammeError(source, [Problem("file", f"XML root <{root.tag}> is not "
-                                                          "a frab <schedule>")])
-        return read_frab_xml(root, source, timezone=timezone)
+        return read_frab_xml(raw, source, timezone=timezone)
     if kind == "c3voc-json":
         try:
             data = json.loads(raw)
@@ -68,9 +64,17 @@ def _read(raw: bytes, source: str, timezone: str | None) -> dict[str, Any] | Non
     return None
 
 
-def load_any(raw: bytes, source: str, *, timezone: str | None = None) -> Programme:
-    """A programme from bytes of any supported format, validated."""
+def load_any(raw: bytes, source: str, *, timezone: str | None = None,
+             warnings: list[Problem] | None = None) -> Programme:
+    """A programme from bytes of any supported format, validated. Warnings are
+    appended to *warnings* when it is given."""
     data = read_programme_data(raw, source, timezone=timezone)
     if data is None:
-        return parse_programme(raw, source)
-    return build_programme(data, source)
+        return parse_programme(raw, source, warnings=warnings)
+    del raw  # released here if the caller has no use for it any more
+    # The converted data is validated as JSON text, made before the validator
+    # runs: the reader's dicts are gone by then, so they and the programme's
+    # objects are never in memory together (each is several times the file).
+    text = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    del data
+    return validate_converted(text, source, warnings=warnings)

@@ -27,12 +27,45 @@ from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
 
-def parse_xml(raw: bytes, source: str) -> Element:
+def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> dict[str, Any]:
+    """Confterm data from a frab ``schedule.xml``, read as a stream: each ``<day>``
+    is converted and released as soon as it has been parsed, so a large file is
+    never held as a whole element tree."""
+    import io
+
     import defusedxml.ElementTree as safe_tree
     from defusedxml import DefusedXmlException
 
+    root: Element | None = None
+    builder: ProgrammeBuilder | None = None
+    pending: list[tuple[int, Element]] = []  # days before <conference>, if any
+    depth = days = 0
     try:
-        root: Element = safe_tree.fromstring(raw)
+        for event, element in safe_tree.iterparse(io.BytesIO(raw), events=("start", "end")):
+            if event == "start":
+                depth += 1
+                if root is None:
+                    root = element
+                    if root.tag != "schedule":
+                        raise ProgrammeError(source, [Problem(
+                            "file", f"XML root <{root.tag}> is not a frab <schedule>")])
+                continue
+            depth -= 1
+            if depth != 1:  # only the children of <schedule> are read here
+                continue
+            if element.tag == "conference" and builder is None:
+                builder = _builder(element, source, timezone)
+                for index, day in pending:
+                    _read_day(builder, day, index)
+                    day.clear()
+                pending.clear()
+            elif element.tag == "day":
+                days += 1
+                if builder is None:
+                    pending.append((days, element))
+                else:
+                    _read_day(builder, element, days)
+                    element.clear()
     except DefusedXmlException as error:
         raise ProgrammeError(source, [Problem(
             "file", f"refused: the XML uses {type(error).__name__} "
@@ -46,11 +79,13 @@ def parse_xml(raw: bytes, source: str) -> Element:
         raise ProgrammeError(source, [Problem(
             "file", f"the XML declaration names an encoding that cannot be read ({error})",
             1, 1)]) from None
-    return root
-
-
-def looks_like(root: Element) -> bool:
-    return root.tag == "schedule"
+    if not days:
+        raise ProgrammeError(source, [Problem("schedule", "no <day> elements")])
+    if builder is None:  # no <conference>: the file's name and --timezone will do
+        builder = _builder(None, source, timezone)
+        for index, day in pending:
+            _read_day(builder, day, index)
+    return builder.build()
 
 
 def _text(element: Element | None, child: str) -> str:
@@ -60,38 +95,38 @@ def _text(element: Element | None, child: str) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
-def read_frab_xml(root: Element, source: str, *, timezone: str | None = None) -> dict[str, Any]:
-    conference = root.find("conference")
+def _builder(conference: Element | None, source: str,
+             timezone: str | None) -> ProgrammeBuilder:
     zone_name, zone = resolve_zone(_text(conference, "time_zone_name") or None, timezone,
                                    source)
     title = _text(conference, "title") or _text(conference, "acronym") or source
     builder = ProgrammeBuilder(source=source,
                                programme_id=slug(_text(conference, "acronym") or title),
                                name=title, timezone=zone_name, zone=zone)
-    day_change = parse_clock(_text(conference, "day_change")) or dt.time(0, 0)
-    builder.day_change_hint = day_change
+    builder.day_change_hint = parse_clock(_text(conference, "day_change")) or dt.time(0, 0)
     builder.city = _text(conference, "city") or None
     builder.venue = _text(conference, "venue") or None
-    days = root.findall("day")
-    if not days:
-        raise ProgrammeError(source, [Problem("schedule", "no <day> elements")])
-    for day_index, day in enumerate(days, 1):
-        where = f"day[{day_index}]"
-        try:
-            date = dt.date.fromisoformat((day.get("date") or "")[:10])
-        except ValueError:
-            raise ProgrammeError(source, [Problem(f"{where}@date",
-                                                  f"not a date: {day.get('date')!r}")]) from None
-        sane(date, f"{where}@date", source)
-        builder.day(date, _instant(day.get("start"), zone))
-        for room in day.findall("room"):
-            room_name = room.get("name") or ""
-            if room_name:
-                builder.room(room_name, room.get("guid"))
-            for event_index, event in enumerate(room.findall("event"), 1):
-                _add_event(builder, event, date, room_name, day_change, zone,
-                           f"{where}/room[@name='{room_name}']/event[{event_index}]")
-    return builder.build()
+    return builder
+
+
+def _read_day(builder: ProgrammeBuilder, day: Element, day_index: int) -> None:
+    source, zone = builder.source, builder.zone
+    day_change = builder.day_change_hint or dt.time(0, 0)
+    where = f"day[{day_index}]"
+    try:
+        date = dt.date.fromisoformat((day.get("date") or "")[:10])
+    except ValueError:
+        raise ProgrammeError(source, [Problem(f"{where}@date",
+                                              f"not a date: {day.get('date')!r}")]) from None
+    sane(date, f"{where}@date", source)
+    builder.day(date, _instant(day.get("start"), zone))
+    for room in day.findall("room"):
+        room_name = room.get("name") or ""
+        if room_name:
+            builder.room(room_name, room.get("guid"))
+        for event_index, event in enumerate(room.findall("event"), 1):
+            _add_event(builder, event, date, room_name, day_change, zone,
+                       f"{where}/room[@name='{room_name}']/event[{event_index}]")
 
 
 def _instant(value: str | None, zone: dt.tzinfo) -> dt.datetime | None:

@@ -10,56 +10,80 @@ room, ``CATEGORIES`` the themes, ``UID`` the stable id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from confterm.formats.builder import ProgrammeBuilder, kind_of, sane, slug
 from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
-
-def looks_like(raw: bytes) -> bool:
-    return raw.lstrip()[:15].upper().startswith(b"BEGIN:VCALENDAR")
+#: One VEVENT, from its BEGIN line to its END line (folded lines start with a space,
+#: so neither can be a continuation).
+_EVENT = re.compile(rb"^BEGIN:VEVENT[ \t]*\r?\n.*?^END:VEVENT[ \t]*(?:\r?\n|\Z)",
+                    re.IGNORECASE | re.MULTILINE | re.DOTALL)
+_FIRST_TZID = re.compile(rb"^DTSTART;[^:\r\n]*?TZID=\"?([^\":;\r\n]+)",
+                         re.IGNORECASE | re.MULTILINE)
 
 
 def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> dict[str, Any]:
+    """Confterm data from an iCalendar file. The calendar without its events is
+    parsed first (its time zones become known), then one event at a time, each
+    released once read: ``icalendar``'s objects for a whole large file would take
+    many times its size."""
     import icalendar
 
+    spans = [match.span() for match in _EVENT.finditer(raw)]
+    skeleton = b"".join(raw[start:end] for start, end in zip(
+        [0, *(e for _, e in spans)], [*(s for s, _ in spans), len(raw)], strict=True))
     try:
-        calendar = icalendar.Calendar.from_ical(raw)
+        calendar = icalendar.Calendar.from_ical(skeleton)
     except (ValueError, IndexError, KeyError, TypeError) as error:
         raise ProgrammeError(source, [Problem("file", f"invalid iCalendar: {error}")]) from None
     zone_hint = str(calendar.get("x-wr-timezone") or "") or None
-    events = list(calendar.walk("VEVENT"))
     if zone_hint is None and timezone is None:
-        zone_hint = next((str(e["dtstart"].params["TZID"]) for e in events
-                          if "dtstart" in e and "TZID" in e["dtstart"].params), None)
+        first = _FIRST_TZID.search(raw)
+        zone_hint = first.group(1).decode("utf-8", "replace").strip() if first else None
     zone_name, zone = resolve_zone(zone_hint, timezone, source)
     name = str(calendar.get("x-wr-calname") or "") or source.rsplit("/", 1)[-1]
     builder = ProgrammeBuilder(source=source, programme_id=slug(name), name=name,
                                timezone=zone_name, zone=zone)
-    for index, event in enumerate(events, 1):
-        where = f"VEVENT[{index}]"
-        if "dtstart" not in event:
-            raise ProgrammeError(source, [Problem(where, "has no DTSTART")])
+    index = 0
+    for start, end in spans:
+        index += 1
         try:
-            start, end = _span(event, zone)
-        except (ValueError, TypeError, KeyError, OverflowError) as error:
+            event = icalendar.Event.from_ical(raw[start:end])
+        except (ValueError, IndexError, KeyError, TypeError) as error:
             raise ProgrammeError(source, [Problem(
-                where, f"cannot read its times: {error}")]) from None
-        sane(start, f"{where}.DTSTART", source)
-        sane(end, f"{where}.DTEND", source)
-        if end <= start:
-            end = start + dt.timedelta(minutes=1)
-        summary = _text(event, "summary")
-        location = _text(event, "location")
-        categories = [str(c) for c in _categories(event)]
-        builder.add_session(
-            ids=(_text(event, "uid") or None,), fallback_id=summary or "event",
-            start=start, end=end, title=summary, language=_language(event),
-            kind=kind_of(" ".join(categories) + " " + summary) if categories else "talk",
-            room=builder.room(location) if location else None, themes=tuple(categories),
-            description=_text(event, "description"), url=_text(event, "url") or None)
+                f"VEVENT[{index}]", f"invalid iCalendar: {error}")]) from None
+        _add_event(builder, event, f"VEVENT[{index}]", zone)
+    for event in calendar.walk("VEVENT"):  # any the pattern did not find on its own
+        index += 1
+        _add_event(builder, event, f"VEVENT[{index}]", zone)
     return builder.build()
+
+
+def _add_event(builder: ProgrammeBuilder, event: Any, where: str, zone: dt.tzinfo) -> None:
+    source = builder.source
+    if "dtstart" not in event:
+        raise ProgrammeError(source, [Problem(where, "has no DTSTART")])
+    try:
+        start, end = _span(event, zone)
+    except (ValueError, TypeError, KeyError, OverflowError) as error:
+        raise ProgrammeError(source, [Problem(
+            where, f"cannot read its times: {error}")]) from None
+    sane(start, f"{where}.DTSTART", source)
+    sane(end, f"{where}.DTEND", source)
+    if end <= start:
+        end = start + dt.timedelta(minutes=1)
+    summary = _text(event, "summary")
+    location = _text(event, "location")
+    categories = [str(c) for c in _categories(event)]
+    builder.add_session(
+        ids=(_text(event, "uid") or None,), fallback_id=summary or "event",
+        start=start, end=end, title=summary, language=_language(event),
+        kind=kind_of(" ".join(categories) + " " + summary) if categories else "talk",
+        room=builder.room(location) if location else None, themes=tuple(categories),
+        description=_text(event, "description"), url=_text(event, "url") or None)
 
 
 def _first(event: Any, name: str) -> Any:

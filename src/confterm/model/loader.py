@@ -48,6 +48,13 @@ def parse_programme(raw: bytes, source: str, *,
         raise ProgrammeError(source, [Problem(
             "file", "the file starts with a UTF-8 byte order mark (BOM); "
             "save it as UTF-8 without BOM", 1, 1)])
+    return validate_converted(raw, source, warnings=warnings)
+
+
+def validate_converted(raw: bytes, source: str, *,
+                       warnings: list[Problem] | None = None) -> Programme:
+    """Validate UTF-8 JSON in confterm's format: a file's checked bytes, or what a
+    reader converted from another format (which may be larger than a file may be)."""
     from pydantic import ValidationError
 
     from confterm.model.validation import validate_json
