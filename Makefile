@@ -6,7 +6,7 @@ STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 
-.PHONY: run test lint typecheck pytest bench startup fuzz schema snapshots clean
+.PHONY: run test lint typecheck pytest bench startup memory fuzz schema snapshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ bench: $(STAMP_TEST)
 ## Start-up of the bundled programme against a bare Textual app.
 startup: $(STAMP_TEST)
 	$(BIN)/python benchmarks/startup.py
+
+## Peak memory opening 60 MB programmes in each format; first frame with a 10 MB title.
+memory: $(STAMP_TEST)
+	$(BIN)/python benchmarks/memory.py
 
 ## Every reader fed 10,000 generated inputs (make test runs 150 each).
 fuzz: $(STAMP_TEST)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,11 @@ def programme() -> Programme:
 @pytest.fixture(scope="session")
 def view(programme: Programme) -> ScheduleView:
     return ScheduleView.of(programme)
+
+
+@pytest.fixture(autouse=True)
+def collector_restored() -> Iterator[None]:
+    """Each test leaves the garbage collector as it found it: on, nothing frozen."""
+    yield
+    assert gc.isenabled(), "a test left the garbage collector off"
+    assert not gc.get_freeze_count(), "a test left objects frozen"

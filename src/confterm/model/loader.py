@@ -16,6 +16,10 @@ from confterm.model.programme import Programme
 
 #: Programme files larger than this are refused before being read.
 MAX_BYTES = 64 * 1024 * 1024
+#: Larger programmes are validated a batch of sessions at a time: validating in
+#: one go keeps the whole parsed input beside the programme, several times the
+#: file's size.
+BATCHES_ABOVE = 8 * 1024 * 1024
 #: Where JSON nests too deeply for the parser, the error points at this depth
 #: (the format itself needs about 6 levels).
 MAX_DEPTH = 64
@@ -57,12 +61,18 @@ def validate_converted(raw: bytes, source: str, *,
     reader converted from another format (which may be larger than a file may be)."""
     from pydantic import ValidationError
 
-    from confterm.model.validation import validate_json
+    from confterm.model.validation import validate_in_batches, validate_json
 
-    try:  # the fast path: parse and validate in one go, no Python objects in between
+    try:
         with collector_paused():
-            programme = validate_json(raw)
-    except (ValidationError, ValueError, RecursionError):
+            if len(raw) <= BATCHES_ABOVE:  # parse and validate in one go: the fastest
+                programme = validate_json(raw)
+            else:  # bounded memory for large files, about a quarter slower
+                data = json.loads(raw, parse_float=_finite_float)
+                programme = validate_in_batches(data) if isinstance(data, dict) else (
+                    validate_json(raw))
+                del data
+    except (ValidationError, ValueError, RecursionError, TypeError):
         pass  # read it again the slow way, which explains precisely what is wrong
     else:
         return _checked(programme, source, warnings)

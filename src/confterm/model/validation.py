@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from confterm.model.offsets import with_shared_offset
 from confterm.model.programme import Programme, Session
 
 if TYPE_CHECKING:
@@ -28,6 +30,53 @@ def session_adapter() -> TypeAdapter[Session]:
 def validate(data: Any) -> Programme:
     """Build a programme from parsed JSON; raises ``pydantic.ValidationError``."""
     return programme_adapter().validate_python(data)
+
+
+@cache
+def sessions_adapter() -> TypeAdapter[tuple[Session, ...]]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(tuple[Session, ...])
+
+
+#: Sessions validated at a time by ``validate_in_batches``.
+BATCH = 1000
+
+
+def validate_in_batches(data: dict[str, Any]) -> Programme:
+    """Like ``validate``, but the sessions a batch at a time, each batch's input
+    released once validated: the input's dicts and the programme's objects are
+    never in memory whole together. Consumes *data*."""
+    sessions = data.pop("sessions", ())
+    if not isinstance(sessions, list):
+        data["sessions"] = sessions
+        return validate(data)
+    head = validate(data)
+    adapter = sessions_adapter()
+    validated: list[Session] = []
+    for start in range(0, len(sessions), BATCH):
+        for session in adapter.validate_python(sessions[start:start + BATCH]):
+            _share_repeated(session)
+            validated.append(session)
+        sessions[start:start + BATCH] = [None] * len(sessions[start:start + BATCH])
+    # The head was built with no sessions; nothing else refers to it yet.
+    object.__setattr__(head, "sessions", tuple(validated))
+    return head
+
+
+def _share_repeated(session: Session) -> None:
+    """Let sessions share what repeats from one to the next: the zone of each
+    date-time (pydantic gives every one its own) and the ids of rooms, tracks and
+    themes (parsed as a string each time they appear)."""
+    fields = vars(session)  # frozen: the instance dict is written directly
+    fields["start"] = with_shared_offset(session.start)
+    fields["end"] = with_shared_offset(session.end)
+    if session.room is not None:
+        fields["room"] = sys.intern(session.room)
+    if session.track is not None:
+        fields["track"] = sys.intern(session.track)
+    if session.themes:
+        fields["themes"] = tuple(map(sys.intern, session.themes))
 
 
 def session_to_json(session: Session) -> dict[str, Any]:

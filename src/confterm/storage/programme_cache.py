@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from confterm import __version__
 from confterm.model.bulk import collector_paused
+from confterm.model.offsets import offset_zone
 from confterm.model.programme import Programme, Session
 from confterm.storage.atomic import atomic_write_with
 from confterm.storage.paths import cache_dir
@@ -58,20 +59,6 @@ def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
     # The head was built without its sessions; nothing else refers to it yet.
     object.__setattr__(programme, "sessions", tuple(sessions))
     return programme
-
-
-def offset_zone(seconds: int) -> dt.timezone:
-    """One shared ``datetime.timezone`` per UTC offset. Date-times with the very
-    same tzinfo compare field by field; with equal but distinct ones each
-    comparison works out both offsets (ten times slower, and a search over
-    10,000 sessions compares every start)."""
-    zone = _ZONES.get(seconds)
-    if zone is None:
-        zone = _ZONES[seconds] = dt.timezone(dt.timedelta(seconds=seconds))
-    return zone
-
-
-_ZONES: dict[int, dt.timezone] = {}
 
 
 def _store(entry: Path, key: tuple[object, ...], programme: Programme) -> None:

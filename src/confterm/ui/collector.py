@@ -24,14 +24,23 @@ class IdleCollector:
         self.last_input = time.monotonic()
         self.last_collection = self.last_input
         self.collections = 0
+        self._froze = False
 
     def start(self) -> None:
         """Take over from the automatic collector. The objects alive now (the
-        programme, the interface) stay for good: the collector need not walk them."""
-        gc.freeze()
+        programme, the interface) stay for good: the collector need not walk them
+        (unless something else froze objects already: then nothing is frozen here,
+        as ``stop`` could not tell its own apart)."""
+        if not gc.get_freeze_count():
+            gc.freeze()
+            self._froze = True
         gc.disable()
 
     def stop(self) -> None:
+        """Give collection back as it was: automatic, nothing left frozen by us."""
+        if self._froze:
+            gc.unfreeze()
+            self._froze = False
         gc.enable()
 
     def note_input(self) -> None:
