@@ -135,6 +135,20 @@ async def test_export_from_the_app(app: ConftermApp, tmp_path: Path) -> None:
     assert b"d1-opening@wco-technology-conference-2024.confterm" in target.read_bytes()
 
 
+async def test_export_from_the_app_through_a_symlink(app: ConftermApp, tmp_path: Path) -> None:
+    target = tmp_path / "calendars" / "mine.ics"
+    target.parent.mkdir()
+    link = tmp_path / "link.ics"
+    link.symlink_to(target)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("b", "e")
+        app.screen.query_one("#export-path", Input).value = str(link)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert link.is_symlink()
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
 async def test_unsaveable_bookmarks_are_kept_and_reported(
         app: ConftermApp, monkeypatch: object) -> None:
     import confterm.storage.bookmarks as module

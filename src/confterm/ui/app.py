@@ -320,14 +320,13 @@ class ConftermApp(App[None]):
         if path is None:
             return
         from confterm.formats.ics_export import to_ics
-        from confterm.storage.atomic import atomic_write_bytes
+        from confterm.storage.atomic import write_export
 
         catalogue = self.browser.view.catalogue
         agenda = self.bookmarks.agenda
-        try:
-            atomic_write_bytes(path, to_ics(agenda.sessions(catalogue), catalogue,
-                                            lang=self.browser.display_options.lang,
-                                            agenda=agenda))
+        try:  # a link's target is written, a FIFO written into (see write_export)
+            write_export(path, to_ics(agenda.sessions(catalogue), catalogue,
+                                      lang=self.browser.display_options.lang, agenda=agenda))
         except OSError as error:
             self.notify(f"Could not write {shown(path)}: {error.strerror or error}",
                         severity="error", timeout=10, markup=False)
