@@ -232,8 +232,9 @@ def _validate(path: Path, timezone: str | None) -> int:
     warnings: list[Problem] = []
     programme = load_any(read_programme_bytes(path), str(path), timezone=timezone,
                          warnings=warnings)
-    for warning in warnings:
-        print(f"warning: {shown(warning.describe(str(path)))}", file=sys.stderr)
+    from confterm.output import print_warnings
+
+    print_warnings(warnings, str(path))
     print(f"{shown(path)}: valid. {len(programme.days)} days, {len(programme.sessions)} sessions, "
           f"{len(programme.tracks)} tracks, {len(programme.rooms)} rooms, "
           f"{len(programme.themes)} themes, {len(programme.people)} people.")

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from confterm.formats.detect import format_of, load_any
+from confterm.model.errors import Problem
 from confterm.model.loader import read_programme_bytes
 from confterm.model.text import shown
 from confterm.model.validation import programme_to_json
-from confterm.output import report, write_output
+from confterm.output import print_warnings, report, write_output
 from confterm.storage.paths import is_url
 
 FORMAT_NAMES = {"confterm": "confterm JSON", "c3voc-json": "c3voc schedule.json",
@@ -19,6 +20,7 @@ FORMAT_NAMES = {"confterm": "confterm JSON", "c3voc-json": "c3voc schedule.json"
 
 def run_import(source: str, output: Path, timezone: str | None,
                deadline: float | None = None) -> int:
+    warnings: list[Problem] = []
     if is_url(source):
         from confterm.storage.sources import download
 
@@ -30,7 +32,8 @@ def run_import(source: str, output: Path, timezone: str | None,
                   file=sys.stderr)
     else:
         raw = read_programme_bytes(Path(source))
-        programme = load_any(raw, source, timezone=timezone)
+        programme = load_any(raw, source, timezone=timezone, warnings=warnings)
+    print_warnings(warnings, source)
     document = programme_to_json(programme)
     # Format marker first, for people reading the file.
     ordered = {"format": programme.format, "version": programme.version, **document}

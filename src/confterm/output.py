@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from confterm.model.errors import Problem
 from confterm.model.programme import Session
 from confterm.model.text import clip, shown
 from confterm.model.validation import session_to_json
@@ -99,3 +100,9 @@ def write_output(path: Path, data: bytes) -> str:
 def report(path: Path | str, message: str) -> None:
     """A success line: on standard error when the data itself went to standard output."""
     print(message, file=sys.stderr if is_stdout(path) else sys.stdout)
+
+
+def print_warnings(warnings: list[Problem], source: str) -> None:
+    """Each warning on standard error, naming the file and the place."""
+    for warning in warnings:
+        print(f"warning: {shown(warning.describe(source))}", file=sys.stderr)

@@ -96,6 +96,35 @@ def parse_clock(text: str) -> dt.time | None:
         return None
 
 
+_DAY = 24 * 60
+_NOON = dt.time(12, 0)
+
+
+def _conference_day(local_start: dt.datetime, day_change: dt.time) -> dt.date:
+    day = local_start.date()
+    return day - dt.timedelta(days=1) if local_start.time() < day_change else day
+
+
+def _natural(quiet_from: int, quiet_to: int) -> dt.time:
+    """The day change a quiet stretch (minutes of the day, *quiet_to* past
+    midnight when it spans it) suggests: midnight if it spans it, else the first
+    full hour after it begins."""
+    if quiet_to >= _DAY:
+        return dt.time(0, 0)
+    hour = quiet_from // 60 + 1
+    minute = hour * 60 if hour * 60 <= quiet_to else quiet_to
+    return dt.time(minute // 60 % 24, minute % 60)
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What a reader made of a file: confterm data, and how the file was read
+    where it contradicted itself (each session is kept where it fits best)."""
+
+    data: dict[str, Any]
+    warnings: list[Problem]
+
+
 @dataclass
 class ProgrammeBuilder:
     """Collects a programme from another format; ``build()`` returns confterm data."""
@@ -119,8 +148,9 @@ class ProgrammeBuilder:
     _track_themes: dict[str, str] = field(default_factory=dict)  # track id -> theme id
     _people: dict[str, dict[str, Any]] = field(default_factory=dict)
     _ids: set[str] = field(default_factory=set)
-    _days: set[dt.date] = field(default_factory=set)
-    _day_starts: list[dt.time] = field(default_factory=list)
+    _bounds: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
+    #: What did not fit the file as it stands, and how it was read instead.
+    warnings: list[Problem] = field(default_factory=list)
 
     def _unique(self, wanted: str, taken: set[str] | dict[str, Any]) -> str:
         candidate, number = wanted, 1
@@ -173,11 +203,6 @@ class ProgrammeBuilder:
             self._people[lookup] = entry
         return str(self._people[lookup]["id"])
 
-    def day(self, date: dt.date, start: dt.datetime | None = None) -> None:
-        self._days.add(date)
-        if start is not None and year_problem(start) is None:  # only a hint
-            self._day_starts.append(start.astimezone(self.zone).time())
-
     def add_session(self, *, ids: tuple[str | None, ...], fallback_id: str,
                     start: dt.datetime, end: dt.datetime, title: str, language: str,
                     day: dt.date | None = None, kind: str = "talk", room: str | None = None,
@@ -197,8 +222,13 @@ class ProgrammeBuilder:
         if text_lang != UNDETERMINED and text_lang not in self.languages:
             self.languages.append(text_lang)
         local_start = start.astimezone(self.zone)
+        if end < start:
+            self.warn(f"sessions[{session_id}].end", "ends before it starts; kept as a "
+                      "session of no length at its start")
+            end = start
+        filed = (day or local_start.date()).isoformat()
         entry: dict[str, Any] = {
-            "id": session_id, "day": (day or local_start.date()).isoformat(),
+            "id": session_id, "day": filed, "filed_under": filed,
             "start": local_start.isoformat(), "end": end.astimezone(self.zone).isoformat(),
             "kind": kind, "title": {text_lang: line(title) or "(untitled)"}}
         if room:
@@ -218,39 +248,104 @@ class ProgrammeBuilder:
         if notes:
             entry["notes"] = {text_lang: notes}
         self.sessions.append(entry)
-        self._days.add(day or local_start.date())
         return session_id
 
-    def _day_change(self) -> dt.time:
-        """The earliest time that still belongs to a day's own date, when some
-        events of a day run past midnight (so they count for the day before)."""
-        after_midnight, same_day = [], []
-        for entry in self.sessions:
-            start = dt.datetime.fromisoformat(entry["start"])
-            if start.date() > dt.date.fromisoformat(entry["day"]):
-                after_midnight.append(start.time())
-            else:
-                same_day.append(start.time())
-        hint = self.day_change_hint
-        if hint is not None and all(t < hint for t in after_midnight) and all(
-                t >= hint for t in same_day):
-            return hint
-        if not after_midnight:
-            return dt.time(0, 0)
-        candidates = [t for t in same_day + self._day_starts if t > max(after_midnight)]
-        return min(candidates) if candidates else max(after_midnight).replace(
-            second=0, microsecond=0)
+    def day_bounds(self, start: dt.datetime | None, end: dt.datetime | None) -> None:
+        """A file's day runs from *start* to *end* (instants: their local times
+        are what count, whatever date the file labels the day with)."""
+        if start is not None and end is not None and start < end and not (
+                year_problem(start) or year_problem(end)):
+            self._bounds.append((start.astimezone(self.zone), end.astimezone(self.zone)))
 
-    def build(self) -> dict[str, Any]:
+    def _day_change(self) -> dt.time:
+        """When one conference day ends and the next begins, in local time.
+
+        It must fall in the small hours (up to noon) at a time when no event
+        starts, or it would split a day's events. Preferred, when they qualify:
+        the file's own day change; then the one its day bounds imply (the first
+        full hour after the latest end of a day that runs past midnight). Else,
+        of the quiet stretches in the small hours, the one that files the most
+        events under the days the file gives them (midnight when all are alike).
+        A file's day labels alone never move an event off the day of its local
+        start: some exporters write them in UTC."""
+        labelled = [(dt.datetime.fromisoformat(e["start"]), e["filed_under"])
+                    for e in self.sessions]
+        minutes = sorted({m.hour * 60 + m.minute for m, _ in labelled})
+        gaps = [(earlier, later) for earlier, later in zip(
+            minutes, [*minutes[1:], minutes[0] + _DAY], strict=True) if later > earlier]
+
+        def qualifies(change: dt.time | None) -> bool:
+            if change is None or change > _NOON:
+                return False
+            at = change.hour * 60 + change.minute
+            return any(a < t <= b for a, b in gaps for t in (at, at + _DAY))
+
+        hint = self.day_change_hint
+        if qualifies(hint):
+            assert hint is not None
+            return hint
+        if hint is not None:
+            self.warn("day_change", f"the file's day change {hint:%H:%M} would split a "
+                      "day's events; days change when no event starts instead")
+        from_bounds = self._day_change_from_bounds()
+        if qualifies(from_bounds):
+            assert from_bounds is not None
+            return from_bounds
+        candidates = [c for c in (_natural(a, b) for a, b in gaps) if qualifies(c)]
+        if not candidates:  # events around the clock: no night to go by
+            return dt.time(0, 0)
+
+        def agreement(change: dt.time) -> tuple[int, bool]:
+            same = sum(_conference_day(start, change).isoformat() == label
+                       for start, label in labelled)
+            return same, change == dt.time(0, 0)
+
+        return max(candidates, key=agreement)
+
+    def _day_change_from_bounds(self) -> dt.time | None:
+        if not self._bounds:
+            return None
+        past_midnight = [end.time() for start, end in self._bounds if end.date() > start.date()]
+        if not past_midnight:
+            return dt.time(0, 0)
+        latest = max(past_midnight)
+        hour = latest.hour + (1 if (latest.minute, latest.second) != (0, 0) else 0)
+        return dt.time(hour, 0) if hour < 24 else None
+
+    def _file_days(self, day_change: dt.time) -> list[dt.date]:
+        """Each session on the conference day of its local start; sessions the file
+        filed under another day are named in one warning."""
+        moved = []
+        for entry in self.sessions:
+            day = _conference_day(dt.datetime.fromisoformat(entry["start"]), day_change)
+            if day.isoformat() != entry["day"]:
+                moved.append((entry, day))
+            entry["day"] = day.isoformat()
+        if moved:
+            entry, day = moved[0]
+            self.warn("sessions", f"{len(moved)} session{'s' * (len(moved) > 1)} filed "
+                      f"under another day than their local start (e.g. {entry['id']}: "
+                      f"filed under {entry['filed_under']}, starts "
+                      f"{entry['start'][:16].replace('T', ' ')}); each is shown on the "
+                      "day it starts, in local time")
+        return sorted({dt.date.fromisoformat(entry["day"]) for entry in self.sessions})
+
+    def warn(self, place: str, message: str) -> None:
+        self.warnings.append(Problem(place, message))
+
+    def build(self) -> Converted:
         if not self.sessions:
             raise ProgrammeError(self.source, [Problem("file", "no events found")])
-        days = sorted(self._days)
+        day_change = self._day_change()
+        days = self._file_days(day_change)
+        for entry in self.sessions:
+            del entry["filed_under"]
         data: dict[str, Any] = {
             "format": "confterm-programme", "version": 1, "id": self.programme_id,
             "name": {UNDETERMINED: line(self.name) or "(untitled)"},
             "timezone": self.timezone,
             "languages": self.languages or ["en"],
-            "day_change": self._day_change().isoformat(timespec="minutes"),
+            "day_change": day_change.isoformat(timespec="minutes"),
             "days": [{"date": d.isoformat()} for d in days],
             "tracks": [{"id": tid, "name": {UNDETERMINED: name}}
                        for name, tid in self._tracks.items()],
@@ -266,4 +361,4 @@ class ProgrammeBuilder:
             data["venue"] = line(self.venue or "")
         if self.notice:
             data["notice"] = {"en": self.notice}
-        return data
+        return Converted(data, self.warnings)

@@ -14,7 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from confterm.formats.builder import ProgrammeBuilder, kind_of, parse_duration, sane, slug
+from confterm.formats.builder import (
+    Converted,
+    ProgrammeBuilder,
+    kind_of,
+    parse_duration,
+    sane,
+    slug,
+)
 from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
@@ -42,7 +49,7 @@ def _object(value: Any, where: str, source: str) -> dict[str, Any]:
 
 
 def read_c3voc_json(data: dict[str, Any], source: str, *,
-                    timezone: str | None = None) -> dict[str, Any]:
+                    timezone: str | None = None) -> Converted:
     """Confterm programme data from a parsed schedule.json document."""
     conference = data["schedule"].get("conference")
     if not isinstance(conference, dict):
@@ -67,7 +74,7 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
         if not isinstance(day, dict):
             raise ProgrammeError(source, [Problem(where, "not an object")])
         date = _date(day.get("date"), f"{where}.date", source)
-        builder.day(date, _instant(day.get("day_start"), zone))
+        builder.day_bounds(_instant(day.get("day_start"), zone), _instant(day.get("day_end"), zone))
         rooms = _object(day.get("rooms") or {}, f"{where}.rooms", source)
         for room_name, events in rooms.items():
             if not isinstance(events, list):
@@ -124,7 +131,7 @@ def _add_event(builder: ProgrammeBuilder, event: Any, day: dt.date, room_name: s
     start = _start(event, day, zone, where, source)
     duration = parse_duration(_text(event.get("duration")) or "00:00", f"{where}.duration",
                               source)
-    end = start + (duration or dt.timedelta(minutes=1))
+    end = start + duration
     people = []
     for person in _list(event.get("persons"), f"{where}.persons", source):
         if isinstance(person, str):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
+from confterm.formats.builder import Converted
 from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.loader import parse_programme, validate_converted
 from confterm.model.programme import Programme
@@ -26,7 +26,7 @@ def format_of(raw: bytes) -> str:
 
 
 def read_programme_data(raw: bytes, source: str, *,
-                        timezone: str | None = None) -> dict[str, Any] | None:
+                        timezone: str | None = None) -> Converted | None:
     """Confterm data converted from another format; None for confterm's own."""
     try:
         return _read(raw, source, timezone)
@@ -41,7 +41,7 @@ def read_programme_data(raw: bytes, source: str, *,
                     f"{type(error).__name__}: {error}")]) from None
 
 
-def _read(raw: bytes, source: str, timezone: str | None) -> dict[str, Any] | None:
+def _read(raw: bytes, source: str, timezone: str | None) -> Converted | None:
     kind = format_of(raw)
     if kind == "ics":
         from confterm.formats.ics_import import read_ics
@@ -68,13 +68,15 @@ def load_any(raw: bytes, source: str, *, timezone: str | None = None,
              warnings: list[Problem] | None = None) -> Programme:
     """A programme from bytes of any supported format, validated. Warnings are
     appended to *warnings* when it is given."""
-    data = read_programme_data(raw, source, timezone=timezone)
-    if data is None:
+    converted = read_programme_data(raw, source, timezone=timezone)
+    if converted is None:
         return parse_programme(raw, source, warnings=warnings)
     del raw  # released here if the caller has no use for it any more
+    if warnings is not None:
+        warnings.extend(converted.warnings)
     # The converted data is validated as JSON text, made before the validator
     # runs: the reader's dicts are gone by then, so they and the programme's
     # objects are never in memory together (each is several times the file).
-    text = json.dumps(data, ensure_ascii=False).encode("utf-8")
-    del data
+    text = json.dumps(converted.data, ensure_ascii=False).encode("utf-8")
+    del converted
     return validate_converted(text, source, warnings=warnings)

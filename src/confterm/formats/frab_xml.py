@@ -12,10 +12,10 @@ Parsed with defusedxml: no external entities, no entity expansion.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from xml.etree.ElementTree import Element
 
 from confterm.formats.builder import (
+    Converted,
     ProgrammeBuilder,
     kind_of,
     parse_clock,
@@ -27,7 +27,7 @@ from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
 
-def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> dict[str, Any]:
+def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> Converted:
     """Confterm data from a frab ``schedule.xml``, read as a stream: each ``<day>``
     is converted and released as soon as it has been parsed, so a large file is
     never held as a whole element tree."""
@@ -103,7 +103,7 @@ def _builder(conference: Element | None, source: str,
     builder = ProgrammeBuilder(source=source,
                                programme_id=slug(_text(conference, "acronym") or title),
                                name=title, timezone=zone_name, zone=zone)
-    builder.day_change_hint = parse_clock(_text(conference, "day_change")) or dt.time(0, 0)
+    builder.day_change_hint = parse_clock(_text(conference, "day_change"))
     builder.city = _text(conference, "city") or None
     builder.venue = _text(conference, "venue") or None
     return builder
@@ -119,7 +119,7 @@ def _read_day(builder: ProgrammeBuilder, day: Element, day_index: int) -> None:
         raise ProgrammeError(source, [Problem(f"{where}@date",
                                               f"not a date: {day.get('date')!r}")]) from None
     sane(date, f"{where}@date", source)
-    builder.day(date, _instant(day.get("start"), zone))
+    builder.day_bounds(_instant(day.get("start"), zone), _instant(day.get("end"), zone))
     for room in day.findall("room"):
         room_name = room.get("name") or ""
         if room_name:
@@ -169,7 +169,7 @@ def _add_event(builder: ProgrammeBuilder, event: Element, day: dt.date, room_nam
     builder.add_session(
         ids=(event.get("guid"), f"event-{numeric}" if numeric else None),
         fallback_id=_text(event, "slug") or title or "event",
-        start=start, end=start + (duration or dt.timedelta(minutes=1)), day=day, title=title,
+        start=start, end=start + duration, day=day, title=title,
         language=_text(event, "language"), kind=kind_of(_text(event, "type") or None),
         room=builder.room(_text(event, "room") or room_name) if (
             _text(event, "room") or room_name) else None,

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from confterm.formats.builder import ProgrammeBuilder, kind_of, sane, slug
+from confterm.formats.builder import Converted, ProgrammeBuilder, kind_of, sane, slug
 from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
@@ -25,7 +25,7 @@ _FIRST_TZID = re.compile(rb"^DTSTART;[^:\r\n]*?TZID=\"?([^\":;\r\n]+)",
                          re.IGNORECASE | re.MULTILINE)
 
 
-def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> dict[str, Any]:
+def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> Converted:
     """Confterm data from an iCalendar file. The calendar without its events is
     parsed first (its time zones become known), then one event at a time, each
     released once read: ``icalendar``'s objects for a whole large file would take
@@ -73,8 +73,6 @@ def _add_event(builder: ProgrammeBuilder, event: Any, where: str, zone: dt.tzinf
             where, f"cannot read its times: {error}")]) from None
     sane(start, f"{where}.DTSTART", source)
     sane(end, f"{where}.DTEND", source)
-    if end <= start:
-        end = start + dt.timedelta(minutes=1)
     summary = _text(event, "summary")
     location = _text(event, "location")
     categories = [str(c) for c in _categories(event)]

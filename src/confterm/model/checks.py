@@ -46,7 +46,7 @@ def find_problems(programme: Programme) -> list[Problem]:
 
     for session in programme.sessions:
         where = f"sessions[{session.id}]"
-        if session.end <= session.start:
+        if session.end < session.start:  # equal: a session of no length, such as a deadline
             problems.append(Problem(f"{where}.end", f"ends ({session.end.isoformat()}) "
                                     f"before it starts ({session.start.isoformat()})"))
         if session.day not in days:
