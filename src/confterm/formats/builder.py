@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,7 +148,8 @@ class ProgrammeBuilder:
     _theme_labels: dict[str, str] = field(default_factory=dict)  # id -> label
     _track_themes: dict[str, str] = field(default_factory=dict)  # track id -> theme id
     _people: dict[str, dict[str, Any]] = field(default_factory=dict)
-    _ids: set[str] = field(default_factory=set)
+    _person_ids: set[str] = field(default_factory=set)
+    _digests: list[str] = field(default_factory=list)  # of each session's content
     _bounds: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
     #: What did not fit the file as it stands, and how it was read instead.
     warnings: list[Problem] = field(default_factory=list)
@@ -189,14 +191,21 @@ class ProgrammeBuilder:
             self._theme_labels[self._themes[key]] = label.strip()
         return self._themes[key]
 
-    def person(self, name: str, key: str | None = None, *,
+    def person(self, name: str, *, guid: str | None = None, number: str | None = None,
                organisation: str | None = None) -> str:
+        """A person, known by what identifies them: a guid where the file has one,
+        else its id together with the name (files merged from several sources
+        reuse ids for different people), else the name alone."""
         name = line(name)
-        lookup = key or f"name:{name.casefold()}"
+        folded = name.casefold()
+        lookup = (f"guid:{guid}" if guid else f"id:{number}:{folded}" if number
+                  else f"name:{folded}")
         if lookup not in self._people:
+            key = guid or number
             wanted = self._stable_id(None if key is None else f"person-{key}",
                                      fallback=f"person-{slug(name)}")
-            person_id = self._unique(wanted, {p["id"] for p in self._people.values()})
+            person_id = self._unique(wanted, self._person_ids)
+            self._person_ids.add(person_id)
             entry: dict[str, Any] = {"id": person_id, "name": name or person_id}
             if line(organisation or ""):
                 entry["organisation"] = {UNDETERMINED: line(organisation or "")}
@@ -216,8 +225,8 @@ class ProgrammeBuilder:
         # bookmark to another session.
         digest = zlib.crc32(f"{line(title)}\x00{start.isoformat()}\x00{room or ''}".encode())
         fallback = f"{slug(fallback_id)[:60]}-{digest:08x}"
-        session_id = self._unique(self._stable_id(*ids, fallback=fallback), self._ids)
-        self._ids.add(session_id)
+        session_id = self._stable_id(*ids, fallback=fallback)
+        self._digests.append(f"{digest:08x}")
         text_lang = language_of(language)
         if text_lang != UNDETERMINED and text_lang not in self.languages:
             self.languages.append(text_lang)
@@ -330,12 +339,26 @@ class ProgrammeBuilder:
                       "day it starts, in local time")
         return sorted({dt.date.fromisoformat(entry["day"]) for entry in self.sessions})
 
+    def _resolve_ids(self) -> None:
+        """An id the file gives several events (a repeated guid) is told apart by
+        each event's content, for all of them: which one came first in the file
+        decides nothing, so reordering a file moves no bookmark."""
+        counts = Counter(entry["id"] for entry in self.sessions)
+        taken: set[str] = set()
+        for entry, digest in zip(self.sessions, self._digests, strict=True):
+            wanted = entry["id"]
+            if counts[wanted] > 1:
+                wanted = f"{wanted[:180]}-{digest}"
+            entry["id"] = self._unique(wanted, taken)  # identical events: by order
+            taken.add(entry["id"])
+
     def warn(self, place: str, message: str) -> None:
         self.warnings.append(Problem(place, message))
 
     def build(self) -> Converted:
         if not self.sessions:
             raise ProgrammeError(self.source, [Problem("file", "no events found")])
+        self._resolve_ids()
         day_change = self._day_change()
         days = self._file_days(day_change)
         for entry in self.sessions:

@@ -138,10 +138,12 @@ def _add_event(builder: ProgrammeBuilder, event: Any, day: dt.date, room_name: s
             people.append((builder.person(person), "speaker"))
         elif isinstance(person, dict):
             name = _text(person.get("name")) or _text(person.get("public_name"))
-            key = _text(person.get("guid")) or _text(person.get("code")) or (
-                str(person["id"]) if isinstance(person.get("id"), int) else None)
+            number = person.get("id")
             if name:
-                people.append((builder.person(name, key), "speaker"))
+                people.append((builder.person(
+                    name, guid=_text(person.get("guid")) or _text(person.get("code")) or None,
+                    number=str(number) if isinstance(number, int | str) and str(number)
+                    else None), "speaker"))
     title = _text(event.get("title"))
     subtitle = _text(event.get("subtitle"))
     description = "\n\n".join(x for x in (subtitle, _text(event.get("abstract")),

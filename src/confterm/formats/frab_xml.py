@@ -158,7 +158,8 @@ def _add_event(builder: ProgrammeBuilder, event: Element, day: dt.date, room_nam
     for person in persons.findall("person") if persons is not None else []:
         name = (person.text or "").strip()
         if name:
-            people.append((builder.person(name, person.get("guid") or person.get("id")),
+            people.append((builder.person(name, guid=person.get("guid"),
+                                          number=person.get("id")),
                            "speaker"))
     title = _text(event, "title")
     description = "\n\n".join(x for x in (_text(event, "subtitle"), _text(event, "abstract"),

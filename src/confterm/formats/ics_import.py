@@ -76,12 +76,28 @@ def _add_event(builder: ProgrammeBuilder, event: Any, where: str, zone: dt.tzinf
     summary = _text(event, "summary")
     location = _text(event, "location")
     categories = [str(c) for c in _categories(event)]
+    people = tuple((builder.person(name), role) for name, role in _people(event))
     builder.add_session(
         ids=(_text(event, "uid") or None,), fallback_id=summary or "event",
         start=start, end=end, title=summary, language=_language(event),
         kind=kind_of(" ".join(categories) + " " + summary) if categories else "talk",
         room=builder.room(location) if location else None, themes=tuple(categories),
+        people=people,
         description=_text(event, "description"), url=_text(event, "url") or None)
+
+
+def _people(event: Any) -> list[tuple[str, str]]:
+    """Common names of the organiser (the host) and attendees (speakers, in the
+    schedules that list them so); an address without a name is left out."""
+    found = []
+    for prop, role in (("organizer", "host"), ("attendee", "speaker")):
+        value = event.get(prop)
+        for address in value if isinstance(value, list) else [value] if value else []:
+            params = getattr(address, "params", None)
+            name = str(params.get("CN", "")).strip() if params is not None else ""
+            if name and (name, role) not in found:
+                found.append((name, role))
+    return found
 
 
 def _first(event: Any, name: str) -> Any:
