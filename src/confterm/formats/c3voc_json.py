@@ -54,12 +54,19 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
     conference = data["schedule"].get("conference")
     if not isinstance(conference, dict):
         raise ProgrammeError(source, [Problem("schedule.conference", "missing or not an object")])
-    zone_name, zone = resolve_zone(_text(conference.get("time_zone_name")) or None, timezone,
-                                   source)
+    named = _text(conference.get("time_zone_name")) or None
     title = _text(conference.get("title")) or _text(conference.get("acronym")) or source
+    found = resolve_zone(named, timezone, source,
+                         moments=_all_offsets(conference.get("days")) if not (
+                             named or timezone) else (),
+                         places=[title, *(_text(conference.get(k))
+                                          for k in ("city", "location", "venue"))])
     builder = ProgrammeBuilder(
         source=source, programme_id=slug(_text(conference.get("acronym")) or title),
-        name=title, timezone=zone_name, zone=zone)
+        name=title, timezone=found.name, zone=found.zone)
+    if found.note:
+        builder.warn("timezone", found.note)
+    zone = found.zone
     for room in _list(conference.get("rooms"), "schedule.conference.rooms", source):
         if isinstance(room, dict) and _text(room.get("name")):
             builder.room(_text(room["name"]), _text(room.get("guid")) or None)
@@ -85,6 +92,27 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
                            f"{where}.rooms[{room_name}][{event_index}]", zone)
         days[day_index] = None  # read: released while the rest is read (a large file)
     return builder.build()
+
+
+def _all_offsets(days: Any) -> list[dt.datetime]:
+    """Every event's start, if every one is a date-time with its UTC offset."""
+    moments = []
+    for day in days if isinstance(days, list) else []:
+        rooms = day.get("rooms") if isinstance(day, dict) else None
+        for events in rooms.values() if isinstance(rooms, dict) else []:
+            for event in events if isinstance(events, list) else []:
+                value = event.get("date") if isinstance(event, dict) else None
+                if not isinstance(value, str) or "T" not in value or not _has_offset(value):
+                    return []
+                moment = _instant(value, dt.UTC)
+                if moment is None:
+                    return []
+                moments.append(moment)
+    return moments
+
+
+def _has_offset(value: str) -> bool:
+    return value.endswith(("Z", "z")) or value[-6:-5] in ("+", "-")
 
 
 def _date(value: Any, where: str, source: str) -> dt.date:

@@ -12,6 +12,7 @@ Parsed with defusedxml: no external entities, no entity expansion.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from xml.etree.ElementTree import Element
 
 from confterm.formats.builder import (
@@ -54,7 +55,7 @@ def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> Co
             if depth != 1:  # only the children of <schedule> are read here
                 continue
             if element.tag == "conference" and builder is None:
-                builder = _builder(element, source, timezone)
+                builder = _builder(element, source, timezone, raw)
                 for index, day in pending:
                     _read_day(builder, day, index)
                     day.clear()
@@ -82,10 +83,29 @@ def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> Co
     if not days:
         raise ProgrammeError(source, [Problem("schedule", "no <day> elements")])
     if builder is None:  # no <conference>: the file's name and --timezone will do
-        builder = _builder(None, source, timezone)
+        builder = _builder(None, source, timezone, raw)
         for index, day in pending:
             _read_day(builder, day, index)
     return builder.build()
+
+
+_DATE = re.compile(rb"<date>\s*([^<]*?)\s*</date>")
+_EVENT_TAG = re.compile(rb"<event[\s>/]")
+
+
+def _all_offsets(raw: bytes) -> list[dt.datetime]:
+    """Every event's start, if each has a ``<date>`` with its UTC offset."""
+    moments = []
+    for match in _DATE.finditer(raw):
+        text = match.group(1).decode("utf-8", "replace")
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return []
+        if moment.tzinfo is None:
+            return []
+        moments.append(moment)
+    return moments if len(moments) == len(_EVENT_TAG.findall(raw)) else []
 
 
 def _text(element: Element | None, child: str) -> str:
@@ -95,14 +115,18 @@ def _text(element: Element | None, child: str) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
-def _builder(conference: Element | None, source: str,
-             timezone: str | None) -> ProgrammeBuilder:
-    zone_name, zone = resolve_zone(_text(conference, "time_zone_name") or None, timezone,
-                                   source)
+def _builder(conference: Element | None, source: str, timezone: str | None,
+             raw: bytes) -> ProgrammeBuilder:
+    named = _text(conference, "time_zone_name") or None
     title = _text(conference, "title") or _text(conference, "acronym") or source
+    found = resolve_zone(named, timezone, source,
+                         moments=_all_offsets(raw) if not (named or timezone) else (),
+                         places=[_text(conference, k) for k in ("city", "venue", "title")])
     builder = ProgrammeBuilder(source=source,
                                programme_id=slug(_text(conference, "acronym") or title),
-                               name=title, timezone=zone_name, zone=zone)
+                               name=title, timezone=found.name, zone=found.zone)
+    if found.note:
+        builder.warn("timezone", found.note)
     builder.day_change_hint = parse_clock(_text(conference, "day_change"))
     builder.city = _text(conference, "city") or None
     builder.venue = _text(conference, "venue") or None

@@ -25,6 +25,24 @@ _FIRST_TZID = re.compile(rb"^DTSTART;[^:\r\n]*?TZID=\"?([^\":;\r\n]+)",
                          re.IGNORECASE | re.MULTILINE)
 
 
+_DTSTART = re.compile(rb"^DTSTART([;:][^\r\n]*)", re.IGNORECASE | re.MULTILINE)
+
+
+def _all_utc(raw: bytes) -> list[dt.datetime]:
+    """Every event's start, if each is a UTC time (``DTSTART:…Z``)."""
+    moments = []
+    for match in _DTSTART.finditer(raw):
+        value = match.group(1).decode("ascii", "replace").rsplit(":", 1)[-1].strip()
+        if not value.upper().endswith("Z"):
+            return []
+        try:
+            moments.append(dt.datetime.strptime(value.upper(), "%Y%m%dT%H%M%SZ").replace(
+                tzinfo=dt.UTC))
+        except ValueError:
+            return []
+    return moments
+
+
 def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> Converted:
     """Confterm data from an iCalendar file. The calendar without its events is
     parsed first (its time zones become known), then one event at a time, each
@@ -43,10 +61,15 @@ def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> Convert
     if zone_hint is None and timezone is None:
         first = _FIRST_TZID.search(raw)
         zone_hint = first.group(1).decode("utf-8", "replace").strip() if first else None
-    zone_name, zone = resolve_zone(zone_hint, timezone, source)
     name = str(calendar.get("x-wr-calname") or "") or source.rsplit("/", 1)[-1]
+    found = resolve_zone(zone_hint, timezone, source,
+                         moments=_all_utc(raw) if not (zone_hint or timezone) else (),
+                         places=[name])
+    zone = found.zone
     builder = ProgrammeBuilder(source=source, programme_id=slug(name), name=name,
-                               timezone=zone_name, zone=zone)
+                               timezone=found.name, zone=zone)
+    if found.note:
+        builder.warn("timezone", found.note)
     index = 0
     for start, end in spans:
         index += 1

@@ -102,17 +102,20 @@ class Aware:
 
 
 class ZoneName:
-    """An IANA time zone name such as ``America/Sao_Paulo``."""
+    """An IANA time zone name such as ``America/Sao_Paulo``, or a fixed offset
+    such as ``UTC+05:30``."""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         return _core_schema().no_info_after_validator_function(check_zone, handler(source))
 
 
 def check_zone(name: str) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from zoneinfo import ZoneInfoNotFoundError
+
+    from confterm.model.offsets import zone_named
 
     try:
-        ZoneInfo(name)
+        zone_named(name)
     # OSError: a name such as "America" or "Etc" is a folder of the zone database.
     except (ZoneInfoNotFoundError, ValueError, OSError) as error:
         raise ValueError(f"unknown time zone {name!r} (use an IANA name such as "

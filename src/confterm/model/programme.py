@@ -23,6 +23,7 @@ from confterm.model.constraints import (
     OneLine,
     ZoneName,
 )
+from confterm.model.offsets import zone_named
 from confterm.model.text import neutralise
 
 FORMAT_NAME: Final = "confterm-programme"
@@ -225,7 +226,8 @@ class Programme:
     """Stable id of the programme; bookmarks are stored under it."""
     name: Line
     timezone: TimeZoneName
-    """IANA time zone of the conference, e.g. 'America/Sao_Paulo'."""
+    """IANA time zone of the conference, e.g. 'America/Sao_Paulo'; or, for a
+    schedule that names none, its fixed UTC offset, e.g. 'UTC+05:30'."""
     days: tuple[Day, ...]
     format: Literal["confterm-programme"] = FORMAT_NAME
     version: Literal[1] = FORMAT_VERSION
@@ -248,9 +250,7 @@ class Programme:
 
     @property
     def zone(self) -> dt.tzinfo:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo(self.timezone)
+        return zone_named(self.timezone)
 
     def day_index(self, day: dt.date) -> int:
         """1-based number of *day* in the programme."""
