@@ -22,6 +22,7 @@ from confterm.formats.builder import (
     sane,
     slug,
 )
+from confterm.formats.text import readable
 from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
@@ -174,8 +175,8 @@ def _add_event(builder: ProgrammeBuilder, event: Any, day: dt.date, room_name: s
                     else None), "speaker"))
     title = _text(event.get("title"))
     subtitle = _text(event.get("subtitle"))
-    description = "\n\n".join(x for x in (subtitle, _text(event.get("abstract")),
-                                          _text(event.get("description"))) if x)
+    description = "\n\n".join(x for x in (subtitle, readable(_text(event.get("abstract"))),
+                                          readable(_text(event.get("description")))) if x)
     track = _text(event.get("track"))
     numeric = event.get("id")
     builder.add_session(

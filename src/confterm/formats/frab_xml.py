@@ -24,6 +24,7 @@ from confterm.formats.builder import (
     sane,
     slug,
 )
+from confterm.formats.text import readable
 from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
@@ -186,8 +187,9 @@ def _add_event(builder: ProgrammeBuilder, event: Element, day: dt.date, room_nam
                                           number=person.get("id")),
                            "speaker"))
     title = _text(event, "title")
-    description = "\n\n".join(x for x in (_text(event, "subtitle"), _text(event, "abstract"),
-                                          _text(event, "description")) if x)
+    description = "\n\n".join(x for x in (_text(event, "subtitle"),
+                                          readable(_text(event, "abstract")),
+                                          readable(_text(event, "description"))) if x)
     track = _text(event, "track")
     tags = tuple((tag.text or "").strip() for tag in event.iter("tag") if tag.text)
     numeric = event.get("id")

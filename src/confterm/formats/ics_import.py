@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from confterm.formats.builder import Converted, ProgrammeBuilder, kind_of, sane, slug
+from confterm.formats.text import readable
 from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
@@ -25,6 +26,7 @@ _FIRST_TZID = re.compile(rb"^DTSTART;[^:\r\n]*?TZID=\"?([^\":;\r\n]+)",
                          re.IGNORECASE | re.MULTILINE)
 
 
+_FOLD = re.compile(rb"\r?\n[ \t]")
 _DTSTART = re.compile(rb"^DTSTART([;:][^\r\n]*)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -50,6 +52,9 @@ def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> Convert
     many times its size."""
     import icalendar
 
+    # RFC 5545 3.1: unfold, then decode. Folding may split a multi-byte UTF-8
+    # character; decoding each physical line first would garble it.
+    raw = _FOLD.sub(b"", raw)
     spans = [match.span() for match in _EVENT.finditer(raw)]
     skeleton = b"".join(raw[start:end] for start, end in zip(
         [0, *(e for _, e in spans)], [*(s for s, _ in spans), len(raw)], strict=True))
@@ -106,7 +111,7 @@ def _add_event(builder: ProgrammeBuilder, event: Any, where: str, zone: dt.tzinf
         kind=kind_of(" ".join(categories) + " " + summary) if categories else "talk",
         room=builder.room(location) if location else None, themes=tuple(categories),
         people=people,
-        description=_text(event, "description"), url=_text(event, "url") or None)
+        description=readable(_text(event, "description")), url=_text(event, "url") or None)
 
 
 def _people(event: Any) -> list[tuple[str, str]]:

@@ -15,9 +15,8 @@ from typing import overload
 
 # C0 except tab and newline, DEL, and C1.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
-# Explicit bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
-# and the line/paragraph separators that some terminals treat as newlines.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# Explicit bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def _control_picture(match: re.Match[str]) -> str:
@@ -33,7 +32,9 @@ def neutralise(text: str) -> str:
     """Return *text* with terminal-active characters replaced by visible ones."""
     if text.isprintable():  # fast path: the vast majority of strings
         return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Line and paragraph separators are what they say (a terminal would not show them).
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace(
+        "\u2029", "\n\n")
     text = _CONTROLS.sub(_control_picture, text)
     return _BIDI.sub("\ufffd", text)
 

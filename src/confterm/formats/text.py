@@ -1,0 +1,61 @@
+"""Descriptions from other formats, made readable as plain text.
+
+Pentabarf and FOSDEM write HTML (``<p>``, ``&amp;``), pretalx writes Markdown
+(``**bold**``, ``[text](url)``). HTML is converted by inscriptis, which keeps
+the layout a reader needs (paragraphs, line breaks, list bullets) and drops
+scripts and styles; Markdown is rendered to HTML by markdown-it first. Links
+keep their address: ``slides (https://…)``. Text that shows neither is left as
+it is, and both libraries are imported only when some text needs them.
+The result is still untrusted text: the model neutralises it like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+_HTML = re.compile(
+    r"<(?:p|br|div|span|a|b|i|em|strong|u|s|ul|ol|li|dl|dt|dd|h[1-6]|pre|code|blockquote"
+    r"|table|tr|td|th|img|hr|sup|sub)\b[^>]*>|</[a-z][a-z0-9]*\s*>"
+    r"|&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
+_MARKDOWN = re.compile(
+    r"\*\*\S|__\S|(?<![\w*])\*[^\s*][^*\n]*(?<=\S)\*(?![\w*])"
+    r"|(?<!\w)_[^\s_][^_\n]*(?<=\S)_(?!\w)|\[[^\]\n]+\]\([^)\s]+\)|^#{1,6}\s"
+    r"|^\s*[-*+]\s+\S|^\s*\d+[.)]\s+\S|`[^`\n]+`|^>\s", re.MULTILINE)
+_LINK = re.compile(r"\[([^\]\n]*)\]\(((?:https?|mailto):[^)\s]*)\)")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def readable(text: str) -> str:
+    """*text* as plain text: HTML and Markdown converted, anything else unchanged."""
+    if _HTML.search(text):
+        return _from_html(text)
+    if _MARKDOWN.search(text):
+        return _from_html(_markdown().render(text))
+    return text
+
+
+@cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True})
+
+
+@cache
+def _config() -> Any:
+    from inscriptis.css_profiles import CSS_PROFILES
+    from inscriptis.model.config import ParserConfig
+
+    return ParserConfig(css=CSS_PROFILES["strict"], display_links=True)
+
+
+def _from_html(html: str) -> str:
+    from inscriptis import get_text
+
+    text = get_text(html, _config())
+    text = _LINK.sub(lambda m: m.group(2) if m.group(1) in ("", m.group(2))
+                     else f"{m.group(1)} ({m.group(2)})", text)
+    lines = [line.rstrip() for line in text.strip("\n").splitlines()]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
