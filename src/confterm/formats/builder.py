@@ -13,6 +13,7 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from confterm.model.programme import UNDETERMINED
 
 _ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,199}$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_WEB = re.compile(r"^https?://[^\s\x00-\x1f\x7f-\x9f]{1,1990}$", re.IGNORECASE)
 
 _KINDS = (  # (words found in a type or title, confterm kind), first match wins
     (("workshop", "hands-on", "tutorial"), "workshop"),
@@ -65,10 +67,23 @@ def kind_of(kind_text: str | None) -> str:
     return "other"
 
 
-def language_of(value: str | None) -> str:
-    if value and _LANGUAGE.match(value.strip()):
-        return value.strip().lower()
-    return UNDETERMINED
+def languages_of(value: str | None) -> list[str]:
+    """Spoken languages as a file gives them ('de', 'de, en', 'en/de') -> tags."""
+    found: list[str] = []
+    for part in re.split(r"[\s,;/+|]+", value or ""):
+        if _LANGUAGE.match(part) and part.lower() not in found:
+            found.append(part.lower())
+    return found
+
+
+def web_links(pairs: Iterable[tuple[str, str | None]]) -> list[dict[str, str]]:
+    """``{"title", "url"}`` for each http(s) address, once each, in order."""
+    links: list[dict[str, str]] = []
+    for title, url in pairs:
+        address = (url or "").strip()
+        if _WEB.match(address) and all(link["url"] != address for link in links):
+            links.append({"title": line(title) or address, "url": address})
+    return links
 
 
 def parse_duration(text: str, where: str, source: str) -> dt.timedelta:
@@ -217,7 +232,7 @@ class ProgrammeBuilder:
                     day: dt.date | None = None, kind: str = "talk", room: str | None = None,
                     track: str | None = None, themes: tuple[str, ...] = (),
                     people: tuple[tuple[str, str], ...] = (), description: str = "",
-                    url: str | None = None) -> str:
+                    links: Iterable[tuple[str, str | None]] = ()) -> str:
         for moment, field_name in ((start, "start"), (end, "end")):
             sane(moment, f"{fallback_id}.{field_name}", self.source)
         # Without an id of its own, an event is named by what it is (title, start,
@@ -227,7 +242,8 @@ class ProgrammeBuilder:
         fallback = f"{slug(fallback_id)[:60]}-{digest:08x}"
         session_id = self._stable_id(*ids, fallback=fallback)
         self._digests.append(f"{digest:08x}")
-        text_lang = language_of(language)
+        spoken = languages_of(language)
+        text_lang = spoken[0] if spoken else UNDETERMINED  # what the title is written in
         if text_lang != UNDETERMINED and text_lang not in self.languages:
             self.languages.append(text_lang)
         local_start = start.astimezone(self.zone)
@@ -251,11 +267,13 @@ class ProgrammeBuilder:
             entry["themes"] = theme_ids
         if people:
             entry["people"] = [{"person": pid, "role": role} for pid, role in people]
-        notes = f"More: {url}" if url else ""
         if description.strip():
             entry["description"] = {text_lang: description.strip()}
-        if notes:
-            entry["notes"] = {text_lang: notes}
+        if spoken:
+            entry["language"] = spoken
+        found_links = web_links(links)
+        if found_links:
+            entry["links"] = found_links
         self.sessions.append(entry)
         return session_id
 

@@ -187,5 +187,19 @@ def _add_event(builder: ProgrammeBuilder, event: Any, day: dt.date, room_name: s
         kind=kind_of(_text(event.get("type")) or None),
         room=builder.room(_text(event.get("room")) or room_name),
         track=builder.track(track) if track else None,
-        people=tuple(people), description=description,
-        url=_text(event.get("url")) or None)
+        people=tuple(people), description=description, links=_links(event))
+
+
+def _links(event: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """The event page, feedback form, links and attachments of a c3voc event."""
+    found: list[tuple[str, str | None]] = [("Event page", _text(event.get("url"))),
+                                           ("Feedback", _text(event.get("feedback_url")))]
+    for key in ("links", "attachments"):
+        items = event.get(key)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict):
+                found.append((_text(item.get("title")) or key.rstrip("s").capitalize(),
+                              _text(item.get("url"))))
+            elif isinstance(item, str):
+                found.append((item, item))
+    return found

@@ -201,4 +201,15 @@ def _add_event(builder: ProgrammeBuilder, event: Element, day: dt.date, room_nam
         room=builder.room(_text(event, "room") or room_name) if (
             _text(event, "room") or room_name) else None,
         track=builder.track(track) if track else None, themes=tags,
-        people=tuple(people), description=description, url=_text(event, "url") or None)
+        people=tuple(people), description=description, links=_links(event))
+
+
+def _links(event: Element) -> list[tuple[str, str | None]]:
+    """The event page, feedback form, links and attachments of a frab event."""
+    found: list[tuple[str, str | None]] = [("Event page", _text(event, "url")),
+                                           ("Feedback", _text(event, "feedback_url"))]
+    for group, item, kind in (("links", "link", "Link"),
+                              ("attachments", "attachment", "Attachment")):
+        for element in event.findall(f"{group}/{item}"):
+            found.append(((element.text or "").strip() or kind, element.get("href")))
+    return found

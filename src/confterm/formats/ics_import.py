@@ -111,7 +111,8 @@ def _add_event(builder: ProgrammeBuilder, event: Any, where: str, zone: dt.tzinf
         kind=kind_of(" ".join(categories) + " " + summary) if categories else "talk",
         room=builder.room(location) if location else None, themes=tuple(categories),
         people=people,
-        description=readable(_text(event, "description")), url=_text(event, "url") or None)
+        description=readable(_text(event, "description")),
+        links=[("Event page", _text(event, "url"))])
 
 
 def _people(event: Any) -> list[tuple[str, str]]:

@@ -131,3 +131,16 @@ class LanguageTag:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         return _core_schema().str_schema(pattern=_LANGUAGE.pattern)
+
+
+class WebAddress:
+    """An http(s) address: no other scheme, no white space or control characters."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return _core_schema().str_schema(
+            pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\x00-\x1f\x7f-\x9f]+$", max_length=2000)
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        result = handler(schema)
+        result["description"] = self.__doc__
+        return result

@@ -21,6 +21,7 @@ from confterm.model.constraints import (
     LanguageTag,
     Neutralised,
     OneLine,
+    WebAddress,
     ZoneName,
 )
 from confterm.model.offsets import zone_named
@@ -193,6 +194,15 @@ class Participation:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A page about a session: its event page, feedback form, recording, slides."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+    title: LineStr
+    url: Annotated[str, WebAddress()]
+
+
+@dataclass(frozen=True)
 class Session:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
@@ -211,6 +221,10 @@ class Session:
     notes: Localized | None = None
     indicative: bool = False
     """True when the time and room are not from an official source."""
+    language: tuple[Language, ...] = ()
+    """The language(s) spoken, as BCP 47 tags in the file's order, e.g. ["de", "en"]."""
+    links: tuple[Link, ...] = ()
+    """Pages about the session (event page, feedback, recordings, slides): http(s) only."""
 
     @property
     def duration(self) -> dt.timedelta:

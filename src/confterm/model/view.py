@@ -76,6 +76,8 @@ class Catalogue:
         for theme in session.themes:
             if theme in self.themes:
                 yield self.themes[theme].label.all_text()
+        for link in session.links:
+            yield link.title
         yield session.kind.value
 
     def session_people(self, session: Session) -> list[Person]:

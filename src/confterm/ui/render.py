@@ -121,6 +121,8 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
                          ("Kind", session.kind.value)):
         if value:
             parts += ["\n", (f"{label}: ", "dim"), value]
+    if session.language:
+        parts += [("  ·  Language: ", "dim"), ", ".join(session.language)]
     people = catalogue.session_people(session)
     if people:
         parts += ["\n\n", ("People", "bold underline")]
@@ -132,6 +134,10 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
                 parts += ["\n  ", ", ".join(about)]
     if session.description is not None:
         parts += ["\n\n", clip(session.description.get(lang), TEXT_LIMIT)]
+    if session.links:  # plain text to copy: never a terminal hyperlink from data
+        parts += ["\n\n", ("Links", "bold underline")]
+        for link in session.links:
+            parts += ["\n• ", (clip(link.title), "bold"), "  ", link.url]
     if session.themes:
         parts += ["\n\n", ("Themes: ", "dim"),
                   ", ".join(clip(catalogue.theme_label(t, lang)) for t in session.themes)]
