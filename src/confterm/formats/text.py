@@ -19,19 +19,33 @@ _HTML = re.compile(
     r"<(?:p|br|div|span|a|b|i|em|strong|u|s|ul|ol|li|dl|dt|dd|h[1-6]|pre|code|blockquote"
     r"|table|tr|td|th|img|hr|sup|sub)\b[^>]*>|</[a-z][a-z0-9]*\s*>"
     r"|&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
-_MARKDOWN = re.compile(
-    r"\*\*\S|__\S|(?<![\w*])\*[^\s*][^*\n]*(?<=\S)\*(?![\w*])"
-    r"|(?<!\w)_[^\s_][^_\n]*(?<=\S)_(?!\w)|\[[^\]\n]+\]\([^)\s]+\)|^#{1,6}\s"
-    r"|^\s*[-*+]\s+\S|^\s*\d+[.)]\s+\S|`[^`\n]+`|^>\s", re.MULTILINE)
+# Markdown, tested cheapest first: paired markers, a link, code, then block
+# syntax at the start of a line, then single-character emphasis.
+_MD_LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
+_MD_CODE = re.compile(r"`[^`\n]+`")
+_MD_BLOCK = re.compile(r"^(?:#{1,6}|[-*+]|\d+[.)]|>)\s+\S", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*[^\s*][^*\n]*(?<=\S)\*(?![\w*])"
+                          r"|(?<!\w)_[^\s_][^_\n]*(?<=\S)_(?!\w)")
+
+
+def _is_markdown(text: str) -> bool:
+    return ("**" in text or "__" in text
+            or ("](" in text and _MD_LINK.search(text) is not None)
+            or ("`" in text and _MD_CODE.search(text) is not None)
+            or (_MD_BLOCK.search(text) is not None if "\n" in text or text[:1] in "#-*+>"
+                or text[:1].isdigit() else False)
+            or (("*" in text or "_" in text) and _MD_EMPHASIS.search(text) is not None))
+
+
 _LINK = re.compile(r"\[([^\]\n]*)\]\(((?:https?|mailto):[^)\s]*)\)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def readable(text: str) -> str:
     """*text* as plain text: HTML and Markdown converted, anything else unchanged."""
-    if _HTML.search(text):
+    if ("<" in text or "&" in text) and _HTML.search(text):
         return _from_html(text)
-    if _MARKDOWN.search(text):
+    if _is_markdown(text):
         return _from_html(_markdown().render(text))
     return text
 
@@ -58,4 +72,4 @@ def _from_html(html: str) -> str:
     text = _LINK.sub(lambda m: m.group(2) if m.group(1) in ("", m.group(2))
                      else f"{m.group(1)} ({m.group(2)})", text)
     lines = [line.rstrip() for line in text.strip("\n").splitlines()]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
