@@ -6,7 +6,7 @@ STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 
-.PHONY: run test lint typecheck pytest bench startup memory fuzz schema snapshots clean
+.PHONY: run test lint typecheck pytest bench startup memory interop fuzz schema snapshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ startup: $(STAMP_TEST)
 ## Peak memory opening 60 MB programmes in each format; first frame with a 10 MB title.
 memory: $(STAMP_TEST)
 	$(BIN)/python benchmarks/memory.py
+
+## Import every schedule in INTEROP_DIR: events, import time and warnings per file.
+INTEROP_DIR ?=
+interop: $(STAMP_TEST)
+	@test -n "$(INTEROP_DIR)" || { echo "usage: make interop INTEROP_DIR=folder"; exit 2; }
+	$(BIN)/python benchmarks/interop.py "$(INTEROP_DIR)" $(if $(INTEROP_TIMEZONE),--timezone $(INTEROP_TIMEZONE))
 
 ## Every reader fed 10,000 generated inputs (make test runs 150 each).
 fuzz: $(STAMP_TEST)
