@@ -11,9 +11,12 @@ INDICATIVE_MARK = "≈"
 
 
 def time_range(session: Session, zone: dt.tzinfo | None, *, mark: bool = True) -> str:
-    """'≈14:00–15:00' in *zone* (``None``: the system's local zone, DST included)."""
+    """'≈14:00–15:00' in *zone* (``None``: the system's local zone, DST included);
+    a session of no length (a deadline) is just its time."""
     start, end = session.start.astimezone(zone), session.end.astimezone(zone)
     prefix = INDICATIVE_MARK if mark and session.indicative else ""
+    if end == start:
+        return f"{prefix}{start:%H:%M}"
     suffix = "" if end.date() == start.date() else " (+1)"
     return f"{prefix}{start:%H:%M}–{end:%H:%M}{suffix}"
 
