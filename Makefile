@@ -6,7 +6,7 @@ STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 
-.PHONY: run test lint typecheck pytest bench startup memory interop fuzz schema snapshots clean
+.PHONY: run test lint typecheck layers pytest soak bench startup memory interop fuzz schema snapshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ INTEROP_DIR ?=
 interop: $(STAMP_TEST)
 	@test -n "$(INTEROP_DIR)" || { echo "usage: make interop INTEROP_DIR=folder"; exit 2; }
 	$(BIN)/python benchmarks/interop.py "$(INTEROP_DIR)" $(if $(INTEROP_TIMEZONE),--timezone $(INTEROP_TIMEZONE))
+
+## The long runs: a 10,000-key monkey and 200 writers killed by the clock.
+soak: $(STAMP_TEST)
+	$(BIN)/pytest -m soak -p no:randomly
 
 ## Every reader fed 10,000 generated inputs (make test runs 150 each).
 fuzz: $(STAMP_TEST)

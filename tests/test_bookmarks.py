@@ -19,7 +19,7 @@ from confterm.model.view import ScheduleView
 from confterm.storage.bookmarks import BookmarkStore, bookmarks_path, decode
 
 PROGRAMME_ID = "wco-technology-conference-2024"
-#: Writer processes killed mid-save in the crash test.
+#: Writer processes killed by the clock in the soak test (make soak).
 KILLS = 200
 
 
@@ -157,30 +157,95 @@ def test_two_processes_bookmarking_at_once_keep_both() -> None:
     assert set(final) == {f"{side}-{i}" for side in ("left", "right") for i in range(25)}
 
 
-def test_killing_the_writer_mid_save_never_breaks_the_file() -> None:
-    """The old content or the new, whenever the process dies."""
+CRASHER = textwrap.dedent("""
+    import os, signal, sys
+    from confterm.model.agenda import Bookmark
+    from confterm.storage.bookmarks import BookmarkStore
+    point, offset = sys.argv[1], int(sys.argv[2])
+    die = lambda: os.kill(os.getpid(), signal.SIGKILL)
+    real_replace, real_fdopen = os.replace, os.fdopen
+    if point == "before-replace":
+        os.replace = lambda *args: die()
+    elif point == "after-replace":
+        def replace(*args):
+            real_replace(*args)
+            die()
+        os.replace = replace
+    elif point == "mid-write":
+        class Half:
+            def __init__(self, handle): self.handle = handle
+            def __enter__(self): return self
+            def __exit__(self, *exc): self.handle.close()
+            def fileno(self): return self.handle.fileno()
+            def flush(self): self.handle.flush()
+            def write(self, data):
+                self.handle.write(data[:offset % len(data)])
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
+                die()
+        os.fdopen = lambda *args: Half(real_fdopen(*args))
+    store, _ = BookmarkStore.open("wco-technology-conference-2024")
+    store.set(Bookmark("new", title="n" * 5000))
+    store.save()
+    print("the save finished: the kill did not land", flush=True)
+""")
+#: Where a writer is killed: inside the temporary file, before and after the rename.
+KILL_POINTS = [("mid-write", 1), ("mid-write", 4000), ("before-replace", 0),
+               ("after-replace", 0)]
+
+
+def _kill_a_save(point: str, offset: int) -> set[str]:
+    """Save "new" over a file holding "old", killed at *point*; the bookmarks after."""
     path = bookmarks_path(PROGRAMME_ID)
+    store, _ = BookmarkStore.open(PROGRAMME_ID)
+    for key in list(store.agenda.bookmarks):
+        store.remove(key)
+    store.set(bookmark_for_id("old"))
+    store.save()
+    writer = subprocess.run([sys.executable, "-c", CRASHER, point, str(offset)],
+                            capture_output=True, text=True, check=False)
+    assert writer.returncode == -signal.SIGKILL, (point, writer.stdout, writer.stderr)
+    return set(decode(path.read_bytes()).bookmarks)  # raises if half-written
+
+
+@pytest.mark.parametrize(("point", "offset"), KILL_POINTS)
+def test_a_writer_killed_mid_save_leaves_the_old_file_or_the_new(point: str,
+                                                                 offset: int) -> None:
+    after = _kill_a_save(point, offset)
+    assert after == ({"old", "new"} if point == "after-replace" else {"old"})
+
+
+def test_writers_killed_at_random_points_never_break_the_file() -> None:
     rng = random.Random(20241113)
-    kills = 0
-    for _ in range(KILLS):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, "crash", "0"])
-        time.sleep(0.2 + rng.random() * 0.15)  # start-up, then some saves
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
-        kills += 1
-        if path.exists():
-            agenda = decode(path.read_bytes())  # raises if half-written
-            assert all(key.startswith("crash-") for key in agenda.bookmarks)
-    assert kills == KILLS
-    assert path.exists(), "the writer never got to save"
-    # A killed writer may leave its temporary file; the next save sweeps old ones.
+    for _ in range(12):
+        point = rng.choice(["mid-write", "before-replace", "after-replace"])
+        assert _kill_a_save(point, rng.randrange(1, 200_000)) in ({"old"}, {"old", "new"})
+    # Killed writers leave temporary files; the next save sweeps the old ones.
+    path = bookmarks_path(PROGRAMME_ID)
     leftovers = [p for p in path.parent.iterdir() if p.suffix == ".tmp"]
+    assert leftovers
     for leftover in leftovers:
         os.utime(leftover, (0, 0))
     store, _ = BookmarkStore.open(PROGRAMME_ID)
     store.set(bookmark_for_id("after"))
     store.save()
     assert [p for p in path.parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+@pytest.mark.soak
+def test_killing_the_writer_at_any_moment_never_breaks_the_file() -> None:
+    """The old content or the new, whenever the process dies (200 kills by the clock)."""
+    path = bookmarks_path(PROGRAMME_ID)
+    rng = random.Random(20241113)
+    for _ in range(KILLS):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, "crash", "0"])
+        time.sleep(0.2 + rng.random() * 0.15)  # start-up, then some saves
+        writer.send_signal(signal.SIGKILL)
+        assert writer.wait() == -signal.SIGKILL
+        if path.exists():
+            agenda = decode(path.read_bytes())  # raises if half-written
+            assert all(key.startswith("crash-") for key in agenda.bookmarks)
+    assert path.exists(), "the writer never got to save"
 
 
 def bookmark_for_id(session_id: str) -> Bookmark:

@@ -1,18 +1,25 @@
-"""A seeded monkey: 10,000 random keys and resizes, then the app still answers.
+"""A seeded monkey: random keys and resizes, checking the app's invariants as it goes.
 
-CONFTERM_MONKEY_EVENTS changes the number (for a quick local run, or a longer one).
+2,000 events in ``make test``, 10,000 in ``make soak``. Every 50 events, once
+the queued keys have been handled: one browser at the bottom of a short screen
+stack with no screen twice, a highlighted session whenever the list shows any,
+the list showing exactly the view's sessions, and the sidebar's choices the
+view's filters. At the end the app still answers: back to day 1, unfiltered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 
 import pytest
 from textual import events
 
 from confterm.model.programme import Programme
+from confterm.ui.app import ConftermApp
+from confterm.ui.screens.browser import BrowserScreen
+from confterm.ui.widgets.session_list import SessionList
+from confterm.ui.widgets.sidebar import ALL_TRACKS, ThemeList, TrackList
 
 from .conftest import browser, make_app
 
@@ -21,12 +28,28 @@ KEYS = [*"123456789[]/tfxslzbpaneh?r", "left", "right", "up", "down", "pageup",
         "backspace", *"abcdefghijkmorsuvwy ", "é", "会"]
 # ctrl+p (the command palette) is left out: it is Textual's own widget, and under
 # random keys it can fail inside Textual (a worker looking up a closed list).
-EVENTS = int(os.environ.get("CONFTERM_MONKEY_EVENTS", "10000"))
 
 
+def check_invariants(app: ConftermApp, when: int) -> None:
+    stack = app.screen_stack
+    assert isinstance(stack[0], BrowserScreen), when
+    assert not any(isinstance(s, BrowserScreen) for s in stack[1:]), when
+    kinds = [type(s) for s in stack]
+    assert len(kinds) == len(set(kinds)) and len(stack) <= 4, (when, kinds)
+    screen = browser(app)
+    view = screen.view
+    shown = screen.query_one(SessionList).session_ids
+    assert shown == [s.id for s in view.sessions], when
+    if shown:
+        assert screen.current is not None and screen.current.id in shown, when
+    tracks = {c.id for c in screen.query_one(TrackList).choices if c.chosen}
+    assert tracks == (set(view.tracks) or {ALL_TRACKS}), when
+    themes = {c.id for c in screen.query_one(ThemeList).choices if c.chosen}
+    assert themes == set(view.themes), when
 
-async def test_random_keys_and_resizes(programme: Programme, tmp_path: object,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+
+async def run_monkey(programme: Programme, events_count: int, tmp_path: object,
+                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))  # where an export would go
     monkeypatch.chdir(tmp_path)  # and anything else typed as a relative path
     rng = random.Random(1113)
@@ -34,7 +57,7 @@ async def test_random_keys_and_resizes(programme: Programme, tmp_path: object,
     app.animation_level = "none"
     sizes = 0
     async with app.run_test(size=(100, 30)) as pilot:
-        for count in range(EVENTS):
+        for count in range(events_count):
             if rng.random() < 0.02:
                 await pilot.resize_terminal(rng.randint(20, 300), rng.randint(5, 100))
                 sizes += 1
@@ -42,11 +65,14 @@ async def test_random_keys_and_resizes(programme: Programme, tmp_path: object,
                 key = rng.choice(KEYS)
                 character = key if len(key) == 1 else (" " if key == "space" else None)
                 app._driver.send_message(events.Key(key, character))  # type: ignore[union-attr]
-            if count % 50 == 0:
+            if count % 50 == 49:
                 await pilot.pause()
+                await pilot.pause()  # the screen's own follow-ups of those keys
+                check_invariants(app, count)
         for _ in range(5):  # let every queued key reach its widget before checking
             await pilot.pause(0.2)
         assert app.is_running
+        check_invariants(app, events_count)
         # Responsive: back to the browser, clear everything, go to day 1.
         await pilot.resize_terminal(120, 40)
         for _ in range(6):
@@ -62,4 +88,15 @@ async def test_random_keys_and_resizes(programme: Programme, tmp_path: object,
         await pilot.pause(0.2)
         assert browser(app).view.day == dt.date(2024, 11, 12)
         assert not browser(app).view.is_filtered
-    assert sizes >= EVENTS // 100
+    assert sizes >= events_count // 100
+
+
+async def test_random_keys_and_resizes(programme: Programme, tmp_path: object,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    await run_monkey(programme, 2_000, tmp_path, monkeypatch)
+
+
+@pytest.mark.soak
+async def test_ten_thousand_random_keys_and_resizes(programme: Programme, tmp_path: object,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    await run_monkey(programme, 10_000, tmp_path, monkeypatch)
