@@ -9,8 +9,6 @@ from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.loader import parse_programme, validate_converted
 from confterm.model.programme import Programme
 
-FORMATS = "confterm JSON, c3voc schedule.json (pretalx, frab), frab/Pentabarf XML, iCalendar"
-
 
 def format_of(raw: bytes) -> str:
     """'c3voc-json', 'frab-xml', 'ics', else 'confterm' (whose loader then

@@ -4,7 +4,7 @@
     view.on_day(date(2024, 11, 13)).with_themes("blockchain").matching("chaine")
 
 Each method returns a new view; nothing is mutated. Filters combine with AND;
-within ``in_tracks``, ``of_kinds`` and ``with_themes`` the values combine with OR
+within ``in_tracks`` and ``with_themes`` the values combine with OR
 (a session with *any* of the chosen themes matches). Free text is split into
 words and every word must appear, ignoring case and accents, in the session's
 titles, descriptions, notes, people (names, positions, organisations), track,
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from confterm.model.programme import Kind, Person, Programme, Session
+from confterm.model.programme import Person, Programme, Session
 from confterm.model.text import fold
 
 
@@ -108,7 +108,6 @@ class ScheduleView:
     catalogue: Catalogue = field(compare=False, repr=False)
     day: dt.date | None = None
     tracks: frozenset[str] = frozenset()
-    kinds: frozenset[Kind] = frozenset()
     themes: frozenset[str] = frozenset()
     query: str = ""
     #: Sessions known to contain every match (from a shorter query): a narrower
@@ -129,9 +128,6 @@ class ScheduleView:
 
     def in_tracks(self, *track_ids: str) -> ScheduleView:
         return replace(self, tracks=frozenset(track_ids), candidates=None)
-
-    def of_kinds(self, *kinds: Kind) -> ScheduleView:
-        return replace(self, kinds=frozenset(kinds), candidates=None)
 
     def with_themes(self, *theme_ids: str) -> ScheduleView:
         return replace(self, themes=frozenset(theme_ids), candidates=None)
@@ -156,7 +152,7 @@ class ScheduleView:
 
     def browsing_key(self) -> tuple[object, ...]:
         """The filters other than the query (what the sidebar counts depend on)."""
-        return (self.day, self.tracks, self.kinds, self.themes)
+        return (self.day, self.tracks, self.themes)
 
     def searched(self) -> ScheduleView:
         """The view to show: while there is a query, the whole programme is searched
@@ -168,12 +164,12 @@ class ScheduleView:
     @property
     def is_search(self) -> bool:
         """A search of the whole programme (see :meth:`searched`)."""
-        return (self.day is None and not (self.tracks or self.kinds or self.themes)
+        return (self.day is None and not (self.tracks or self.themes)
                 and bool(self.query.strip()))
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.tracks or self.kinds or self.themes or self.query.strip())
+        return bool(self.tracks or self.themes or self.query.strip())
 
     # -- results ------------------------------------------------------------
     @cached_property
@@ -183,13 +179,11 @@ class ScheduleView:
         # at 10,000 sessions this runs on every search keystroke.
         found: Iterable[Session] = (self.candidates if self.candidates is not None
                                     else self.catalogue.ordered)
-        day, tracks, kinds, themes = self.day, self.tracks, self.kinds, self.themes
+        day, tracks, themes = self.day, self.tracks, self.themes
         if day is not None:
             found = [s for s in found if s.day == day]
         if tracks:
             found = [s for s in found if s.track in tracks]
-        if kinds:
-            found = [s for s in found if s.kind in kinds]
         if themes:
             found = [s for s in found if not themes.isdisjoint(s.themes)]
         folded, haystack = self.catalogue.folded, self.catalogue.haystack
@@ -210,7 +204,3 @@ class ScheduleView:
                     counts[theme] += 1
         return counts
 
-    def overlapping(self, session: Session) -> tuple[Session, ...]:
-        """Sessions of the whole programme that run at the same time as *session*."""
-        return tuple(s for s in self.catalogue.ordered
-                     if s.id != session.id and overlaps(s, session))
