@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from confterm.model.bulk import collector_paused
+from confterm.collection import collector_paused
 
 
 def test_objects_built_in_bulk_are_not_walked_by_the_next_young_collection() -> None:

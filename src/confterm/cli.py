@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -289,12 +288,9 @@ def _browse(args: argparse.Namespace) -> int:
             now = _now(os.environ["CONFTERM_NOW"])
         except argparse.ArgumentTypeError as error:
             raise UsageError(f"CONFTERM_NOW: {error}") from None
-    # Start-up builds a few hundred thousand objects and no garbage worth a
-    # collection: the collector would only walk them (a 30 ms pause before the
-    # first frame). Once it has drawn, the app collects while the user pauses
-    # (ui/collector.py), and turns the collector back on when it closes.
-    gc.disable()
-    try:
+    from confterm.collection import paused_until_drawn
+
+    with paused_until_drawn():  # see confterm.collection
         opened = _open(args)
         if not sys.stdout.isatty() and not os.environ.get("CONFTERM_FORCE_TUI"):
             raise UsageError(
@@ -303,8 +299,6 @@ def _browse(args: argparse.Namespace) -> int:
 
         app = ConftermApp(opened.programme, now=now, source=opened)
         app.run()
-    finally:
-        gc.enable()
     if app.return_code:
         where = f"; the details are in {shown(app.crash_log)}" if app.crash_log else ""
         print(f"confterm: the browser stopped on an unexpected error{where}. "

@@ -389,7 +389,7 @@ async def test_garbage_is_collected_while_the_user_pauses(app: ConftermApp) -> N
     import gc
     import weakref
 
-    from confterm.ui.collector import QUIET
+    from confterm.collection import QUIET
 
     class Node:
         other: object = None

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from confterm.model.bulk import collector_paused
 from confterm.model.checks import find_problems, find_warnings
 from confterm.model.constraints import FIRST_YEAR, LAST_YEAR
 from confterm.model.errors import Problem, ProgrammeError
@@ -64,14 +63,13 @@ def validate_converted(raw: bytes, source: str, *,
     from confterm.model.validation import validate_in_batches, validate_json
 
     try:
-        with collector_paused():
-            if len(raw) <= BATCHES_ABOVE:  # parse and validate in one go: the fastest
-                programme = validate_json(raw)
-            else:  # bounded memory for large files, about a quarter slower
-                data = json.loads(raw, parse_float=_finite_float)
-                programme = validate_in_batches(data) if isinstance(data, dict) else (
-                    validate_json(raw))
-                del data
+        if len(raw) <= BATCHES_ABOVE:  # parse and validate in one go: the fastest
+            programme = validate_json(raw)
+        else:  # bounded memory for large files, about a quarter slower
+            data = json.loads(raw, parse_float=_finite_float)
+            programme = validate_in_batches(data) if isinstance(data, dict) else (
+                validate_json(raw))
+            del data
     except (ValidationError, ValueError, RecursionError, TypeError):
         pass  # read it again the slow way, which explains precisely what is wrong
     else:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from confterm import __version__
-from confterm.model.bulk import collector_paused
+from confterm.collection import collector_paused
 from confterm.model.offsets import offset_zone
 from confterm.model.programme import Programme, Session
 from confterm.storage.atomic import atomic_write_with
@@ -99,7 +99,8 @@ def _load(path: Path, timezone: str | None) -> Programme:
     from confterm.formats.detect import load_any
     from confterm.model.loader import read_programme_bytes
 
-    return load_any(read_programme_bytes(path), str(path), timezone=timezone)
+    with collector_paused():
+        return load_any(read_programme_bytes(path), str(path), timezone=timezone)
 
 
 def open_programme(path: Path, *, timezone: str | None = None) -> Programme:
@@ -127,6 +128,7 @@ def open_programme_bytes(raw: bytes, source: str, *, timezone: str | None = None
         return cached
     from confterm.formats.detect import load_any
 
-    programme = load_any(raw, source, timezone=timezone)
+    with collector_paused():
+        programme = load_any(raw, source, timezone=timezone)
     _store(entry, key, programme)
     return programme

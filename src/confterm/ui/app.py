@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
+from confterm.collection import IdleCollector
 from confterm.model.agenda import Agenda, Priority, bookmark_for, due_reminders
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme, Session
@@ -33,7 +34,6 @@ from confterm.storage.settings import (
 from confterm.storage.sources import Opened
 from confterm.timefmt import time_range
 from confterm.ui import compat
-from confterm.ui.collector import IdleCollector
 from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
 from confterm.ui.render import Display
 from confterm.ui.screens.browser import BrowserScreen
