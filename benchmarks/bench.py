@@ -42,7 +42,7 @@ from startup import CONFTERM_MARKER, HELLO, HELLO_APP, HELLO_MARKER, isolated_en
 LOAD = """
 import sys, time, json
 start = time.perf_counter()
-from confterm.model.loader import load_programme
+from confterm.opening.files import load_programme
 load_programme(sys.argv[1])
 cold = time.perf_counter() - start
 warm = []
@@ -51,7 +51,7 @@ for _ in range(5):
     load_programme(sys.argv[1])
     warm.append(time.perf_counter() - start)
 from pathlib import Path
-from confterm.storage.programme_cache import open_programme
+from confterm.opening.cache import open_programme
 open_programme(Path(sys.argv[1]))  # validates once more and fills the cache
 cached = []
 for _ in range(5):
@@ -68,7 +68,7 @@ import asyncio, json, resource, sys, time
 import datetime as dt
 from pathlib import Path
 from confterm.model.clock import Clock
-from confterm.storage.programme_cache import open_programme
+from confterm.opening.cache import open_programme
 from confterm.ui.app import ConftermApp
 from textual import events
 

@@ -29,7 +29,7 @@ from firstframe import first_frame_ms  # noqa: E402
 # The programmes are written by other processes: a child's peak memory counts the
 # pages of its parent before exec, so the measuring process stays small.
 FORMATS = ("confterm", "c3voc-json", "frab-xml", "ics")
-OPEN = ("import sys; from confterm.storage.sources import open_location; "
+OPEN = ("import sys; from confterm.opening.sources import open_location; "
         "p = open_location(sys.argv[1]); print(len(p.programme.sessions))")
 FLOOR = "import confterm.cli"
 SUFFIX = {"confterm": ".json", "c3voc-json": ".json", "frab-xml": ".xml", "ics": ".ics"}

@@ -60,7 +60,7 @@ CONFTERM_HEADLESS = """
 import gc, sys, time
 gc.disable()  # as the confterm command does before it imports the interface
 from confterm.storage.paths import bundled_programme_path
-from confterm.storage.sources import open_location
+from confterm.opening.sources import open_location
 from confterm.ui.app import ConftermApp
 
 class Measured(ConftermApp):

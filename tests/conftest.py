@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from confterm.model.loader import load_programme
 from confterm.model.programme import Programme
 from confterm.model.view import ScheduleView
+from confterm.opening.files import load_programme
 from confterm.storage.paths import bundled_programme_path
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -11,8 +11,8 @@ import pytest
 from confterm.cli import main
 from confterm.model.agenda import bookmark_for
 from confterm.model.clock import Clock
+from confterm.opening.sources import open_location
 from confterm.storage.bookmarks import BookmarkStore, bookmarks_path
-from confterm.storage.sources import open_location
 
 from .conftest import CORPUS
 

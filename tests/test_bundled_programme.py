@@ -7,8 +7,8 @@ import json
 from zoneinfo import ZoneInfo
 
 from confterm.model.errors import Problem
-from confterm.model.loader import load_programme
 from confterm.model.programme import Kind, Programme, Role
+from confterm.opening.files import load_programme
 from confterm.storage.paths import bundled_programme_path
 
 

@@ -166,7 +166,7 @@ def test_a_bad_now_is_a_usage_error(capsys: pytest.CaptureFixture[str],
 def test_a_bare_now_is_conference_time() -> None:
     import datetime as dt
 
-    from confterm.model.loader import load_programme
+    from confterm.opening.files import load_programme
     from confterm.storage.paths import bundled_programme_path
     from confterm.ui.app import ConftermApp
 

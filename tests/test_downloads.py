@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from confterm.model.errors import ProgrammeError
+from confterm.opening.sources import open_location, reopen
 from confterm.storage import remote
-from confterm.storage.sources import open_location, reopen
 
 from .conftest import CORPUS
 from .http_fixture import Answer, ok, raw, serve_raw, trickle

@@ -12,8 +12,8 @@ from confterm.cli import main
 from confterm.formats.builder import parse_duration
 from confterm.formats.detect import format_of, load_any
 from confterm.model.errors import ProgrammeError
-from confterm.model.loader import load_programme
 from confterm.model.programme import Programme
+from confterm.opening.files import load_programme
 
 from .conftest import CORPUS
 

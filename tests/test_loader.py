@@ -11,7 +11,8 @@ import pytest
 
 from confterm.cli import main
 from confterm.model.errors import MAX_PROBLEMS, Problem, ProgrammeError
-from confterm.model.loader import MAX_BYTES, load_programme, parse_programme
+from confterm.model.loader import MAX_BYTES, parse_programme
+from confterm.opening.files import load_programme
 
 from .conftest import CORPUS
 

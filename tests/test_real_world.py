@@ -222,7 +222,7 @@ async def test_language_and_links_survive_import_json_and_details(
     assert json.loads(capsys.readouterr().out)["count"] == 1  # link titles are searched
 
     from confterm.model.clock import Clock
-    from confterm.storage.sources import open_location
+    from confterm.opening.sources import open_location
     from confterm.ui.app import ConftermApp
 
     opened = open_location(str(imported))

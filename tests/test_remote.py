@@ -13,8 +13,9 @@ from confterm.cli import main
 from confterm.model.agenda import bookmark_for
 from confterm.model.changes import compare
 from confterm.model.errors import ProgrammeError
+from confterm.opening.sources import open_location, reopen
 from confterm.storage import remote
-from confterm.storage.sources import open_location, reopen
+from confterm.timefmt import offline_note
 
 from .conftest import CORPUS
 from .http_fixture import Served, serve
@@ -40,14 +41,15 @@ def test_first_fetch_then_304_then_offline() -> None:
     served = Served(PRETALX)
     with serve(served) as (url, _):
         first = open_location(url)
-        assert not first.offline and first.status() is None
+        assert not first.offline and offline_note(first.fetched_at, first.offline) is None
         assert len(first.programme.sessions) == 7
         again = reopen(first)
         assert served.requests[-1].get("If-None-Match") == served.etag  # conditional
         assert again.programme == first.programme and not again.offline
     down = reopen(first)  # the server is gone
     assert down.offline and down.programme == first.programme
-    assert down.status() is not None and down.status().startswith("offline — cached at ")
+    note = offline_note(down.fetched_at, down.offline)
+    assert note is not None and note.startswith("offline — cached at ")
     assert down.error
 
 

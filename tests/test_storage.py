@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from confterm.model.programme import Programme
+from confterm.opening.cache import open_programme
 from confterm.storage import paths
 from confterm.storage.atomic import atomic_write_text, move_aside
-from confterm.storage.programme_cache import open_programme
 from confterm.storage.settings import (
     BrowseState,
     Settings,
@@ -137,7 +137,7 @@ def test_cached_programmes_load_without_pydantic(isolated_dirs: Path) -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from confterm.storage.programme_cache import open_programme;"
+    code = ("import sys; from confterm.opening.cache import open_programme;"
             "from confterm.storage.paths import bundled_programme_path;"
             "p = open_programme(bundled_programme_path());"
             "print(len(p.sessions), 'pydantic' in sys.modules)")

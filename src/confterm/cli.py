@@ -20,7 +20,7 @@ from confterm.model.text import shown
 
 if TYPE_CHECKING:
     from confterm.model.programme import Programme
-    from confterm.storage.sources import Opened
+    from confterm.opening.sources import Opened
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 #: 128 + SIGPIPE, what a shell reports for a command whose reader closed the pipe.
@@ -206,14 +206,17 @@ def _deadline() -> float:
 
 
 def _open(args: argparse.Namespace) -> Opened:
+    from confterm.opening.sources import open_location
     from confterm.storage.paths import is_url
-    from confterm.storage.sources import open_location
 
     location = _location(args)
+    from confterm.timefmt import offline_note
+
     opened = open_location(location, timezone=_timezone(args),
                            deadline=_deadline() if is_url(location) else None)
     if opened.offline:
-        print(f"confterm: {opened.status()} ({shown(opened.error)})", file=sys.stderr)
+        note = offline_note(opened.fetched_at, opened.offline)
+        print(f"confterm: {note} ({shown(opened.error)})", file=sys.stderr)
     if opened.moved_from is not None:
         print(f"confterm: {opened.moved_note()}", file=sys.stderr)
     return opened
@@ -226,7 +229,7 @@ def _load(args: argparse.Namespace) -> Programme:
 def _validate(path: Path, timezone: str | None) -> int:
     from confterm.formats.detect import load_any
     from confterm.model.errors import Problem
-    from confterm.model.loader import read_programme_bytes
+    from confterm.opening.files import read_programme_bytes
 
     warnings: list[Problem] = []
     programme = load_any(read_programme_bytes(path), str(path), timezone=timezone,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from confterm.formats.detect import format_of, load_any
 from confterm.model.errors import Problem
-from confterm.model.loader import read_programme_bytes
 from confterm.model.text import shown
 from confterm.model.validation import programme_to_json
+from confterm.opening.files import read_programme_bytes
 from confterm.output import print_warnings, report, write_output
 from confterm.storage.paths import is_url
 
@@ -22,7 +22,7 @@ def run_import(source: str, output: Path, timezone: str | None,
                deadline: float | None = None) -> int:
     warnings: list[Problem] = []
     if is_url(source):
-        from confterm.storage.sources import download
+        from confterm.opening.sources import download
 
         fetched, programme = download(source, timezone=timezone, deadline=deadline)
         raw = fetched.raw

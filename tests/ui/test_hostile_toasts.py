@@ -16,7 +16,7 @@ from textual.widgets._toast import Toast
 
 from confterm.model.agenda import bookmark_for
 from confterm.model.clock import Clock
-from confterm.storage.sources import open_location
+from confterm.opening.sources import open_location
 from confterm.ui.app import ConftermApp
 
 from ..conftest import CORPUS

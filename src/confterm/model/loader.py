@@ -1,11 +1,12 @@
-"""Load a programme file, or explain precisely why it cannot be loaded."""
+"""Validate a programme's bytes, or explain precisely why they cannot be loaded.
+
+No I/O here: reading files is ``confterm.opening.files``' work."""
 
 from __future__ import annotations
 
 import json
 import math
 import re
-from pathlib import Path
 from typing import Any
 
 from confterm.model.checks import find_problems, find_warnings
@@ -29,24 +30,13 @@ _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a num
                bool: "true or false", type(None): "null"}
 
 
-def load_programme(path: Path | str, *, warnings: list[Problem] | None = None) -> Programme:
-    """Read and validate the programme at *path*.
-
-    Raises :class:`ProgrammeError` listing every problem found. Problems that do
-    not prevent loading (such as two sessions sharing a room at the same time)
-    are appended to *warnings* when it is given.
-    """
-    path = Path(path)
-    return parse_programme(_read(path), str(path), warnings=warnings)
-
-
 def parse_programme(raw: bytes, source: str, *,
                     warnings: list[Problem] | None = None) -> Programme:
     """Validate the bytes of a programme file; *source* names it in errors."""
     if not raw.strip():
         raise ProgrammeError(source, [Problem("file", "the file is empty", 1, 1)])
     if len(raw) > MAX_BYTES:
-        raise ProgrammeError(source, [Problem("file", _too_large(len(raw)))])
+        raise ProgrammeError(source, [Problem("file", too_large(len(raw)))])
     if raw.startswith(_BOM):
         raise ProgrammeError(source, [Problem(
             "file", "the file starts with a UTF-8 byte order mark (BOM); "
@@ -111,29 +101,7 @@ def _checked(programme: Programme, source: str, warnings: list[Problem] | None) 
     return programme
 
 
-def read_programme_bytes(path: Path) -> bytes:
-    """The bytes of a programme file, refusing missing, unreadable or huge files."""
-    return _read(path)
-
-
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ProgrammeError(str(path), [Problem("file", _too_large(size))])
-        return path.read_bytes()
-    except FileNotFoundError:
-        message = "no such file"
-    except IsADirectoryError:
-        message = "this is a folder, not a programme file"
-    except PermissionError:
-        message = "permission denied: the file cannot be read"
-    except OSError as error:
-        message = f"cannot be read: {error.strerror or error}"
-    raise ProgrammeError(str(path), [Problem("file", message)])
-
-
-def _too_large(size: int) -> str:
+def too_large(size: int) -> str:
     return (f"the file is {size / 2**20:.1f} MiB, larger than the limit of "
             f"{MAX_BYTES // 2**20} MiB")
 

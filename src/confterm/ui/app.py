@@ -23,6 +23,7 @@ from confterm.model.clock import Clock
 from confterm.model.programme import Programme, Session
 from confterm.model.text import clip, shown
 from confterm.model.view import ScheduleView
+from confterm.opening.sources import Opened
 from confterm.storage.bookmarks import BookmarkStore
 from confterm.storage.settings import (
     BrowseState,
@@ -31,8 +32,7 @@ from confterm.storage.settings import (
     save_settings,
     settings_path,
 )
-from confterm.storage.sources import Opened
-from confterm.timefmt import time_range
+from confterm.timefmt import offline_note, time_range
 from confterm.ui import compat
 from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
 from confterm.ui.render import Display
@@ -228,7 +228,8 @@ class ConftermApp(App[None]):
 
     # -- reloading --------------------------------------------------------------------
     def source_status(self) -> str | None:
-        return self.source.status() if self.source is not None else None
+        return offline_note(self.source.fetched_at, self.source.offline) if (
+            self.source is not None) else None
 
     def action_reload(self) -> None:
         if self.source is None:
@@ -243,7 +244,7 @@ class ConftermApp(App[None]):
         from functools import partial
 
         from confterm.model.errors import ProgrammeError
-        from confterm.storage.sources import reopen
+        from confterm.opening.sources import reopen
         from confterm.ui.background import in_daemon_thread
 
         assert self.source is not None
@@ -265,7 +266,7 @@ class ConftermApp(App[None]):
         self.source = opened
         changes = compare(before, opened.programme, self.bookmarks.agenda.bookmarks)
         browser = self.browser
-        browser.status = opened.status()
+        browser.status = offline_note(opened.fetched_at, opened.offline)
         if opened.offline:
             self.notify(f"Still using the copy fetched {opened.fetched_at:%Y-%m-%d %H:%M} "
                         f"({opened.error}).", title="Offline", severity="warning", timeout=10,

@@ -97,7 +97,7 @@ def _dump(handle: BinaryIO, key: tuple[object, ...], programme: Programme) -> No
 def _load(path: Path, timezone: str | None) -> Programme:
     # Only on a miss: these import pydantic and the format readers.
     from confterm.formats.detect import load_any
-    from confterm.model.loader import read_programme_bytes
+    from confterm.opening.files import read_programme_bytes
 
     with collector_paused():
         return load_any(read_programme_bytes(path), str(path), timezone=timezone)

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from confterm.model.errors import ProgrammeError
 from confterm.model.programme import Programme
+from confterm.opening.cache import open_programme, open_programme_bytes
 from confterm.storage.bookmarks import follow_programme
 from confterm.storage.paths import is_url
-from confterm.storage.programme_cache import open_programme, open_programme_bytes
 
 if TYPE_CHECKING:
     from confterm.storage.remote import Fetched
@@ -41,13 +41,6 @@ class Opened:
     @property
     def is_remote(self) -> bool:
         return is_url(self.location)
-
-    def status(self) -> str | None:
-        """'offline — cached at …' when a remote programme could not be refreshed."""
-        if not self.offline or self.fetched_at is None:
-            return None
-        local = self.fetched_at.astimezone()
-        return f"offline — cached at {local:%Y-%m-%d %H:%M}"
 
 
 def open_location(location: str, *, timezone: str | None = None,
