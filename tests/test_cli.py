@@ -124,12 +124,12 @@ def test_broken_programme_for_sessions(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_unexpected_errors_exit_1_without_traceback(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import confterm.cli
+    import confterm.cli.sessions
 
     def boom(_: object) -> int:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(confterm.cli, "_sessions", boom)
+    monkeypatch.setattr(confterm.cli.sessions, "run_sessions", boom)
     code, _, err = run(capsys, "sessions")
     assert code == 1
     assert "unexpected error: RuntimeError: disk on fire" in err

@@ -10,17 +10,17 @@ from pathlib import Path
 
 from rich.text import Text
 
+from confterm.cli.output import PlainConsole, report, write_output
 from confterm.model.agenda import Agenda, Gap, Priority, agenda_days, bookmark_for
 from confterm.model.programme import Programme, Session
 from confterm.model.text import clip
 from confterm.model.view import Catalogue
-from confterm.output import PlainConsole, report, write_output
 from confterm.storage.bookmarks import BookmarkStore
 from confterm.timefmt import day_heading, time_range
 
 
 def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
-    from confterm.cli import UsageError
+    from confterm.cli.errors import UsageError
 
     catalogue = Catalogue(programme)
     store, problem = BookmarkStore.open(programme.id)

@@ -6,12 +6,12 @@ import json
 import sys
 from pathlib import Path
 
+from confterm.cli.output import print_warnings, report, write_output
 from confterm.formats.detect import format_of, load_any
 from confterm.model.errors import Problem
 from confterm.model.text import shown
 from confterm.model.validation import programme_to_json
 from confterm.opening.files import read_programme_bytes
-from confterm.output import print_warnings, report, write_output
 from confterm.storage.paths import is_url
 
 FORMAT_NAMES = {"confterm": "confterm JSON", "c3voc-json": "c3voc schedule.json",

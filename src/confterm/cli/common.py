@@ -1,0 +1,77 @@
+"""What several commands share: which programme to open, and opening it."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from confterm.cli.errors import UsageError
+from confterm.model.text import shown
+
+if TYPE_CHECKING:
+    from confterm.model.programme import Programme
+    from confterm.opening.sources import Opened
+
+
+def location(args: argparse.Namespace) -> str:
+    """The programme to open: --programme, else CONFTERM_PROGRAMME, else the bundled one."""
+    location: str | None = getattr(args, "programme", None) or os.environ.get(
+        "CONFTERM_PROGRAMME")
+    if not location:
+        from confterm.storage.paths import bundled_programme_path
+
+        location = str(bundled_programme_path())
+    return location
+
+
+def timezone_option(args: argparse.Namespace) -> str | None:
+    zone: str | None = getattr(args, "timezone", None)
+    return zone
+
+
+def download_deadline() -> float:
+    """How long a download may take (the ``download_seconds`` setting)."""
+    from confterm.storage.settings import load_settings
+
+    return float(load_settings().settings.download_seconds)
+
+
+def open_programme(args: argparse.Namespace) -> Opened:
+    from confterm.opening.sources import open_location
+    from confterm.storage.paths import is_url
+    from confterm.timefmt import offline_note
+
+    where = location(args)
+    opened = open_location(where, timezone=timezone_option(args),
+                           deadline=download_deadline() if is_url(where) else None)
+    if opened.offline:
+        note = offline_note(opened.fetched_at, opened.offline)
+        print(f"confterm: {note} ({shown(opened.error)})", file=sys.stderr)
+    if opened.moved_from is not None:
+        print(f"confterm: {opened.moved_note()}", file=sys.stderr)
+    return opened
+
+
+def load(args: argparse.Namespace) -> Programme:
+    return open_programme(args).programme
+
+
+def parse_day(value: str, programme: Programme) -> dt.date:
+    """A day given as its number (1-based) or as YYYY-MM-DD."""
+    dates = [d.date for d in programme.days]
+    if value.isdigit():
+        number = int(value)
+        if 1 <= number <= len(dates):
+            return dates[number - 1]
+        raise UsageError(f"--day {value}: the programme has days 1 to {len(dates)}")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--day {value!r}: give a day number or a date (YYYY-MM-DD)") from None
+    if day not in dates:
+        raise UsageError(f"--day {value}: not a day of this programme "
+                         f"({', '.join(map(str, dates))})")
+    return day

@@ -1,0 +1,104 @@
+"""The command line's options and commands."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from confterm import __version__
+
+
+def now_option(value: str) -> dt.datetime:
+    from confterm.model.constraints import year_problem
+
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date-time such as 2024-11-13T14:05-03:00") from None
+    problem = year_problem(moment)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return moment
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--programme", "-p", metavar="FILE|URL",
+                        default=argparse.SUPPRESS,
+                        help="programme to open: a file in any supported format, or an "
+                             "http(s) URL (default: the bundled WCO 2024 programme)")
+    common.add_argument("--timezone", metavar="ZONE", default=argparse.SUPPRESS,
+                        help="IANA time zone for programme files that do not name one")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="confterm", parents=[common],
+        description="Browse a conference programme in the terminal. "
+                    "Without a command, opens the interactive browser.")
+    parser.add_argument("--version", action="version", version=f"confterm {__version__}")
+    parser.add_argument("--now", type=now_option, metavar="ISO-DATETIME", default=None,
+                        help="pretend the clock shows this time (also CONFTERM_NOW)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sessions = commands.add_parser(
+        "sessions", parents=[common], help="list sessions, filtered",
+        description="List sessions grouped by day. Filters combine with AND; "
+                    "several --theme values match sessions with any of them.")
+    sessions.add_argument("--day", help="day number (1, 2…) or date (YYYY-MM-DD)")
+    sessions.add_argument("--track", action="append", default=[], metavar="ID",
+                          help="track id (repeatable)")
+    sessions.add_argument("--theme", action="append", default=[], metavar="ID",
+                          help="theme id (repeatable: any of them)")
+    sessions.add_argument("--search", default="", metavar="TEXT",
+                          help="words to find, ignoring case and accents")
+    sessions.add_argument("--lang", default="en", help="language of titles (en, fr…)")
+    sessions.add_argument("--format", choices=("table", "json"), default="table")
+
+    validate = commands.add_parser(
+        "validate", parents=[common], help="check a programme file",
+        description="Check a programme file. Exit 0 with counts, or 2 with every problem.")
+    validate.add_argument("file", type=Path, nargs="?", help="the file to check")
+
+    agenda = commands.add_parser(
+        "agenda", parents=[common], help="your bookmarked sessions",
+        description="List, add or remove bookmarks, or export them to a calendar file.")
+    agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="ACTION")
+    listing = agenda_commands.add_parser("list", parents=[common], help="list bookmarks "
+                                         "(the default)")
+    for parser_ in (agenda, listing):
+        parser_.add_argument("--format", choices=("table", "json"), default="table")
+        parser_.add_argument("--lang", default="en", help="language of titles (en, fr…)")
+    add = agenda_commands.add_parser("add", parents=[common], help="bookmark a session")
+    add.add_argument("session_id", metavar="ID")
+    add.add_argument("--maybe", action="store_true", help="priority 'maybe' (default: must)")
+    remove = agenda_commands.add_parser("remove", parents=[common], help="remove a bookmark")
+    remove.add_argument("session_id", metavar="ID")
+    agenda_export = agenda_commands.add_parser(
+        "export", parents=[common], help="write bookmarks to an iCalendar file")
+    agenda_export.add_argument("file", type=Path, metavar="FILE.ics",
+                               help="where to write; - for standard output")
+    agenda_export.add_argument("--lang", default="en")
+
+    export = commands.add_parser(
+        "export", parents=[common], help="write the whole programme to an iCalendar file")
+    export.add_argument("file", type=Path, metavar="FILE.ics",
+                        help="where to write; - for standard output")
+    export.add_argument("--lang", default="en")
+
+    importing = commands.add_parser(
+        "import", parents=[common], help="convert another schedule format to confterm's",
+        description="Convert a c3voc schedule.json (pretalx, frab), a frab/Pentabarf "
+                    "schedule.xml or an iCalendar file, given as a file or an http(s) URL, "
+                    "into confterm's programme format, validated.")
+    importing.add_argument("source", metavar="FILE|URL")
+    importing.add_argument("--output", "-o", type=Path, required=True, metavar="FILE",
+                           help="where to write the programme JSON; - for standard output")
+
+    commands.add_parser("schema", help="print the JSON Schema of the programme format",
+                        description="Print the JSON Schema of confterm's programme format.")
+    return parser
