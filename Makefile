@@ -26,14 +26,18 @@ run: $(STAMP_RUN)
 	@$(BIN)/python -m compileall -q src/confterm
 	$(BIN)/confterm $(ARGS)
 
-## Lint, type check and the whole test suite.
-test: $(STAMP_TEST) lint typecheck pytest
+## Lint, type check, the import-layer contract and the whole test suite.
+test: $(STAMP_TEST) lint typecheck layers pytest
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check src tests benchmarks
 
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
+
+## The layer contract in pyproject.toml: cli > ui > opening > storage, formats > model.
+layers: $(STAMP_TEST)
+	$(BIN)/lint-imports
 
 pytest: $(STAMP_TEST)
 	$(BIN)/pytest $(PYTEST_ARGS)
