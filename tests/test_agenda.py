@@ -64,7 +64,10 @@ def test_bookmarks_outside_the_programme_are_kept_and_listed(view: ScheduleView)
 def test_priority_cycles() -> None:
     assert Priority.MUST.next() is Priority.MAYBE
     assert Priority.MAYBE.next() is Priority.MUST
-    assert Priority.MUST.marker != Priority.MAYBE.marker
+    from confterm.wording import priority_label, priority_marker
+
+    assert priority_marker(Priority.MUST) != priority_marker(Priority.MAYBE)
+    assert priority_label(Priority.MUST) == "must attend"
 
 
 def test_now_and_next_at_a_fixed_time(view: ScheduleView) -> None:

@@ -15,7 +15,7 @@ from confterm.model.changes import compare
 from confterm.model.errors import ProgrammeError
 from confterm.opening.sources import open_location, reopen
 from confterm.storage import remote
-from confterm.timefmt import offline_note
+from confterm.wording import offline_note
 
 from .conftest import CORPUS
 from .http_fixture import Served, serve

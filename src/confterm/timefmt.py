@@ -45,9 +45,3 @@ def date_span(first: dt.date, last: dt.date) -> str:
         return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
     return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
 
-
-def offline_note(fetched_at: dt.datetime | None, offline: bool) -> str | None:
-    """'offline — cached at …' when a programme from the web could not be refreshed."""
-    if not offline or fetched_at is None:
-        return None
-    return f"offline — cached at {fetched_at.astimezone():%Y-%m-%d %H:%M}"

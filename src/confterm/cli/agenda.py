@@ -17,6 +17,7 @@ from confterm.model.text import clip
 from confterm.model.view import Catalogue
 from confterm.storage.bookmarks import BookmarkStore
 from confterm.timefmt import day_heading, time_range
+from confterm.wording import priority_label, priority_marker
 
 
 def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
@@ -46,7 +47,7 @@ def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
         priority = Priority.MAYBE if args.maybe else Priority.MUST
         store.set(bookmark_for(session, priority))
         store.save()
-        print(f"Bookmarked ({priority.label}): {clip(session.title.get('en'))}")
+        print(f"Bookmarked ({priority_label(priority)}): {clip(session.title.get('en'))}")
         for other in store.agenda.clashes_with(session, catalogue):
             print(f"Clashes with: {clip(other.title.get('en'))} "
                   f"({time_range(other, programme.zone)})")
@@ -107,7 +108,7 @@ def _print_table(agenda: Agenda, catalogue: Catalogue, lang: str) -> None:
                 console.print(Text(f"   {start:%H:%M}–{end:%H:%M}  free", style="dim"))
                 continue
             priority = agenda.bookmarks[entry.id].priority
-            line = Text(f" {priority.marker} {time_range(entry, programme.zone):<13} ")
+            line = Text(f" {priority_marker(priority)} {time_range(entry, programme.zone):<13} ")
             line.append(clip(entry.title.get(lang)), style="bold")
             console.print(line)
             for other in agenda.clashes_with(entry, catalogue):
@@ -117,5 +118,5 @@ def _print_table(agenda: Agenda, catalogue: Catalogue, lang: str) -> None:
     if missing:
         console.print(Text("No longer in the programme", style="bold"))
         for bookmark in missing:
-            console.print(Text(f" {bookmark.priority.marker} "
+            console.print(Text(f" {priority_marker(bookmark.priority)} "
                                f"{bookmark.title or bookmark.session_id}"))

@@ -42,7 +42,7 @@ def download_deadline() -> float:
 def open_programme(args: argparse.Namespace) -> Opened:
     from confterm.opening.sources import open_location
     from confterm.storage.paths import is_url
-    from confterm.timefmt import offline_note
+    from confterm.wording import offline_note
 
     where = location(args)
     opened = open_location(where, timezone=timezone_option(args),

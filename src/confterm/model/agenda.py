@@ -18,14 +18,6 @@ class Priority(StrEnum):
     MUST = "must"
     MAYBE = "maybe"
 
-    @property
-    def marker(self) -> str:
-        return "★" if self is Priority.MUST else "☆"
-
-    @property
-    def label(self) -> str:
-        return "must attend" if self is Priority.MUST else "maybe"
-
     def next(self) -> Priority:
         return Priority.MAYBE if self is Priority.MUST else Priority.MUST
 

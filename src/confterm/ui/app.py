@@ -32,11 +32,12 @@ from confterm.storage.settings import (
     save_settings,
     settings_path,
 )
-from confterm.timefmt import offline_note, time_range
+from confterm.timefmt import time_range
 from confterm.ui import compat
 from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
 from confterm.ui.render import Display
 from confterm.ui.screens.browser import BrowserScreen
+from confterm.wording import offline_note
 
 compat.install()
 

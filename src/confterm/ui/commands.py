@@ -13,6 +13,7 @@ from textual.markup import escape
 from confterm.model.text import clip
 from confterm.timefmt import day_tab, time_range
 from confterm.ui.appref import app_type
+from confterm.wording import priority_marker
 
 if TYPE_CHECKING:
     from confterm.ui.screens.browser import BrowserScreen
@@ -64,7 +65,7 @@ class SessionCommands(_BrowserCommands):
         for session in catalogue.ordered:
             people = ", ".join(clip(p.name) for p in catalogue.session_people(session))
             mark = browser.agenda.get(session.id)
-            label = ((f"{mark.priority.marker} " if mark else "")
+            label = ((f"{priority_marker(mark.priority)} " if mark else "")
                      + clip(session.title.get(display.lang)) + (f" — {people}" if people else ""))
             day = catalogue.programme.days[catalogue.programme.day_index(session.day) - 1]
             where = f"{day_tab(day.date, None)} {time_range(session, display.zone)}"

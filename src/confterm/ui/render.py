@@ -18,6 +18,7 @@ from confterm.model.programme import Kind, Programme, Session
 from confterm.model.text import TEXT_LIMIT, clip
 from confterm.model.view import Catalogue
 from confterm.timefmt import INDICATIVE_MARK, day_heading, time_range
+from confterm.wording import priority_label, priority_marker
 
 ROLE_LABELS = {"en": {"speaker": "Speaker", "moderator": "Moderator",
                       "panellist": "Panellist", "host": "Host"},
@@ -69,7 +70,7 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
     quiet = session.kind in (Kind.BREAK, Kind.EXHIBITION)
     title_style = "dim" if quiet else "bold"
     when = time_range(session, display.zone).ljust(ROW_INDENT - 2 - MARKER_WIDTH)
-    marker = (bookmark.priority.marker + " " if bookmark else "  ",
+    marker = (priority_marker(bookmark.priority) + " " if bookmark else "  ",
               "$warning bold" if clash else "$accent bold")
     gutter = ("┃ " if parallel else "  ", "$accent")
     pad = " " * (ROW_INDENT - 2)
@@ -111,8 +112,8 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
                          "not from an official programme", "$warning")]
     mark = agenda.get(session.id) if agenda is not None else None
     if agenda is not None and mark is not None:
-        parts += ["\n", (f"{mark.priority.marker} Bookmarked: {mark.priority.label}",
-                         "$accent bold")]
+        bookmarked = f"{priority_marker(mark.priority)} Bookmarked: {priority_label(mark.priority)}"
+        parts += ["\n", (bookmarked, "$accent bold")]
         for other in agenda.clashes_with(session, catalogue):
             parts += ["\n", (f"⚠ Clashes with {clip(other.title.get(lang))} "
                              f"({time_range(other, display.zone)})", "$warning")]
@@ -155,13 +156,13 @@ def agenda_row(session: Session, bookmark: Bookmark, catalogue: Catalogue, displ
     lines: list[tuple[str, str]] = [
         (line, "bold") for line in _hanging(clip(session.title.get(display.lang)), text_width)]
     room = clip(catalogue.room_name(session))
-    where = " · ".join(x for x in (room, bookmark.priority.label) if x)
+    where = " · ".join(x for x in (room, priority_label(bookmark.priority)) if x)
     lines += [(line, "dim") for line in _hanging(where, text_width)]
     for other in clashes:
         warning = (f"⚠ clashes with {clip(other.title.get(display.lang))} "
                    f"({time_range(other, display.zone)})")
         lines += [(line, "$warning") for line in _hanging(warning, text_width)]
-    marker = (bookmark.priority.marker + " ", "$accent bold")
+    marker = (priority_marker(bookmark.priority) + " ", "$accent bold")
     return _with_hanging_indent([marker, when], lines, " " * ROW_INDENT)
 
 
@@ -176,5 +177,5 @@ def brief_row(session: Session, catalogue: Catalogue, display: Display,
                                    clip(catalogue.room_name(session))) if x)
     if where:
         lines += [(line, "dim") for line in _hanging(where, text_width)]
-    marker = (bookmark.priority.marker + " " if bookmark else "  ", "$accent bold")
+    marker = (priority_marker(bookmark.priority) + " " if bookmark else "  ", "$accent bold")
     return _with_hanging_indent([marker, when], lines, " " * ROW_INDENT)

@@ -17,6 +17,7 @@ from confterm.timefmt import day_heading
 from confterm.ui.appref import AppRef
 from confterm.ui.render import Display, agenda_row
 from confterm.ui.widgets.footer import KeyFooter
+from confterm.wording import priority_marker
 
 
 class AgendaScreen(Screen[None]):
@@ -86,7 +87,7 @@ class AgendaScreen(Screen[None]):
                 was = (f" (was {bookmark.start.astimezone(display.zone):%a %d %b %H:%M})"
                        if bookmark.start else "")
                 options.append(Option(Content.assemble(
-                    (f" {bookmark.priority.marker} ", "$accent bold"),
+                    (f" {priority_marker(bookmark.priority)} ", "$accent bold"),
                     (bookmark.title or bookmark.session_id, "strike"), (was, "dim"),
                     ("  no longer in the programme", "$warning")), id=bookmark.session_id))
         if not options:
