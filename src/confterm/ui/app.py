@@ -62,8 +62,11 @@ class ConftermApp(App[None]):
     CSS_PATH = Path(__file__).with_name("confterm.tcss")
     TITLE = "confterm"
     COMMANDS = App.COMMANDS | {SessionCommands, DayCommands, ThemeCommands, LanguageCommands}
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit"),
-                Binding("r", "reload", "Reload", show=False, id="reload")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit"),
+        Binding("r", "reload", "Reload", show=False, id="reload",
+                tooltip="Reload the programme (a URL is downloaded again); changes are listed"),
+    ]
 
     def __init__(self, programme: Programme, *, now: dt.datetime | None = None,
                  clock: Clock | None = None, settings_file: Path | None = None,

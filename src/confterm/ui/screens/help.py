@@ -45,10 +45,10 @@ class HelpScreen(TextDialog):
                 shown = self.app.get_key_display(Binding(key.strip(), ""))
                 if shown not in keys:
                     keys.append(shown)
-            descriptions[binding.action] = binding.description
+            # What a key does is declared once, with its binding (its tooltip).
+            descriptions[binding.action] = binding.tooltip or binding.description
         rows: list[tuple[str, str]] = [("1 … 9", "Go to day N")]
-        rows += [(" ".join(keys), _EXPLAIN.get(action, descriptions[action]))
-                 for action, keys in by_action.items()]
+        rows += [(" ".join(keys), descriptions[action]) for action, keys in by_action.items()]
         rows += _ALWAYS
         width = min(max(len(k) for k, _ in rows), 12) + 2
         text_width = max(self.app.size.width - width - 12, 20)
@@ -66,25 +66,3 @@ class HelpScreen(TextDialog):
         for source in self.programme.sources:
             parts += [("Source: ", "dim"), clip(source.title), "\n"]
         return Content.assemble(*parts)
-
-
-_EXPLAIN = {
-    "step_day(-1)": "Previous day",
-    "step_day(1)": "Next day",
-    "search": "Search as you type (escape clears)",
-    "tracks": "Choose a track",
-    "themes": "Choose themes (space toggles; any of them matches)",
-    "clear_filters": "Clear every filter and the search",
-    "toggle_sidebar": "Show or hide the sidebar (narrow terminals)",
-    "toggle_language": "Switch the programme's language",
-    "toggle_zone": "Times in conference time or your local time",
-    "help": "This help",
-    "toggle_bookmark": "Bookmark the session, or remove it (or click ★)",
-    "cycle_priority": "Bookmark priority: must attend ★ or maybe ☆",
-    "agenda": "My agenda: bookmarks by day, free time and clashes",
-    "now_next": "What is on now and what starts next",
-    "export": "Export my agenda to a calendar file (.ics)",
-    "reload": "Reload the programme (a URL is downloaded again); changes are listed",
-    "app.command_palette": "Command palette: jump to a session, day, theme or language",
-    "quit": "Quit",
-}

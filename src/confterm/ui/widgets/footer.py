@@ -18,9 +18,17 @@ from textual.widget import Widget
 from confterm.ui.widgets.hover import Hovering
 
 #: Actions in the order they earn a place in the footer; others come after.
-PRIORITY = ("help", "app.quit", "quit", "step_day(1)", "search", "themes", "toggle_bookmark",
-            "agenda", "dismiss", "app.pop_screen", "tracks", "clear_filters", "now_next",
-            "toggle_language", "toggle_zone", "app.command_palette")
+#: Which keys the footer keeps when they do not all fit, most wanted first, by
+#: binding id ("close" stands for every dialog's close or cancel key). Everything
+#: else about a key (its keys, label, help text) is declared with its binding.
+PRIORITY = ("help", "quit", "next-day", "search", "themes", "bookmark", "agenda", "close",
+            "tracks", "clear-filters", "now-next", "language", "time-zone", "palette")
+
+
+def _rank(binding_id: str | None) -> str:
+    if binding_id and binding_id.startswith(("close-", "cancel-")):
+        return "close"
+    return binding_id or ""
 
 
 class FooterKey(NamedTuple):
@@ -29,6 +37,7 @@ class FooterKey(NamedTuple):
     description: str
     action: str
     enabled: bool
+    id: str | None
 
     @property
     def width(self) -> int:
@@ -68,10 +77,10 @@ class KeyFooter(Hovering[int], Widget):
             if binding.show and binding.action not in keys:
                 keys[binding.action] = FooterKey(
                     binding.key, self.app.get_key_display(binding), binding.description,
-                    binding.action, enabled)
-        rank = {action: index for index, action in enumerate(PRIORITY)}
+                    binding.action, enabled, binding.id)
+        rank = {binding_id: index for index, binding_id in enumerate(PRIORITY)}
         room, chosen = self.size.width or self.app.size.width, set()
-        for key in sorted(keys.values(), key=lambda k: rank.get(k.action, len(PRIORITY))):
+        for key in sorted(keys.values(), key=lambda k: rank.get(_rank(k.id), len(PRIORITY))):
             if key.width <= room:
                 chosen.add(key.action)
                 room -= key.width
