@@ -33,13 +33,10 @@ from confterm.storage.settings import (
     settings_path,
 )
 from confterm.timefmt import time_range
-from confterm.ui import compat
 from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
 from confterm.ui.render import Display
 from confterm.ui.screens.browser import BrowserScreen
 from confterm.wording import offline_note
-
-compat.install()
 
 #: Remembered state is written this long after the last change (and on quit).
 SAVE_DELAY = 0.5

@@ -17,6 +17,7 @@ from confterm.timefmt import day_heading
 from confterm.ui.appref import AppRef
 from confterm.ui.render import Display, agenda_row
 from confterm.ui.widgets.footer import KeyFooter
+from confterm.ui.widgets.paged_option_list import PagedOptionList
 from confterm.wording import priority_marker
 
 
@@ -40,7 +41,7 @@ class AgendaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-title", markup=False)
-        yield OptionList(id="agenda-list", markup=False)
+        yield PagedOptionList(id="agenda-list", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
