@@ -318,7 +318,9 @@ class ProgrammeBuilder:
         if qualifies(from_bounds):
             assert from_bounds is not None
             return from_bounds
-        candidates = [c for c in (_natural(a, b) for a, b in gaps) if qualifies(c)]
+        # The four longest quiet stretches at most: each is scored against every event.
+        longest = sorted(gaps, key=lambda gap: gap[1] - gap[0], reverse=True)
+        candidates = [c for c in (_natural(a, b) for a, b in longest) if qualifies(c)][:4]
         if not candidates:  # events around the clock: no night to go by
             return dt.time(0, 0)
 

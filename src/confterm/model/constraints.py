@@ -42,6 +42,8 @@ class Neutralised:
 def one_line(text: str) -> str:
     """*text*, neutralised; a line break is refused (names and titles are one line:
     in a calendar file a raw line break would start a new property)."""
+    if text.isprintable():  # the vast majority: nothing to neutralise, no line break
+        return text
     text = neutralise(text)
     if "\n" in text:
         raise ValueError("must be one line (it contains a line break)")

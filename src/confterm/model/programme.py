@@ -77,11 +77,16 @@ class Localized:
         # One Python call per text, whatever its number of languages; the dict
         # pydantic built is kept unless a text needs neutralising.
         if isinstance(value, str):
-            return cls({UNDETERMINED: neutralise(value)})
+            value = {UNDETERMINED: value}
         for text in value.values():
             if not text.isprintable():
-                return cls({lang: neutralise(text) for lang, text in value.items()})
+                return cls._neutralised(value)
         return cls(value)
+
+    @classmethod
+    def _neutralised(cls, value: dict[str, str]) -> Localized:
+        """For text with a character that is not printable (rare)."""
+        return cls({lang: neutralise(text) for lang, text in value.items()})
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
@@ -108,8 +113,9 @@ class Line(Localized):
     (in a calendar file it would start a new property)."""
 
     @classmethod
-    def _validated(cls, value: str | dict[str, str]) -> Localized:
-        text = super()._validated(value)
+    def _neutralised(cls, value: dict[str, str]) -> Localized:
+        # Only text that is not all printable can hold a line break.
+        text = super()._neutralised(value)
         if any("\n" in t for t in text.root.values()):
             raise ValueError("must be one line (it contains a line break)")
         return text
