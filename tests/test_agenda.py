@@ -99,3 +99,17 @@ def test_reminders_are_due_once_within_the_lead_time(view: ScheduleView) -> None
     assert due_reminders(catalogue, agenda, due_time, 10, frozenset({"d2-wa-iot"})) == []
     started = dt.datetime(2024, 11, 13, 16, 31, tzinfo=RIO)
     assert due_reminders(catalogue, agenda, started, 10, frozenset()) == []
+
+
+def test_an_exhibition_or_a_break_never_clashes_nor_takes_free_time(
+        view: ScheduleView) -> None:
+    from confterm.model.agenda import agenda_days, clashing_pairs
+
+    agenda = agenda_of(view, "d2-exhibition", "d2-wa-iot", "d2-wa-blockchain")
+    iot = view.catalogue.sessions["d2-wa-iot"]
+    assert agenda.clashes_with(iot, view.catalogue) == []
+    assert agenda.clashes_with(view.catalogue.sessions["d2-exhibition"], view.catalogue) == []
+    assert clashing_pairs(agenda.sessions(view.catalogue)) == []
+    (day,) = agenda_days(agenda.sessions(view.catalogue))
+    gaps = [e for e in day.entries if isinstance(e, Gap)]
+    assert gaps, "the all-day exhibition took all the free time"

@@ -166,3 +166,15 @@ async def test_unsaveable_bookmarks_are_kept_and_reported(
         assert not app.bookmarks.dirty
     path = app.bookmarks.path
     assert "d1-opening" in decode(path.read_bytes()).bookmarks
+
+
+async def test_clashing_bookmarks_are_marked_in_the_list(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        for session_id in ("d2-wa-conops-data", "d2-wb-conops-detection", "d2-wa-iot"):
+            browser(app).go_to_session(browser(app).view.catalogue.sessions[session_id])
+            await pilot.press("b")
+        await pilot.pause()
+        assert row_text(app, "d2-wa-conops-data").lstrip().startswith("★⚠")
+        assert row_text(app, "d2-wb-conops-detection").lstrip().startswith("★⚠")
+        assert row_text(app, "d2-wa-iot").lstrip().startswith("★ ")  # no clash

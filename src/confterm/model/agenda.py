@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from confterm.model.programme import Session
+from confterm.model.programme import Kind, Session
 from confterm.model.view import Catalogue, overlaps
 
 
@@ -63,9 +63,17 @@ class Agenda:
                        catalogue.sessions), key=lambda b: (b.start or b.added, b.title))
 
     def clashes_with(self, session: Session, catalogue: Catalogue) -> list[Session]:
-        """Other bookmarked sessions that overlap *session*."""
+        """Other bookmarked sessions that overlap *session* (see ``takes_time``)."""
+        if not takes_time(session):
+            return []
         return [s for s in self.sessions(catalogue)
-                if s.id != session.id and overlaps(s, session)]
+                if s.id != session.id and takes_time(s) and overlaps(s, session)]
+
+
+def takes_time(session: Session) -> bool:
+    """Whether a session keeps you from another: an exhibition open all day or a
+    break does not, so it never clashes and leaves your free time free."""
+    return session.kind not in (Kind.EXHIBITION, Kind.BREAK)
 
 
 def bookmark_for(session: Session, priority: Priority = Priority.MUST,
@@ -99,14 +107,15 @@ def agenda_days(sessions: Iterable[Session]) -> list[AgendaDay]:
             if busy_until is not None and session.start > busy_until:
                 entries.append(Gap(busy_until, session.start))
             entries.append(session)
-            busy_until = max(busy_until or session.end, session.end)
+            if takes_time(session):
+                busy_until = max(busy_until or session.end, session.end)
         result.append(AgendaDay(day, entries))
     return result
 
 
 def clashing_pairs(sessions: list[Session]) -> list[tuple[Session, Session]]:
-    """Every pair of overlapping sessions (in order)."""
-    ordered = sorted(sessions, key=lambda s: (s.start, s.id))
+    """Every pair of overlapping sessions (in order) that keep you busy."""
+    ordered = sorted((s for s in sessions if takes_time(s)), key=lambda s: (s.start, s.id))
     return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:] if overlaps(a, b)]
 
 

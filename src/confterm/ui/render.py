@@ -70,8 +70,9 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
     quiet = session.kind in (Kind.BREAK, Kind.EXHIBITION)
     title_style = "dim" if quiet else "bold"
     when = time_range(session, display.zone).ljust(ROW_INDENT - 2 - MARKER_WIDTH)
-    marker = (priority_marker(bookmark.priority) + " " if bookmark else "  ",
-              "$warning bold" if clash else "$accent bold")
+    # A clashing bookmark: ★⚠ (both one cell: the row keeps its layout).
+    marker = (priority_marker(bookmark.priority) + ("⚠" if clash else " ") if bookmark
+              else "  ", "$warning bold" if clash else "$accent bold")
     gutter = ("┃ " if parallel else "  ", "$accent")
     pad = " " * (ROW_INDENT - 2)
     title = clip(session.title.get(display.lang))
