@@ -126,6 +126,8 @@ async def test_reload_in_the_app_reports_changes_and_keeps_bookmarks() -> None:
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert isinstance(app.screen, ChangesScreen)
+            # The "Reloading…" toast went when the report opened.
+            assert not [n for n in app._notifications if n.title == "Reloading"]
             report = str(app.screen.query_one("Static").render())
             assert "3 changes" in report and "2 of your bookmarked sessions changed" in report
             assert report.index("Lockpicking") < report.index("Cancelled")

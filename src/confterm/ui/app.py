@@ -286,6 +286,7 @@ class ConftermApp(App[None]):
         self.programme = opened.programme
         browser.replace_programme(opened.programme)
         if changes or moved:
+            self.clear_notifications()  # "Reloading…" is over: the report says what came
             self.push_screen(ChangesScreen(changes, Catalogue(before),
                                            browser.view.catalogue, self.bookmarks.agenda,
                                            browser.display_options, note=moved))
