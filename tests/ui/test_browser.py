@@ -207,6 +207,10 @@ async def test_help_screen_lists_the_keys(app: ConftermApp) -> None:
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("Static").render())
         assert "Search as you type" in text and "indicative" in text
+        # Keys come in the footer's order: help first, then quit, days, search…
+        order = [text.index(s) for s in ("This help", "Quit", "Next day",
+                                         "Search as you type", "Choose themes", "Bookmark the")]
+        assert order == sorted(order)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -11,6 +11,7 @@ from confterm.model.programme import Programme
 from confterm.model.text import TEXT_LIMIT, clip
 from confterm.ui.render import Display
 from confterm.ui.screens.text_dialog import TextDialog
+from confterm.ui.widgets.footer import PRIORITY, footer_rank
 
 _ALWAYS = [("enter", "Show the highlighted session's details"),
            ("↑ ↓ pgup pgdn", "Move through the list"),
@@ -37,7 +38,10 @@ class HelpScreen(TextDialog):
         lang = self.display_options.lang
         by_action: dict[str, list[str]] = {}
         descriptions: dict[str, str] = {}
-        for binding in self.keys:
+        # In the footer's order: the keys it shows first come first here too.
+        rank = {binding_id: index for index, binding_id in enumerate(PRIORITY)}
+        ordered = sorted(self.keys, key=lambda b: rank.get(footer_rank(b.id), len(PRIORITY)))
+        for binding in ordered:
             if not binding.description or binding.action.startswith("go_day"):
                 continue
             keys = by_action.setdefault(binding.action, [])

@@ -25,9 +25,12 @@ PRIORITY = ("help", "quit", "next-day", "search", "themes", "bookmark", "agenda"
             "tracks", "clear-filters", "now-next", "language", "time-zone", "palette")
 
 
-def _rank(binding_id: str | None) -> str:
+def footer_rank(binding_id: str | None) -> str:
+    """The entry of ``PRIORITY`` that stands for *binding_id*."""
     if binding_id and binding_id.startswith(("close-", "cancel-")):
         return "close"
+    if binding_id == "previous-day":  # shown with next-day, as one key: ←→ Day
+        return "next-day"
     return binding_id or ""
 
 
@@ -80,7 +83,7 @@ class KeyFooter(Hovering[int], Widget):
                     binding.action, enabled, binding.id)
         rank = {binding_id: index for index, binding_id in enumerate(PRIORITY)}
         room, chosen = self.size.width or self.app.size.width, set()
-        for key in sorted(keys.values(), key=lambda k: rank.get(_rank(k.id), len(PRIORITY))):
+        for key in sorted(keys.values(), key=lambda k: rank.get(footer_rank(k.id), len(PRIORITY))):
             if key.width <= room:
                 chosen.add(key.action)
                 room -= key.width
