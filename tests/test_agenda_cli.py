@@ -20,7 +20,7 @@ def test_add_list_remove(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "Bookmarked (must attend)" in out
     code, out, _ = run(capsys, "agenda", "add", "d2-wb-conops-detection", "--maybe")
     assert code == 0 and "Clashes with: Command-centre CONOPS" in out
-    code, out, _ = run(capsys, "agenda")
+    code, out, _ = run(capsys, "agenda", "--format", "table")
     assert code == 0
     assert "★ ≈14:00–15:00" in out and "☆ ≈14:00–15:00" in out
     assert "⚠ clashes with" in out
@@ -40,5 +40,14 @@ def test_unknown_ids_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_empty_agenda(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "agenda")
+    code, out, _ = run(capsys, "agenda", "--format", "table")
     assert code == 0 and "No bookmarks yet" in out
+
+
+def test_in_a_pipe_the_agenda_is_tab_separated(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "agenda", "add", "d2-wa-iot", "--maybe")
+    code, out, _ = run(capsys, "agenda")
+    assert code == 0
+    header, row = out.splitlines()
+    assert header.split("\t")[-1] == "priority"
+    assert row.split("\t")[0] == "d2-wa-iot" and row.split("\t")[-1] == "maybe"

@@ -57,7 +57,7 @@ def test_sessions_track(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_sessions_table_groups_by_day_and_marks_indicative_times(
         capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "sessions", "--theme", "transport")
+    code, out, _ = run(capsys, "sessions", "--theme", "transport", "--format", "table")
     assert code == 0
     assert "Day 1 · Tuesday 12 November 2024 · Plenary" in out
     assert "≈14:00–15:00" in out
@@ -82,7 +82,7 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_no_match_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "sessions", "--search", "zzzz")
+    code, out, _ = run(capsys, "sessions", "--search", "zzzz", "--format", "table")
     assert code == 0 and "No sessions match." in out
 
 
@@ -174,3 +174,44 @@ def test_a_bare_now_is_conference_time() -> None:
                       now=dt.datetime(2024, 11, 13, 14, 0))
     assert app.clock.now().astimezone(dt.UTC).hour == 17
 
+
+
+def test_in_a_pipe_sessions_are_tab_separated_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sessions", "--day", "1", "--search", "highsmith")
+    assert code == 0
+    header, row = out.splitlines()
+    assert header.split("\t") == ["id", "day", "start", "end", "title", "track", "room",
+                                   "people"]
+    fields = row.split("\t")
+    assert fields[:4] == ["d1-high-level-panel", "2024-11-12", "2024-11-12T09:45-03:00",
+                          "2024-11-12T11:00-03:00"]
+    assert fields[5:7] == ["Plenary", "Plenary Hall"] and "AnnMarie Highsmith" in fields[7]
+
+
+def test_the_table_shows_each_sessions_id_and_people(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sessions", "--search", "highsmith", "--format", "table")
+    assert code == 0 and "d1-high-level-panel" in out and "Highsmith" in out
+
+
+def test_json_carries_the_names_behind_the_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sessions", "--day", "2", "--theme", "iot", "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    (session,) = document["sessions"]
+    assert document["rooms"] == {session["room"]: "Workshop Room A"}
+    assert set(document["tracks"]) == {session["track"]}
+    assert set(document["people"]) == {p["person"] for p in session["people"]}
+
+
+def test_a_language_the_programme_lacks_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "sessions", "--day", "1", "--lang", "de")
+    assert code == 0 and out
+    assert "no text in 'de' (it has en, fr)" in err
+
+
+def test_import_offers_only_the_options_it_uses(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    text = capsys.readouterr().out
+    assert "--timezone" in text and "--output" in text and "--programme" not in text

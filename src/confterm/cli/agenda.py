@@ -10,7 +10,16 @@ from pathlib import Path
 
 from rich.text import Text
 
-from confterm.cli.output import PlainConsole, report, write_output
+from confterm.cli.output import (
+    TSV_COLUMNS,
+    PlainConsole,
+    check_language,
+    output_format,
+    print_tsv,
+    report,
+    tsv_row,
+    write_output,
+)
 from confterm.model.agenda import Agenda, Gap, Priority, agenda_days, bookmark_for
 from confterm.model.programme import Programme, Session
 from confterm.model.text import clip
@@ -29,10 +38,17 @@ def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
         print(f"confterm: {problem}", file=sys.stderr)
     action = args.agenda_command or "list"
     if action == "list":
-        if args.format == "json":
+        lang = check_language(args.lang, programme)
+        chosen = output_format(args.format)
+        if chosen == "json":
             _print_json(store.agenda, catalogue)
+        elif chosen == "tsv":
+            sessions = store.agenda.sessions(catalogue)
+            print_tsv((*TSV_COLUMNS, "priority"), (
+                [*tsv_row(s, catalogue, lang), store.agenda.bookmarks[s.id].priority.value]
+                for s in sessions))
         else:
-            _print_table(store.agenda, catalogue, args.lang)
+            _print_table(store.agenda, catalogue, lang)
         return 0
     if action == "export":
         sessions = store.agenda.sessions(catalogue)

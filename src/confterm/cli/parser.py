@@ -23,6 +23,10 @@ def now_option(value: str) -> dt.datetime:
     return moment
 
 
+FORMAT_HELP = ("table (the default on a terminal), tsv: tab-separated lines (the default "
+               "otherwise), or json")
+
+
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--programme", "-p", metavar="FILE|URL",
@@ -56,8 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="theme id (repeatable: any of them)")
     sessions.add_argument("--search", default="", metavar="TEXT",
                           help="words to find, ignoring case and accents")
-    sessions.add_argument("--lang", default="en", help="language of titles (en, fr…)")
-    sessions.add_argument("--format", choices=("table", "json"), default="table")
+    sessions.add_argument("--lang", default=None, help="language of titles (en, fr…)")
+    sessions.add_argument("--format", choices=("table", "tsv", "json"), default=None,
+                          help=FORMAT_HELP)
 
     validate = commands.add_parser(
         "validate", parents=[common], help="check a programme file",
@@ -71,8 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing = agenda_commands.add_parser("list", parents=[common], help="list bookmarks "
                                          "(the default)")
     for parser_ in (agenda, listing):
-        parser_.add_argument("--format", choices=("table", "json"), default="table")
-        parser_.add_argument("--lang", default="en", help="language of titles (en, fr…)")
+        parser_.add_argument("--format", choices=("table", "tsv", "json"), default=None,
+                             help=FORMAT_HELP)
+        parser_.add_argument("--lang", default=None, help="language of titles (en, fr…)")
     add = agenda_commands.add_parser("add", parents=[common], help="bookmark a session")
     add.add_argument("session_id", metavar="ID")
     add.add_argument("--maybe", action="store_true", help="priority 'maybe' (default: must)")
@@ -90,8 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where to write; - for standard output")
     export.add_argument("--lang", default="en")
 
+    zone_only = argparse.ArgumentParser(add_help=False)  # --programme has no use here
+    zone_only.add_argument("--timezone", metavar="ZONE", default=argparse.SUPPRESS,
+                           help="IANA time zone for files that name none and carry no offsets")
     importing = commands.add_parser(
-        "import", parents=[common], help="convert another schedule format to confterm's",
+        "import", parents=[zone_only], help="convert another schedule format to confterm's",
         description="Convert a c3voc schedule.json (pretalx, frab), a frab/Pentabarf "
                     "schedule.xml or an iCalendar file, given as a file or an http(s) URL, "
                     "into confterm's programme format, validated.")

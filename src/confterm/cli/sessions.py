@@ -22,10 +22,20 @@ def run_sessions(args: argparse.Namespace) -> int:
     if args.day:
         view = view.on_day(parse_day(args.day, programme))
     view = view.in_tracks(*args.track).with_themes(*args.theme).matching(args.search)
-    from confterm.cli.output import print_sessions_json, print_sessions_table
+    from confterm.cli.output import (
+        check_language,
+        output_format,
+        print_sessions_json,
+        print_sessions_table,
+        print_sessions_tsv,
+    )
 
-    if args.format == "json":
+    lang = check_language(args.lang, programme)
+    chosen = output_format(args.format)
+    if chosen == "json":
         print_sessions_json(view)
+    elif chosen == "tsv":
+        print_sessions_tsv(view, lang)
     else:
-        print_sessions_table(view, args.lang)
+        print_sessions_table(view, lang)
     return EXIT_OK
