@@ -552,3 +552,14 @@ async def test_the_session_kept_highlighted_by_a_search_is_scrolled_into_view(
         title = browser(app).view.catalogue.sessions[kept].title.get("en")
         drawn = [sessions.render_line(y).text for y in range(sessions.size.height)]
         assert any(title in line for line in drawn)
+
+
+async def test_escape_in_the_results_clears_the_search(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash", *"highsmith", "enter")  # enter: on to the results
+        assert listed(app) == ["d1-high-level-panel"]
+        assert app.focused is browser(app).query_one(SessionList)
+        await pilot.press("escape")
+        assert not browser(app).query_one(SearchLine).display
+        assert browser(app).view.query == ""
+        assert "d1-opening" in listed(app)

@@ -342,7 +342,7 @@ class BrowserScreen(Screen[None]):
 
     def action_back(self) -> None:
         search = self.search_line
-        if self.focused is search or (search.display and not self.view.query):
+        if search.display:  # in the search line or in its results: escape clears it
             self._close_search()
             self.view = self.view.matching("")
         elif self.has_class("-sidebar-open"):
