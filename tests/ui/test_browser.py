@@ -563,3 +563,21 @@ async def test_escape_in_the_results_clears_the_search(app: ConftermApp) -> None
         assert not browser(app).query_one(SearchLine).display
         assert browser(app).view.query == ""
         assert "d1-opening" in listed(app)
+
+
+async def test_the_details_window_bookmarks_and_stays_open_when_clicked(
+        app: ConftermApp) -> None:
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.click("#detail-modal", offset=(5, 3))  # inside: stays open
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("b")
+        assert "d1-opening" in app.bookmarks.agenda
+        text = app.screen.query_one("#detail-modal .detail-body").render().plain
+        assert "★ Bookmarked: must attend" in text
+        await pilot.press("p")
+        assert app.bookmarks.agenda.bookmarks["d1-opening"].priority.value == "maybe"
+        await pilot.click(offset=(0, 0))  # outside the window: closes it
+        assert app.screen is browser(app)
+        assert row_text(app, "d1-opening").lstrip().startswith("☆")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,13 +11,22 @@ from textual.screen import ModalScreen
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue
+from confterm.ui.appref import AppRef
 from confterm.ui.render import Display
 from confterm.ui.widgets.detail import SessionDetail
 from confterm.ui.widgets.footer import KeyFooter
 
 
 class DetailScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,enter", "dismiss", "Close", id="close-details")]
+    BINDINGS = [
+        Binding("escape,q,enter", "dismiss", "Close", id="close-details"),
+        # The same keys as in the list: the details window must not swallow them.
+        Binding("b,space", "toggle_bookmark", "Bookmark", id="details-bookmark",
+                tooltip="Bookmark the session, or remove it"),
+        Binding("p", "cycle_priority", "Priority", id="details-priority",
+                tooltip="Bookmark priority: must attend ★ or maybe ☆"),
+    ]
+    confterm = AppRef()
 
     def __init__(self, session: Session, catalogue: Catalogue, display: Display,
                  agenda: Agenda) -> None:
@@ -38,7 +48,19 @@ class DetailScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one(SessionDetail).focus()
 
-    def on_click(self) -> None:
-        # A click outside the dialog closes it (clicks inside are stopped there).
-        if self.is_current:
+    def on_click(self, event: events.Click) -> None:
+        # A click outside the dialog closes it; one inside (to scroll, to select)
+        # does not.
+        dialog = self.query_one("#detail-dialog").region
+        if self.is_current and not dialog.contains(event.screen_x, event.screen_y):
             self.dismiss()
+
+    def action_toggle_bookmark(self) -> None:
+        self._show(self.confterm.toggle_bookmark(self.session))
+
+    def action_cycle_priority(self) -> None:
+        self._show(self.confterm.cycle_priority(self.session.id))
+
+    def _show(self, agenda: Agenda) -> None:
+        self.agenda = agenda
+        self.query_one(SessionDetail).agenda = agenda
