@@ -35,8 +35,23 @@ class Display:
 
     def zone_name(self, programme: Programme) -> str:
         if self.zone is None:
-            return "local time"
+            return f"{local_zone_name()} time"
         return f"{clip(programme.city) or programme.timezone} time"
+
+
+def local_zone_name() -> str:
+    """This computer's time zone by its IANA name where it can be told ("Asia/Tokyo":
+    the TZ variable, else the /etc/localtime link), else "local"."""
+    import os
+
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = os.path.realpath("/etc/localtime")
+        except OSError:
+            target = ""
+        name = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+    return clip(name, 60) if "/" in name or name == "UTC" else "local"
 
 
 #: Columns before a row's title: bookmark marker, time range, parallel marker.
