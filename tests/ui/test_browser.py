@@ -290,6 +290,23 @@ async def test_keys_can_be_remapped_in_settings(programme: Programme) -> None:
         assert app.focused is browser(app).query_one(SearchLine)
 
 
+async def test_key_settings_that_do_not_fit_are_reported_and_ctrl_q_still_quits(
+        programme: Programme) -> None:
+    from confterm.storage.settings import Settings, save_settings
+
+    save_settings(Settings(keys={"serach": "ctrl+f", "themes": "ctrl+q", "search": "ctrl+s"}))
+    app = make_app(programme)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        messages = " ".join(n.message for n in app._notifications)
+        assert "unknown binding ids" in messages and "'serach'" in messages
+        assert "ctrl+q always quits" in messages and "'themes'" in messages
+        await pilot.press("ctrl+s")  # the rest of the keymap applies
+        assert app.focused is browser(app).query_one(SearchLine)
+        await pilot.press("escape", "ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
 async def test_command_palette_jumps_to_a_session(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p", *"IoT and its deployment")

@@ -7,28 +7,16 @@ text the help screen shows.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from pathlib import Path
 
 from textual.binding import Binding
 
-import confterm.ui
 from confterm.ui.app import ConftermApp
+from confterm.ui.keymap import binding_ids
 from confterm.ui.screens.browser import BrowserScreen
 
 README = Path(__file__).parents[2] / "README.md"
-
-
-def declared_ids() -> set[str]:
-    ids: set[str] = set()
-    for module in pkgutil.walk_packages(confterm.ui.__path__, "confterm.ui."):
-        for value in vars(importlib.import_module(module.name)).values():
-            for binding in getattr(value, "BINDINGS", None) or []:
-                if isinstance(binding, Binding) and binding.id:
-                    ids.add(binding.id)
-    return ids
 
 
 def readme_ids() -> set[str]:
@@ -41,7 +29,7 @@ def readme_ids() -> set[str]:
 
 
 def test_the_readme_lists_exactly_the_binding_ids() -> None:
-    declared = declared_ids()
+    declared = binding_ids()
     assert "search" in declared and "close-help" in declared  # the walk found them
     assert readme_ids() == declared
 

@@ -151,7 +151,7 @@ class ConftermApp(App[None]):
         self.theme_changed_signal.subscribe(self, lambda theme: self._update(
             ui_theme=theme.name))
         if self.settings.keys:
-            self.set_keymap(self.settings.keys)
+            self._apply_keymap(self.settings.keys)
         if self._settings_problem:
             self.notify(self._settings_problem, severity="warning", timeout=15, markup=False)
         moved = self.source.moved_note() if self.source is not None else None
@@ -165,6 +165,17 @@ class ConftermApp(App[None]):
         screen = self.screen_stack[0]
         assert isinstance(screen, BrowserScreen)
         return screen
+
+    def _apply_keymap(self, keys: dict[str, str]) -> None:
+        """The user's remapping, without what would take ctrl+q; problems are shown."""
+        from confterm.ui.keymap import QUIT_KEY, binding_ids, keymap_problems
+
+        problems = keymap_problems(keys, binding_ids())
+        if problems:
+            self.notify("Key settings: " + "; ".join(problems) + ".", title="Settings",
+                        severity="warning", timeout=20, markup=False)
+        self.set_keymap({binding_id: value for binding_id, value in keys.items()
+                         if QUIT_KEY not in (k.strip() for k in value.split(","))})
 
     def _tick(self) -> None:
         now = self.clock.now()
