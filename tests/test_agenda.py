@@ -113,3 +113,21 @@ def test_an_exhibition_or_a_break_never_clashes_nor_takes_free_time(
     (day,) = agenda_days(agenda.sessions(view.catalogue))
     gaps = [e for e in day.entries if isinstance(e, Gap)]
     assert gaps, "the all-day exhibition took all the free time"
+
+
+def test_next_lists_one_session_per_room_when_there_are_no_tracks() -> None:
+    import json
+
+    from confterm.model.loader import parse_programme
+    from confterm.model.view import Catalogue
+
+    rooms = [{"id": f"r{n}", "name": f"Room {n}"} for n in range(3)]
+    sessions = [{"id": f"s{n}", "day": "2025-03-11", "room": f"r{n}", "title": f"Talk {n}",
+                 "start": "2025-03-11T09:00:00+01:00", "end": "2025-03-11T10:00:00+01:00"}
+                for n in range(3)]
+    data = {"id": "notracks", "name": "No tracks", "timezone": "Europe/Paris",
+            "days": [{"date": "2025-03-11"}], "rooms": rooms, "sessions": sessions}
+    programme = parse_programme(json.dumps(data).encode(), "p.json")
+    evening = dt.datetime(2025, 3, 10, 20, 0, tzinfo=dt.UTC)
+    result = now_and_next(Catalogue(programme), Agenda(), evening)
+    assert [s.id for s in result.next] == ["s0", "s1", "s2"]

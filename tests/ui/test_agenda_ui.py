@@ -178,3 +178,14 @@ async def test_clashing_bookmarks_are_marked_in_the_list(app: ConftermApp) -> No
         assert row_text(app, "d2-wa-conops-data").lstrip().startswith("★⚠")
         assert row_text(app, "d2-wb-conops-detection").lstrip().startswith("★⚠")
         assert row_text(app, "d2-wa-iot").lstrip().startswith("★ ")  # no clash
+
+
+async def test_now_and_next_names_the_day_when_next_is_tomorrow(programme: Programme) -> None:
+    evening = dt.datetime(2024, 11, 12, 22, 0, tzinfo=dt.UTC)  # 19:00 in Rio, day 1 over
+    app = make_app(programme, evening)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, NowNextScreen)
+        text = str(app.screen.query_one("Static").render())
+        _, next_part = text.split("\nNext\n")
+        assert next_part.lstrip().startswith("Wed 13 Nov")

@@ -126,13 +126,14 @@ class NowNext:
 
 
 def now_and_next(catalogue: Catalogue, agenda: Agenda, moment: dt.datetime) -> NowNext:
-    """What runs at *moment*, and what starts next in each track (bookmarks first)."""
+    """What runs at *moment*, and what starts next in each track, or each room when
+    the programme has no tracks (bookmarks first)."""
     running = [s for s in catalogue.ordered if s.start <= moment < s.end]
     upcoming = [s for s in catalogue.ordered if s.start > moment]
-    first_per_track: dict[str | None, Session] = {}
+    first_per_place: dict[str | None, Session] = {}
     for session in upcoming:
-        first_per_track.setdefault(session.track, session)
-    soonest = {s.id for s in first_per_track.values()}
+        first_per_place.setdefault(session.track or session.room, session)
+    soonest = {s.id for s in first_per_place.values()}
     # Also every bookmarked session that starts at the next bookmarked start time.
     marked = [s for s in upcoming if s.id in agenda]
     if marked:

@@ -10,6 +10,7 @@ from textual.content import Content
 from confterm.model.agenda import Agenda, now_and_next
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue
+from confterm.timefmt import day_tab
 from confterm.ui.render import Display, brief_row
 from confterm.ui.screens.text_dialog import TextDialog
 
@@ -42,7 +43,13 @@ class NowNextScreen(TextDialog):
     def _lines(self, sessions: list[Session]) -> list[str | Content | tuple[str, str]]:
         width = min(self.app.size.width - 8, 96)
         lines: list[str | Content | tuple[str, str]] = []
+        today = self.moment.astimezone(self.display_options.zone).date()
+        shown_day = today
         for session in sessions:
+            day = session.start.astimezone(self.display_options.zone).date()
+            if day != shown_day:  # a session on another day says which
+                lines += [(day_tab(day, None), "bold"), "\n"]
+                shown_day = day
             lines += [brief_row(session, self.catalogue, self.display_options,
                                 self.agenda.get(session.id), width), "\n"]
         return lines
