@@ -318,6 +318,19 @@ async def test_command_palette_jumps_to_a_session(app: ConftermApp) -> None:
         assert browser(app).current.id == "d2-wa-iot"
 
 
+@pytest.mark.parametrize("query", ["claudia", "thomaz claudia"])
+async def test_the_palette_ignores_accents_and_word_order(app: ConftermApp, query: str) -> None:
+    from textual.command import CommandList
+
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p", *query)
+        await pilot.pause(0.5)
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt)
+                   for i in range(options.option_count)]
+        assert any("Cláudia Thomaz" in p for p in prompts), prompts
+
+
 async def test_programme_text_is_shown_literally(tmp_path: object) -> None:
     import json
 

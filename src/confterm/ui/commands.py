@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from confterm.model.text import clip
+from confterm.model.text import clip, fold
 from confterm.timefmt import day_tab, time_range
 from confterm.ui.appref import app_type
 from confterm.wording import priority_marker
@@ -38,18 +38,28 @@ class _BrowserCommands(Provider):
             yield DiscoveryHit(Content(text), action, text=text, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        # Like the search line: accents, case and word order do not matter
+        # ("thomaz claudia" finds Cláudia Thomaz); closer fuzzy matches rank first.
+        folded_query = fold(query)
+        words = folded_query.split()
+        matcher = self.matcher(folded_query)
         for text, action, help_text in self.entries():
-            score = matcher.match(text)
+            folded = fold(text)
+            score = matcher.match(folded)
+            if score <= 0 and words and all(word in folded for word in words):
+                score = 0.1  # every word is there, in another order
             if score > 0:
-                yield Hit(score, _highlight(matcher, query, text), action, text=text,
+                shown = (_highlight(matcher, folded_query, text, folded)
+                         if len(folded) == len(text) else Content(text))
+                yield Hit(score, shown, action, text=text,
                           help=escape(help_text))  # the palette reads help as markup
 
 
-def _highlight(matcher: Matcher, query: str, text: str) -> Content:
-    """Like ``Matcher.highlight``, but *text* is literal (that one parses markup)."""
+def _highlight(matcher: Matcher, query: str, text: str, folded: str) -> Content:
+    """Like ``Matcher.highlight``, but *text* is literal (that one parses markup);
+    the match is found in *folded*, the text without accents, of the same length."""
     content = Content(text)
-    _, offsets = matcher.fuzzy_search.match(query, text)
+    _, offsets = matcher.fuzzy_search.match(query, folded)
     for offset in offsets:
         if not text[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
