@@ -611,3 +611,18 @@ async def test_the_details_window_bookmarks_and_stays_open_when_clicked(
         await pilot.click(offset=(0, 0))  # outside the window: closes it
         assert app.screen is browser(app)
         assert row_text(app, "d1-opening").lstrip().startswith("☆")
+
+
+async def test_a_new_colour_theme_recolours_the_list_at_once(app: ConftermApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        sessions = browser(app).query_one(SessionList)
+
+        def colours() -> set[str]:
+            strips = sessions._render_row(1, "")
+            return {str(segment.style.color) for strip in strips for segment in strip
+                    if segment.style is not None and segment.style.color is not None}
+
+        before = colours()
+        app.theme = "gruvbox" if app.theme != "gruvbox" else "nord"
+        await pilot.pause()
+        assert colours() != before

@@ -366,7 +366,9 @@ class SessionList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=Fa
         width = self.scrollable_content_region.width or 80
         view = self.view
         assert view is not None
-        valid_for = (width, self.display_options, id(view.catalogue), id(self.agenda))
+        # Rows are drawn in the colour theme's colours: a new theme, new rows.
+        valid_for = (width, self.display_options, id(view.catalogue), id(self.agenda),
+                     self.app.theme)
         if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
             self._cache.clear()
             self._cache_for = valid_for
