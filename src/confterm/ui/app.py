@@ -131,7 +131,7 @@ class ConftermApp(App[None]):
 
     def on_ready(self) -> None:
         # The command line paused the collector for start-up; from the first
-        # frame on it runs in the pauses between keys (see ui/collector.py).
+        # frame on it runs in the pauses between keys (see confterm.collection).
         self.collector.start()
         self.set_interval(COLLECT_CHECK, self.collector.tick)
 
