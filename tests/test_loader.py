@@ -177,3 +177,24 @@ def test_warnings_are_capped_like_errors(tmp_path: Path,
     assert len(lines) == MAX_PROBLEMS + 1
     assert lines[-1].endswith(f"and {300 - MAX_PROBLEMS} more overlaps in the same room, "
                               "not listed")
+
+
+def test_large_files_validated_in_batches_give_the_same_programme(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import confterm.model.loader as loader
+    from confterm.storage.paths import bundled_programme_path
+
+    raw = bundled_programme_path().read_bytes()
+    at_once = parse_programme(raw, "p.json")
+    monkeypatch.setattr(loader, "BATCHES_ABOVE", 100)  # every file counts as large
+    in_batches = parse_programme(raw, "p.json")
+    assert in_batches == at_once
+    assert [s.id for s in in_batches.sessions] == [s.id for s in at_once.sessions]
+    broken = json.loads(raw)
+    broken["sessions"][3]["end"] = "2024-11-12T08:00:00-03:00"
+    broken["sessions"][5]["themes"] = ["nope"]
+    with pytest.raises(ProgrammeError) as caught:
+        parse_programme(json.dumps(broken).encode(), "p.json")
+    assert [p.place for p in caught.value.problems] == [
+        f"sessions[{broken['sessions'][3]['id']}].end",
+        f"sessions[{broken['sessions'][5]['id']}].themes"]

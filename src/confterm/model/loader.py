@@ -49,6 +49,7 @@ def validate_converted(raw: bytes, source: str, *,
     """Validate UTF-8 JSON in confterm's format: a file's checked bytes, or what a
     reader converted from another format (which may be larger than a file may be)."""
     from pydantic import ValidationError
+    from pydantic_core import from_json
 
     from confterm.model.validation import validate_in_batches, validate_json
 
@@ -56,7 +57,9 @@ def validate_converted(raw: bytes, source: str, *,
         if len(raw) <= BATCHES_ABOVE:  # parse and validate in one go: the fastest
             programme = validate_json(raw)
         else:  # bounded memory for large files, about a quarter slower
-            data = json.loads(raw, parse_float=_finite_float)
+            # pydantic's parser shares repeated short strings (ids, times, language
+            # keys): a large programme's parsed input is much smaller.
+            data = from_json(raw, cache_strings="all", allow_inf_nan=False)
             programme = validate_in_batches(data) if isinstance(data, dict) else (
                 validate_json(raw))
             del data
