@@ -215,3 +215,40 @@ def test_import_offers_only_the_options_it_uses(capsys: pytest.CaptureFixture[st
         main(["import", "--help"])
     text = capsys.readouterr().out
     assert "--timezone" in text and "--output" in text and "--programme" not in text
+
+
+@pytest.mark.parametrize("room", ["workshop-room-b", "WORKSHOP room B"])
+def test_sessions_in_a_room_by_id_or_name(capsys: pytest.CaptureFixture[str],
+                                          room: str) -> None:
+    assert session_ids(capsys, "--room", room) == [
+        "d2-wb-conops-detection", "d2-wb-rd-detection", "d2-wb-rd-transitions"]
+
+
+def test_an_unknown_room_lists_the_rooms(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "sessions", "--room", "attic")
+    assert code == 2 and "'attic' is unknown" in err and "'Plenary Hall'" in err
+
+
+def test_sessions_by_spoken_language(tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    data["sessions"][0]["language"] = ["de", "en"]
+    data["sessions"][1]["language"] = ["en-GB"]
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data))
+    assert session_ids(capsys, "-p", str(path), "--language", "de") == ["s1"]
+    assert session_ids(capsys, "-p", str(path), "--language", "en") == ["s1", "s2"]
+    assert session_ids(capsys, "-p", str(path), "--language", "fr") == []
+
+
+def test_people_with_their_sessions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "people", "--format", "json")
+    assert code == 0
+    people = json.loads(out)
+    names = [p["name"] for p in people]
+    assert names[:2] == ["AnnMarie Highsmith", "Cláudia Thomaz"]  # sorted, accents aside
+    claudia = next(p for p in people if p["name"] == "Cláudia Thomaz")
+    assert set(claudia) == {"id", "name", "sessions"}
+    assert "d1-opening" in claudia["sessions"]
+    code, out, _ = run(capsys, "people", "--search", "claudia revenue", "--format", "json")
+    assert [p["name"] for p in json.loads(out)] == ["Cláudia Thomaz"]

@@ -102,22 +102,26 @@ def test_theme_counts_follow_day_and_track(view: ScheduleView) -> None:
 @given(day=st.sampled_from([None, DAY1, DAY2, DAY3]),
        tracks=st.sets(st.sampled_from(["plenary", "workshop-a", "workshop-b", "exhibition"])),
        themes=st.sets(st.sampled_from(["ai", "iot", "blockchain", "detection", "transport"])),
+       rooms=st.sets(st.sampled_from(["plenary-hall", "workshop-room-a", "exhibition-hall"])),
        query=st.sampled_from(["", "customs", "douane", "panel", "détection", "zzz"]))
 def test_filters_are_independent_and_commute(view: ScheduleView, day: dt.date | None,
                                              tracks: set[str], themes: set[str],
-                                             query: str) -> None:
-    combined = view.on_day(day).in_tracks(*tracks).with_themes(*themes).matching(query)
-    reordered = view.matching(query).with_themes(*themes).in_tracks(*tracks).on_day(day)
+                                             rooms: set[str], query: str) -> None:
+    combined = (view.on_day(day).in_tracks(*tracks).with_themes(*themes).in_rooms(*rooms)
+                .matching(query))
+    reordered = (view.matching(query).in_rooms(*rooms).with_themes(*themes)
+                 .in_tracks(*tracks).on_day(day))
     assert ids(combined) == ids(reordered)
     # The result is exactly the intersection of each filter on its own.
     singles = [view.on_day(day), view.in_tracks(*tracks), view.with_themes(*themes),
-               view.matching(query)]
+               view.in_rooms(*rooms), view.matching(query)]
     expected = set.intersection(*(set(ids(v)) for v in singles))
     assert set(ids(combined)) == expected
     for session in combined.sessions:
         assert day is None or session.day == day
         assert not tracks or session.track in tracks
         assert not themes or set(session.themes) & themes
+        assert not rooms or session.room in rooms
 
 
 @given(st.data())

@@ -69,6 +69,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from confterm.cli.sessions import run_sessions
 
         return run_sessions(args)
+    if args.command == "people":
+        from confterm.cli.people import run_people
+
+        return run_people(args)
     if args.command == "agenda":
         from confterm.cli.agenda import run_agenda
 

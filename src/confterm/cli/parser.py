@@ -58,11 +58,26 @@ def build_parser() -> argparse.ArgumentParser:
                           help="track id (repeatable)")
     sessions.add_argument("--theme", action="append", default=[], metavar="ID",
                           help="theme id (repeatable: any of them)")
+    sessions.add_argument("--room", action="append", default=[], metavar="ID|NAME",
+                          help="room id or name, any case (repeatable: any of them)")
+    sessions.add_argument("--language", action="append", default=[], metavar="CODE",
+                          help="spoken language, e.g. de (repeatable: any of them)")
     sessions.add_argument("--search", default="", metavar="TEXT",
                           help="words to find, ignoring case and accents")
     sessions.add_argument("--lang", default=None, help="language of titles (en, fr…)")
     sessions.add_argument("--format", choices=("table", "tsv", "json"), default=None,
                           help=FORMAT_HELP)
+
+    people = commands.add_parser(
+        "people", parents=[common], help="the people of the programme and their sessions",
+        description="List the programme's people, sorted by name, each with their "
+                    "organisation and sessions.")
+    people.add_argument("--search", default="", metavar="TEXT",
+                        help="words to find in names and organisations, ignoring case "
+                             "and accents")
+    people.add_argument("--format", choices=("table", "tsv", "json"), default=None,
+                        help=FORMAT_HELP)
+    people.add_argument("--lang", default=None, help="language of titles (en, fr…)")
 
     validate = commands.add_parser(
         "validate", parents=[common], help="check a programme file",

@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from confterm.cli.common import load, parse_day
 from confterm.cli.errors import EXIT_OK, UsageError
+from confterm.model.text import fold
+
+if TYPE_CHECKING:
+    from confterm.model.programme import Programme
+
+
+def room_id(value: str, programme: Programme) -> str:
+    """A room given by its id, or by its name in any case."""
+    ids = {room.id for room in programme.rooms}
+    if value in ids:
+        return value
+    folded = fold(value)
+    for room in programme.rooms:
+        if fold(room.name) == folded:
+            return room.id
+    names = ", ".join(repr(room.name) for room in programme.rooms[:20])
+    more = " …" if len(programme.rooms) > 20 else ""
+    raise UsageError(f"--room {value!r} is unknown; choose from: {names}{more}")
 
 
 def run_sessions(args: argparse.Namespace) -> int:
@@ -21,7 +40,9 @@ def run_sessions(args: argparse.Namespace) -> int:
                              f"{', '.join(known)}")
     if args.day:
         view = view.on_day(parse_day(args.day, programme))
-    view = view.in_tracks(*args.track).with_themes(*args.theme).matching(args.search)
+    view = (view.in_tracks(*args.track).with_themes(*args.theme)
+            .in_rooms(*(room_id(value, programme) for value in args.room))
+            .in_languages(*args.language).matching(args.search))
     from confterm.cli.output import (
         check_language,
         output_format,

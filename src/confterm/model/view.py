@@ -96,6 +96,11 @@ class Catalogue:
         return theme.label.get(lang) if theme else theme_id
 
 
+def _spoken_in(session: Session, codes: frozenset[str]) -> bool:
+    return any(tag.lower() in codes or tag.lower().split("-")[0] in codes
+               for tag in session.language)
+
+
 def overlaps(a: Session, b: Session) -> bool:
     """True when the two sessions share any instant (touching ends do not count)."""
     return a.start < b.end and b.start < a.end
@@ -109,6 +114,9 @@ class ScheduleView:
     day: dt.date | None = None
     tracks: frozenset[str] = frozenset()
     themes: frozenset[str] = frozenset()
+    rooms: frozenset[str] = frozenset()
+    #: Spoken languages (BCP 47 tags, lower case): "en" also matches "en-gb".
+    languages: frozenset[str] = frozenset()
     query: str = ""
     #: Sessions known to contain every match (from a shorter query): a narrower
     #: search only filters these, so typing stays fast in big programmes.
@@ -132,6 +140,13 @@ class ScheduleView:
     def with_themes(self, *theme_ids: str) -> ScheduleView:
         return replace(self, themes=frozenset(theme_ids), candidates=None)
 
+    def in_rooms(self, *room_ids: str) -> ScheduleView:
+        return replace(self, rooms=frozenset(room_ids), candidates=None)
+
+    def in_languages(self, *codes: str) -> ScheduleView:
+        """Sessions spoken in any of these languages."""
+        return replace(self, languages=frozenset(c.lower() for c in codes), candidates=None)
+
     def matching(self, query: str) -> ScheduleView:
         """Sessions matching *query* too. A query that only adds to this view's
         query searches this view's results (computed already) instead of all."""
@@ -152,7 +167,7 @@ class ScheduleView:
 
     def browsing_key(self) -> tuple[object, ...]:
         """The filters other than the query (what the sidebar counts depend on)."""
-        return (self.day, self.tracks, self.themes)
+        return (self.day, self.tracks, self.themes, self.rooms, self.languages)
 
     def searched(self) -> ScheduleView:
         """The view to show: while there is a query, the whole programme is searched
@@ -164,12 +179,13 @@ class ScheduleView:
     @property
     def is_search(self) -> bool:
         """A search of the whole programme (see :meth:`searched`)."""
-        return (self.day is None and not (self.tracks or self.themes)
-                and bool(self.query.strip()))
+        return (self.day is None and not (self.tracks or self.themes or self.rooms
+                                          or self.languages) and bool(self.query.strip()))
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.tracks or self.themes or self.query.strip())
+        return bool(self.tracks or self.themes or self.rooms or self.languages
+                    or self.query.strip())
 
     # -- results ------------------------------------------------------------
     @cached_property
@@ -186,6 +202,10 @@ class ScheduleView:
             found = [s for s in found if s.track in tracks]
         if themes:
             found = [s for s in found if not themes.isdisjoint(s.themes)]
+        if self.rooms:
+            found = [s for s in found if s.room in self.rooms]
+        if self.languages:
+            found = [s for s in found if _spoken_in(s, self.languages)]
         folded, haystack = self.catalogue.folded, self.catalogue.haystack
         for word in fold(self.query).split():
             found = [s for s in found if word in (folded.get(s.id) or haystack(s))]

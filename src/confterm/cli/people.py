@@ -1,0 +1,73 @@
+"""``confterm people``: who speaks, moderates or hosts, and in which sessions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from confterm.cli.common import load
+from confterm.cli.errors import EXIT_OK
+from confterm.cli.output import PlainConsole, check_language, output_format, print_tsv
+from confterm.model.programme import Person, Session
+from confterm.model.text import clip, fold
+from confterm.model.view import Catalogue
+
+
+def people_sessions(catalogue: Catalogue) -> dict[str, list[Session]]:
+    """Each person's sessions, in programme order."""
+    found: dict[str, list[Session]] = {p.id: [] for p in catalogue.programme.people}
+    for session in catalogue.ordered:
+        for part in session.people:
+            if part.person in found and session not in found[part.person]:
+                found[part.person].append(session)
+    return found
+
+
+def run_people(args: argparse.Namespace) -> int:
+    programme = load(args)
+    lang = check_language(args.lang, programme)
+    catalogue = Catalogue(programme)
+    sessions = people_sessions(catalogue)
+    words = fold(args.search).split()
+
+    def about(person: Person) -> str:
+        return person.organisation.get(lang) if person.organisation else ""
+
+    people = sorted((p for p in programme.people
+                     if all(w in fold(f"{p.name} {about(p)}") for w in words)),
+                    key=lambda p: (fold(p.name), p.id))
+    chosen = output_format(args.format)
+    if chosen == "json":
+        json.dump([{"id": p.id, "name": p.name, "sessions": [s.id for s in sessions[p.id]]}
+                   for p in people], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif chosen == "tsv":
+        print_tsv(("id", "name", "organisation", "sessions"),
+                  ([p.id, p.name, about(p), " ".join(s.id for s in sessions[p.id])]
+                   for p in people))
+    else:
+        _print_table(people, sessions, {p.id: about(p) for p in people}, lang)
+    return EXIT_OK
+
+
+def _print_table(people: list[Person], sessions: dict[str, list[Session]],
+                 organisations: dict[str, str], lang: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console = PlainConsole()
+    if not people:
+        console.print(Text("No people match."))
+        return
+    table = Table(expand=False)
+    table.add_column("Person")
+    table.add_column("Sessions", ratio=2)
+    for person in people:
+        who = Text(clip(person.name), style="bold")
+        if organisations[person.id]:
+            who.append(f"\n{clip(organisations[person.id])}", style="dim")
+        titles = Text("\n".join(f"{clip(s.title.get(lang), 80)}  ({s.id})"
+                                for s in sessions[person.id]))
+        table.add_row(who, titles)
+    console.print(table)
