@@ -192,8 +192,9 @@ class ConftermApp(App[None]):
         if clashes:
             lang, zone = self.browser.display_options.lang, self.browser.display_options.zone
             names = "; ".join(f"{clip(s.title.get(lang))} ({time_range(s, zone)})" for s in clashes)
-            self.notify(f"Clashes with {names}", title="Bookmarked, with a clash",
-                        severity="warning", timeout=8, markup=False)
+            message = f"Clashes with {names}"
+            self.notify(message, title="Bookmarked, with a clash", severity="warning",
+                        timeout=8, markup=False)
         return agenda
 
     def remove_bookmark(self, session_id: str) -> Agenda:
@@ -216,10 +217,10 @@ class ConftermApp(App[None]):
             problem = self.bookmarks.save()
         except OSError as error:
             if self._bookmark_retry is None:
-                self.notify(f"Bookmarks could not be saved ({error.strerror or error}). "
-                            "They are kept while confterm runs; retrying every "
-                            f"{BOOKMARK_RETRY:.0f} s.", severity="error", timeout=15,
-                            markup=False)
+                message = (f"Bookmarks could not be saved ({error.strerror or error}). "
+                           "They are kept while confterm runs; retrying every "
+                           f"{BOOKMARK_RETRY:.0f} s.")
+                self.notify(message, severity="error", timeout=15, markup=False)
                 self._bookmark_retry = self.set_interval(BOOKMARK_RETRY, self._retry_save)
         else:
             if problem:
@@ -248,8 +249,8 @@ class ConftermApp(App[None]):
             self.notify("This programme cannot be reloaded.", timeout=4, markup=False)
             return
         what = "Downloading" if self.source.is_remote else "Reading"
-        self.notify(f"{what} {shown(self.source.location)}…", title="Reloading", timeout=3,
-                    markup=False)
+        message = f"{what} {shown(self.source.location)}…"
+        self.notify(message, title="Reloading", timeout=3, markup=False)
         self.run_worker(self._reload(), exclusive=True, group="reload")
 
     async def _reload(self) -> None:
@@ -280,9 +281,9 @@ class ConftermApp(App[None]):
         browser = self.browser
         browser.status = offline_note(opened.fetched_at, opened.offline)
         if opened.offline:
-            self.notify(f"Still using the copy fetched {opened.fetched_at:%Y-%m-%d %H:%M} "
-                        f"({opened.error}).", title="Offline", severity="warning", timeout=10,
-                        markup=False)
+            message = (f"Still using the copy fetched {opened.fetched_at:%Y-%m-%d %H:%M} "
+                       f"({shown(opened.error)}).")
+            self.notify(message, title="Offline", severity="warning", timeout=10, markup=False)
         if opened.programme == before:
             if not opened.offline:
                 self.notify("The programme has not changed.", title="Up to date", timeout=4,
@@ -314,9 +315,9 @@ class ConftermApp(App[None]):
             minutes = max(1, round((session.start - now).total_seconds() / 60))
             room = clip(self.browser.view.catalogue.room_name(session))
             title = clip(session.title.get(display.lang))
-            self.notify(f"{time_range(session, display.zone)} {title}"
-                        + (f" · {room}" if room else ""),
-                        title=f"Starts in {minutes} min", timeout=60, markup=False)
+            message = f"{time_range(session, display.zone)} {title}" + (
+                f" · {room}" if room else "")
+            self.notify(message, title=f"Starts in {minutes} min", timeout=60, markup=False)
             if self.settings.bell:
                 self.bell()
 
@@ -342,11 +343,11 @@ class ConftermApp(App[None]):
             write_export(path, to_ics(agenda.sessions(catalogue), catalogue,
                                       lang=self.browser.display_options.lang, agenda=agenda))
         except OSError as error:
-            self.notify(f"Could not write {shown(path)}: {error.strerror or error}",
-                        severity="error", timeout=10, markup=False)
+            message = f"Could not write {shown(path)}: {error.strerror or error}"
+            self.notify(message, severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Wrote {len(agenda.sessions(catalogue))} sessions to {shown(path)}",
-                    title="Calendar exported", timeout=8, markup=False)
+        message = f"Wrote {len(agenda.sessions(catalogue))} sessions to {shown(path)}"
+        self.notify(message, title="Calendar exported", timeout=8, markup=False)
 
     # -- remembering --------------------------------------------------------------
     def remember(self, state: BrowseState) -> None:
@@ -402,9 +403,9 @@ class ConftermApp(App[None]):
             return None
 
     def _save_failed(self, error: OSError) -> None:
-        self.notify(f"Could not save settings to {shown(self.settings_file)}: "
-                    f"{error.strerror or error}. Retrying in {BOOKMARK_RETRY:.0f} s.",
-                    severity="error", timeout=10, markup=False)
+        message = (f"Could not save settings to {shown(self.settings_file)}: "
+                   f"{error.strerror or error}. Retrying in {BOOKMARK_RETRY:.0f} s.")
+        self.notify(message, severity="error", timeout=10, markup=False)
         self._save_timer = self.set_timer(BOOKMARK_RETRY, self._save_in_background)
 
     async def action_quit(self) -> None:
@@ -413,9 +414,9 @@ class ConftermApp(App[None]):
             try:
                 self.bookmarks.save()
             except OSError as error:
-                self.notify(f"Bookmarks could not be saved ({error.strerror or error}). "
-                            "Quit again to leave without them, or free the disk first.",
-                            severity="error", timeout=15, markup=False)
+                message = (f"Bookmarks could not be saved ({error.strerror or error}). "
+                           "Quit again to leave without them, or free the disk first.")
+                self.notify(message, severity="error", timeout=15, markup=False)
                 if not self._quit_asked:
                     self._quit_asked = True
                     return

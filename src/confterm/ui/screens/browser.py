@@ -366,8 +366,8 @@ class BrowserScreen(Screen[None]):
         zone = None if local else self.view.programme.zone
         self.display_options = Display(self.display_options.lang, zone)
         self.confterm.remember_local_time(local)
-        self.notify(f"Times shown in {self.display_options.zone_name(self.view.programme)}",
-                    timeout=2, markup=False)
+        message = f"Times shown in {self.display_options.zone_name(self.view.programme)}"
+        self.notify(message, timeout=2, markup=False)
 
     def action_toggle_bookmark(self) -> None:
         if self.current is None:

@@ -26,8 +26,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            yield Static(f"Export {self.count} bookmarked sessions to an iCalendar file "
-                         "(enter to write, escape to cancel):", markup=False)
+            prompt = (f"Export {self.count} bookmarked sessions to an iCalendar file "
+                      "(enter to write, escape to cancel):")
+            yield Static(prompt, markup=False)
             yield Input(str(self.default), id="export-path")
         yield KeyFooter()
 
