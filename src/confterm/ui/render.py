@@ -8,6 +8,7 @@ this module.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import textwrap
 from dataclasses import dataclass
 
@@ -44,7 +45,15 @@ def local_zone_name() -> str:
     the TZ variable, else the /etc/localtime link), else "local"."""
     import os
 
-    name = os.environ.get("TZ", "").lstrip(":")
+    return _zone_name_for(os.environ.get("TZ", ""))
+
+
+@functools.cache
+def _zone_name_for(tz_variable: str) -> str:
+    # The status line asks on every keystroke: the link is resolved once per TZ value.
+    import os
+
+    name = tz_variable.lstrip(":")
     if not name:
         try:
             target = os.path.realpath("/etc/localtime")
