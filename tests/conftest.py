@@ -24,15 +24,21 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "home"
+    folders = {}
     for name in ("DATA", "CONFIG", "CACHE"):
         folder = home / name.lower()
         folder.mkdir(parents=True)
+        folders[f"CONFTERM_{name}_DIR"] = str(folder)
         monkeypatch.setenv(f"CONFTERM_{name}_DIR", str(folder))
     for name in ("CONFTERM_NOW", "CONFTERM_PROGRAMME", "CONFTERM_DEBUG"):
         monkeypatch.delenv(name, raising=False)
-    return home
+    yield home
+    # monkeypatch.undo() in a test would undo these too, and let it write to the
+    # real home folder: patch with monkeypatch.context() instead.
+    assert {name: os.environ.get(name) for name in folders} == folders, (
+        "a test lost the isolated data folders")
 
 
 @pytest.fixture(scope="session")

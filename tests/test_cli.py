@@ -172,7 +172,7 @@ def test_a_bare_now_is_conference_time() -> None:
 
     app = ConftermApp(load_programme(bundled_programme_path()),
                       now=dt.datetime(2024, 11, 13, 14, 0))
-    assert app.clock.now().astimezone(dt.UTC).hour == 17
+    assert app.conference.clock.now().astimezone(dt.UTC).hour == 17
 
 
 

@@ -119,8 +119,8 @@ async def test_reload_in_the_app_reports_changes_and_keeps_bookmarks() -> None:
         app = ConftermApp(opened.programme, source=opened,
                           clock=Clock(dt.datetime(2025, 6, 1, tzinfo=dt.UTC), frozen=True))
         async with app.run_test(size=(120, 40)) as pilot:
-            app.bookmarks.set(bookmark_for(moved))
-            app.bookmarks.set(bookmark_for(cancelled))
+            app.conference.bookmarks.set(bookmark_for(moved))
+            app.conference.bookmarks.set(bookmark_for(cancelled))
             served.body = changed_schedule()
             await pilot.press("r")
             await app.workers.wait_for_complete()
@@ -133,13 +133,13 @@ async def test_reload_in_the_app_reports_changes_and_keeps_bookmarks() -> None:
             assert report.index("Lockpicking") < report.index("Cancelled")
             assert "your bookmark is kept" in report
             await pilot.press("escape")
-            assert len(app.browser.view.programme.sessions) == 7
-            assert cancelled.id in app.bookmarks.agenda  # kept though cancelled
+            assert len(app.screen_stack[0].view.programme.sessions) == 7
+            assert cancelled.id in app.conference.bookmarks.agenda  # kept though cancelled
             served.status = 503
             await pilot.press("r")
             await app.workers.wait_for_complete()
             await pilot.pause()
-            notice = str(app.browser.query_one("#notice").render())
+            notice = str(app.screen_stack[0].query_one("#notice").render())
             assert "offline — cached at" in notice
 
 

@@ -32,9 +32,10 @@ def test_environment_overrides_every_folder(isolated_dirs: Path) -> None:
 
 def test_without_overrides_platformdirs_decides(monkeypatch: pytest.MonkeyPatch,
                                                 tmp_path: Path) -> None:
-    monkeypatch.delenv("CONFTERM_CONFIG_DIR")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
-    assert paths.config_dir() == tmp_path / "confterm"
+    with monkeypatch.context() as patched:
+        patched.delenv("CONFTERM_CONFIG_DIR")
+        patched.setenv("XDG_CONFIG_HOME", str(tmp_path))
+        assert paths.config_dir() == tmp_path / "confterm"
 
 
 def test_atomic_write_replaces_and_leaves_no_temporary_files(tmp_path: Path) -> None:

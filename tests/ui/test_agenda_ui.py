@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from confterm.model.programme import Programme
@@ -107,7 +108,7 @@ async def test_reminder_fires_once(programme: Programme) -> None:
         assert reminders == [
             "Starts in 9 min ≈16:30–17:30 The Internet of Things (IoT) and its deployment "
             "in customs · Workshop Room A"]
-        app.check_reminders(app.clock.now())
+        app.conference.check_reminders(app.conference.clock.now())
         assert [n for n in notifications(app) if "Starts in" in n] == reminders
 
 
@@ -150,21 +151,22 @@ async def test_export_from_the_app_through_a_symlink(app: ConftermApp, tmp_path:
 
 
 async def test_unsaveable_bookmarks_are_kept_and_reported(
-        app: ConftermApp, monkeypatch: object) -> None:
+        app: ConftermApp, monkeypatch: pytest.MonkeyPatch) -> None:
     import confterm.storage.bookmarks as module
 
     def disk_full(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(module, "atomic_write_text", disk_full)  # type: ignore[attr-defined]
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("b")
+        # Only the write is undone afterwards: the fixtures' folders stay in place.
+        with monkeypatch.context() as patched:
+            patched.setattr(module, "atomic_write_text", disk_full)
+            await pilot.press("b")
         assert "d1-opening" in browser(app).agenda
         assert any("could not be saved" in n for n in notifications(app))
-        monkeypatch.undo()  # type: ignore[attr-defined]
-        app._retry_save()
-        assert not app.bookmarks.dirty
-    path = app.bookmarks.path
+        app.conference.retry_bookmarks()
+        assert not app.conference.bookmarks.dirty
+    path = app.conference.bookmarks.path
     assert "d1-opening" in decode(path.read_bytes()).bookmarks
 
 

@@ -249,7 +249,7 @@ async def test_state_is_saved_in_the_background_while_browsing(programme: Progra
 
 async def test_settings_that_cannot_be_saved_are_reported_and_kept(
         programme: Programme, monkeypatch: pytest.MonkeyPatch) -> None:
-    import confterm.ui.app as app_module
+    import confterm.conference.service as app_module
 
     def full_disk(*args: object) -> None:
         raise OSError(28, "No space left on device")
@@ -261,7 +261,7 @@ async def test_settings_that_cannot_be_saved_are_reported_and_kept(
         await pilot.pause(0.8)
         messages = [n.message for n in app._notifications]
         assert any("Could not save settings" in m and "No space left" in m for m in messages)
-        assert app.settings.state_for(programme.id).day == DAY3  # kept in memory
+        assert app.conference.settings.state_for(programme.id).day == DAY3  # kept in memory
 
 
 async def test_a_broken_settings_file_is_reported_kept_and_ignored(
@@ -603,11 +603,11 @@ async def test_the_details_window_bookmarks_and_stays_open_when_clicked(
         await pilot.click("#detail-modal", offset=(5, 3))  # inside: stays open
         assert isinstance(app.screen, DetailScreen)
         await pilot.press("b")
-        assert "d1-opening" in app.bookmarks.agenda
+        assert "d1-opening" in app.conference.bookmarks.agenda
         text = app.screen.query_one("#detail-modal .detail-body").render().plain
         assert "★ Bookmarked: must attend" in text
         await pilot.press("p")
-        assert app.bookmarks.agenda.bookmarks["d1-opening"].priority.value == "maybe"
+        assert app.conference.bookmarks.agenda.bookmarks["d1-opening"].priority.value == "maybe"
         await pilot.click(offset=(0, 0))  # outside the window: closes it
         assert app.screen is browser(app)
         assert row_text(app, "d1-opening").lstrip().startswith("☆")

@@ -56,7 +56,7 @@ async def test_reminder_clash_and_zone_toasts_show_titles_literally(tmp_path: Pa
     first = next(s for s in programme.sessions if s.id == "s1")
     app = ConftermApp(programme, source=opened,
                       clock=Clock(first.start - dt.timedelta(minutes=5), frozen=True))
-    app.bookmarks.set(bookmark_for(first))
+    app.conference.bookmarks.set(bookmark_for(first))
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
         await pilot.pause()
         reminder = next(t for t in (await toasts(app)) if "Starts in" in t)

@@ -1,10 +1,11 @@
-"""Command palette providers: sessions (by title or person), days, themes, language."""
+"""Command palette providers of the browser screen (its ``COMMANDS``): sessions
+(by title or person), days, themes, language."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -12,7 +13,6 @@ from textual.markup import escape
 
 from confterm.model.text import clip, fold
 from confterm.timefmt import day_tab, time_range
-from confterm.ui.appref import app_type
 from confterm.wording import priority_marker
 
 if TYPE_CHECKING:
@@ -26,9 +26,8 @@ class _BrowserCommands(Provider):
 
     @property
     def browser(self) -> BrowserScreen:
-        app = self.app
-        assert isinstance(app, app_type())
-        return app.browser
+        # Only the browser screen lists these providers, so it is the one asking.
+        return cast("BrowserScreen", self.screen)
 
     def entries(self) -> Iterable[Entry]:
         raise NotImplementedError

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,19 +13,21 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from confterm.conference.service import Conference
 from confterm.model.agenda import Agenda, Gap, agenda_days
-from confterm.model.view import Catalogue
+from confterm.model.programme import Session
 from confterm.timefmt import day_heading
-from confterm.ui.appref import AppRef
 from confterm.ui.render import Display, agenda_row
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.paged_option_list import PagedOptionList
 from confterm.wording import priority_marker
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(Screen[Session | None]):
+    """Returns the session chosen to be shown in the programme, or None."""
+
     BINDINGS = [
-        Binding("escape,a", "app.pop_screen", "Back", id="close-agenda"),
+        Binding("escape,a", "dismiss(None)", "Back", id="close-agenda"),
         Binding("b,delete,space", "remove", "Remove", id="agenda-remove"),
         Binding("p", "priority", "Priority", id="agenda-priority"),
         Binding("e", "export", "Export", id="agenda-export"),
@@ -31,13 +35,12 @@ class AgendaScreen(Screen[None]):
 
     agenda: var[Agenda] = var[Agenda](Agenda, always_update=True)
 
-    def __init__(self, catalogue: Catalogue, display: Display, agenda: Agenda) -> None:
+    def __init__(self, conference: Conference, display: Display) -> None:
         super().__init__()
-        self.catalogue = catalogue
+        self.conference = conference
+        self.catalogue = conference.catalogue
         self.display_options = display
-        self.set_reactive(AgendaScreen.agenda, agenda)
-
-    confterm = AppRef()
+        self.set_reactive(AgendaScreen.agenda, conference.agenda)
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-title", markup=False)
@@ -45,8 +48,12 @@ class AgendaScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.conference.agenda_changed.subscribe(self, partial(setattr, self, "agenda"))
         self._rebuild()
         self.set_focus(self.query_one(OptionList))
+
+    def on_unmount(self) -> None:
+        self.conference.agenda_changed.unsubscribe(self)
 
     def on_resize(self) -> None:
         self._rebuild()  # rows are wrapped to the width
@@ -111,19 +118,20 @@ class AgendaScreen(Screen[None]):
     def action_remove(self) -> None:
         session_id = self._selected_id()
         if session_id is not None:
-            self.agenda = self.confterm.remove_bookmark(session_id)
+            self.conference.remove_bookmark(session_id)
 
     def action_priority(self) -> None:
         session_id = self._selected_id()
         if session_id is not None:
-            self.agenda = self.confterm.cycle_priority(session_id)
+            self.conference.cycle_priority(session_id)
 
     def action_export(self) -> None:
-        self.confterm.ask_export()
+        from confterm.ui.screens.export import ask_export
+
+        ask_export(self.app, self.conference)
 
     @on(OptionList.OptionSelected, "#agenda-list")
     def _go_to(self, event: OptionList.OptionSelected) -> None:
         session = self.catalogue.sessions.get(event.option.id or "")
         if session is not None and self.is_current:  # not after it was closed
-            self.app.pop_screen()
-            self.confterm.browser.go_to_session(session)
+            self.dismiss(session)

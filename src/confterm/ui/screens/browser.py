@@ -8,6 +8,7 @@ The screen owns the browsing state as reactive, immutable values (``view`` is a
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,12 +20,13 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
+from confterm.conference.service import Conference
 from confterm.model.agenda import Agenda
-from confterm.model.programme import Programme, Session
+from confterm.model.programme import Session
 from confterm.model.text import TEXT_LIMIT, clip
-from confterm.model.view import ScheduleView
+from confterm.model.view import Catalogue, ScheduleView
 from confterm.storage.settings import BrowseState
-from confterm.ui.appref import AppRef
+from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
 from confterm.ui.render import Display
 from confterm.ui.widgets.day_bar import DayBar
 from confterm.ui.widgets.detail import SessionDetail
@@ -44,6 +46,7 @@ _FOCUS_ACTIONS = frozenset({"search", "tracks", "themes"})
 
 
 class BrowserScreen(Screen[None]):
+    COMMANDS = {SessionCommands, DayCommands, ThemeCommands, LanguageCommands}
     BINDINGS = [
         *(Binding(str(n), f"go_day({n})", f"Day {n}", show=False, id=f"day-{n}")
           for n in range(1, 10)),
@@ -97,19 +100,20 @@ class BrowserScreen(Screen[None]):
     status: var[str | None] = var[str | None](None)
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
 
-    def __init__(self, view: ScheduleView, display: Display, agenda: Agenda,
-                 status: str | None = None) -> None:
+    def __init__(self, conference: Conference) -> None:
         super().__init__()
-        self.set_reactive(BrowserScreen.status, status)
-        self.set_reactive(BrowserScreen.agenda, agenda)
+        self.conference = conference
+        view = conference.opening_view()
+        display = Display(conference.lang, conference.zone)
+        self.set_reactive(BrowserScreen.status, conference.status)
+        self.set_reactive(BrowserScreen.agenda, conference.agenda)
+        self.set_reactive(BrowserScreen.now, conference.clock.now())
         self.set_reactive(BrowserScreen.view, view)
         shown = view.searched()
         self.set_reactive(BrowserScreen.shown, shown)
         # The list highlights its first session: show its details in the first frame.
         self.set_reactive(BrowserScreen.current, next(iter(shown.sessions), None))
         self.set_reactive(BrowserScreen.display_options, display)
-
-    confterm = AppRef()
 
     # -- layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -139,6 +143,12 @@ class BrowserScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        conference = self.conference
+        conference.agenda_changed.subscribe(self, partial(setattr, self, "agenda"))
+        conference.status_changed.subscribe(self, partial(setattr, self, "status"))
+        conference.time_passed.subscribe(self, partial(setattr, self, "now"))
+        conference.programme_changed.subscribe(
+            self, lambda reloaded: self.replace_programme(reloaded.after))
         self._update_notice()
         self._update_status()
         self.set_focus(self.query_one(SessionList))
@@ -147,6 +157,11 @@ class BrowserScreen(Screen[None]):
     def _index_search(self) -> None:
         self.run_worker(self.view.catalogue.prepare_search, thread=True, exclusive=True,
                         group="search-index")
+
+    def on_unmount(self) -> None:
+        for announcer in (self.conference.agenda_changed, self.conference.status_changed,
+                          self.conference.time_passed, self.conference.programme_changed):
+            announcer.unsubscribe(self)
 
     def on_resize(self, event: Resize) -> None:
         self._set_size_classes(event.size.width)
@@ -169,7 +184,7 @@ class BrowserScreen(Screen[None]):
         else:
             self.shown = view.searched()
         self._update_status()
-        self.confterm.remember(BrowseState(day=view.day, tracks=tuple(sorted(view.tracks)),
+        self.conference.remember(BrowseState(day=view.day, tracks=tuple(sorted(view.tracks)),
                                            themes=tuple(sorted(view.themes))))
         self.call_after_refresh(self._sync_current)
 
@@ -195,9 +210,9 @@ class BrowserScreen(Screen[None]):
         widget.display = bool(parts)
         widget.update(Content.assemble(*parts))
 
-    def replace_programme(self, programme: Programme) -> None:
+    def replace_programme(self, catalogue: Catalogue) -> None:
         """Show a new version of the programme, keeping the filters that still apply."""
-        old, view = self.view, ScheduleView.of(programme)
+        old, view, programme = self.view, ScheduleView(catalogue), catalogue.programme
         dates = [d.date for d in programme.days]
         view = (view.on_day(old.day if old.day in dates else dates[0])
                 .keeping(old.tracks, old.themes).matching(old.query))
@@ -255,7 +270,7 @@ class BrowserScreen(Screen[None]):
     def _marker_clicked(self, event: SessionList.MarkerClicked) -> None:
         session = self.view.catalogue.sessions.get(event.session_id)
         if session is not None:
-            self.agenda = self.confterm.toggle_bookmark(session)
+            self.conference.toggle_bookmark(session)
 
     @on(TrackList.Picked, "#tracks")
     def _track_picked(self, event: TrackList.Picked) -> None:
@@ -358,14 +373,14 @@ class BrowserScreen(Screen[None]):
 
     def set_language(self, lang: str) -> None:
         self.display_options = Display(lang, self.display_options.zone)
-        self.confterm.remember_language(lang)
+        self.conference.remember_language(lang)
         self.notify(f"Language: {lang}", timeout=2, markup=False)
 
     def action_toggle_zone(self) -> None:
         local = self.display_options.zone is not None
         zone = None if local else self.view.programme.zone
         self.display_options = Display(self.display_options.lang, zone)
-        self.confterm.remember_local_time(local)
+        self.conference.remember_local_time(local)
         message = f"Times shown in {self.display_options.zone_name(self.view.programme)}"
         self.notify(message, timeout=2, markup=False)
 
@@ -373,32 +388,32 @@ class BrowserScreen(Screen[None]):
         if self.current is None:
             self.app.bell()
             return
-        self.agenda = self.confterm.toggle_bookmark(self.current)
+        self.conference.toggle_bookmark(self.current)
 
     def action_cycle_priority(self) -> None:
         if self.current is not None:
-            self.agenda = self.confterm.cycle_priority(self.current.id)
+            self.conference.cycle_priority(self.current.id)
 
     def action_agenda(self) -> None:
         from confterm.ui.screens.agenda import AgendaScreen
 
-        self.app.push_screen(AgendaScreen(self.view.catalogue, self.display_options,
-                                          self.agenda))
+        def go_to(session: Session | None) -> None:
+            if session is not None:
+                self.go_to_session(session)
+
+        self.app.push_screen(AgendaScreen(self.conference, self.display_options), go_to)
 
     def action_now_next(self) -> None:
         from confterm.ui.screens.now_next import NowNextScreen
 
-        moment = self.confterm.clock.now()
+        moment = self.conference.clock.now()
         self.app.push_screen(NowNextScreen(self.view.catalogue, self.agenda,
                                            self.display_options, moment))
 
     def action_export(self) -> None:
-        self.confterm.ask_export()
+        from confterm.ui.screens.export import ask_export
 
-    def on_screen_resume(self) -> None:
-        # Back from the agenda screen, which may have changed bookmarks.
-        if self.agenda is not self.confterm.bookmarks.agenda:
-            self.agenda = self.confterm.bookmarks.agenda
+        ask_export(self.app, self.conference)
 
     def action_help(self) -> None:
         from confterm.ui.screens.help import HelpScreen
@@ -412,5 +427,4 @@ class BrowserScreen(Screen[None]):
     def open_details(self, session: Session) -> None:
         from confterm.ui.screens.detail import DetailScreen
 
-        self.app.push_screen(DetailScreen(session, self.view.catalogue, self.display_options,
-                                          self.agenda))
+        self.app.push_screen(DetailScreen(session, self.conference, self.display_options))

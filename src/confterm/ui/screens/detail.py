@@ -8,10 +8,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 
+from confterm.conference.service import Conference
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Session
-from confterm.model.view import Catalogue
-from confterm.ui.appref import AppRef
 from confterm.ui.render import Display
 from confterm.ui.widgets.detail import SessionDetail
 from confterm.ui.widgets.footer import KeyFooter
@@ -26,14 +25,12 @@ class DetailScreen(ModalScreen[None]):
         Binding("p", "cycle_priority", "Priority", id="details-priority",
                 tooltip="Bookmark priority: must attend ★ or maybe ☆"),
     ]
-    confterm = AppRef()
-
-    def __init__(self, session: Session, catalogue: Catalogue, display: Display,
-                 agenda: Agenda) -> None:
+    def __init__(self, session: Session, conference: Conference, display: Display) -> None:
         super().__init__()
-        self.agenda = agenda
+        self.conference = conference
+        self.agenda = conference.agenda
         self.session = session
-        self.catalogue = catalogue
+        self.catalogue = conference.catalogue
         self.display_options = display
 
     def compose(self) -> ComposeResult:
@@ -56,10 +53,10 @@ class DetailScreen(ModalScreen[None]):
             self.dismiss()
 
     def action_toggle_bookmark(self) -> None:
-        self._show(self.confterm.toggle_bookmark(self.session))
+        self._show(self.conference.toggle_bookmark(self.session))
 
     def action_cycle_priority(self) -> None:
-        self._show(self.confterm.cycle_priority(self.session.id))
+        self._show(self.conference.cycle_priority(self.session.id))
 
     def _show(self, agenda: Agenda) -> None:
         self.agenda = agenda

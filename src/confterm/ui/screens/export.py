@@ -5,13 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from confterm.conference.service import Conference
 from confterm.ui.widgets.footer import KeyFooter
+
+
+def ask_export(app: App[object], conference: Conference) -> None:
+    """Ask where to write the agenda's calendar file, then write it there."""
+
+    def write(path: Path | None) -> None:
+        if path is not None:
+            conference.export_agenda(path)
+
+    app.push_screen(ExportScreen(conference.default_export_path(), len(conference.agenda)),
+                    write)
 
 
 class ExportScreen(ModalScreen[Path | None]):

@@ -1,0 +1,1 @@
+"""The open conference: the service every screen is given (see ``service``)."""

@@ -1,0 +1,380 @@
+"""The open conference: what every screen shows and changes.
+
+A ``Conference`` holds the programme and where it came from, the bookmarks
+(saved at once, retried on failure), the settings (saved shortly after a change,
+off the drawing thread), the clock, reminders, reloading and export. Screens are
+given it in their constructors, call its methods and subscribe to its
+announcements; it knows nothing of the interface toolkit: the app lends it a
+``Scheduler`` for timers and threads and shows its ``Notice``s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from confterm.conference.announcer import Announcer
+from confterm.model.agenda import Agenda, Priority, bookmark_for, due_reminders
+from confterm.model.clock import Clock
+from confterm.model.programme import Programme, Session
+from confterm.model.text import clip, shown
+from confterm.model.view import Catalogue, ScheduleView
+from confterm.opening.sources import Opened
+from confterm.storage.bookmarks import BookmarkStore
+from confterm.storage.settings import BrowseState, Settings, load_settings, save_settings
+from confterm.timefmt import time_range
+from confterm.wording import offline_note
+
+if TYPE_CHECKING:
+    from confterm.model.changes import Changes
+    from confterm.model.errors import ProgrammeError
+
+#: Remembered state is written this long after the last change (and on quit).
+SAVE_DELAY = 0.5
+#: Seconds between attempts to save bookmarks or settings after a failure.
+RETRY_SECONDS = 30.0
+
+Severity = Literal["information", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell the user in passing (a toast)."""
+
+    message: str
+    title: str = ""
+    severity: Severity = "information"
+    timeout: float = 4
+    bell: bool = False
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    """A new version of the programme replaced the old one."""
+
+    before: Catalogue
+    after: Catalogue
+    changes: Changes
+    #: Why the bookmarks moved to a new programme id, if they did.
+    moved_note: str | None
+
+
+class Stoppable(Protocol):
+    def stop(self) -> object: ...
+
+
+class Scheduler(Protocol):
+    """Timers and threads, lent by the interface that runs the conference."""
+
+    def later(self, seconds: float, callback: Callable[[], object]) -> Stoppable: ...
+
+    def every(self, seconds: float, callback: Callable[[], object]) -> Stoppable: ...
+
+    def in_background(self, work: Callable[[], OSError | None],
+                      done: Callable[[OSError | None], object]) -> None:
+        """Run *work* off the interface's thread; when it returns an error, pass it
+        to *done* on the interface's thread."""
+
+
+def opening_day(programme: Programme, now: dt.datetime, remembered: dt.date | None) -> dt.date:
+    """Today while the conference runs (in its own zone); else the remembered day; else day 1."""
+    dates = [d.date for d in programme.days]
+    today = now.astimezone(programme.zone).date()
+    if today in dates:
+        return today
+    return remembered if remembered is not None and remembered in dates else dates[0]
+
+
+class Conference:
+    def __init__(self, programme: Programme, scheduler: Scheduler, *, settings_file: Path,
+                 clock: Clock | None = None, bookmarks_file: Path | None = None,
+                 source: Opened | None = None) -> None:
+        self.scheduler = scheduler
+        self.catalogue = Catalogue(programme)
+        #: Where the programme came from, for reloading (None: not reloadable).
+        self.source = source
+        self.clock = clock or Clock()
+        self.settings_file = settings_file
+        loaded = load_settings(settings_file)
+        self.settings: Settings = loaded.settings
+        self.bookmarks, bookmarks_problem = BookmarkStore.open(programme.id, bookmarks_file)
+        #: Problems found while opening, to tell once the interface is up.
+        self.opening_notices: list[Notice] = []
+        if bookmarks_problem:
+            self.opening_notices.append(Notice(bookmarks_problem, severity="warning",
+                                               timeout=20))
+        if loaded.problem:
+            self.opening_notices.append(Notice(loaded.problem, severity="warning", timeout=15))
+        moved = source.moved_note() if source is not None else None
+        if moved:
+            self.opening_notices.append(Notice(moved, title="Bookmarks moved", timeout=15))
+        #: Sessions already reminded of in this run.
+        self.reminded: set[str] = set()
+
+        self.agenda_changed: Announcer[Agenda] = Announcer()
+        self.programme_changed: Announcer[Reloaded] = Announcer()
+        self.status_changed: Announcer[str | None] = Announcer()
+        self.time_passed: Announcer[dt.datetime] = Announcer()
+        self.notices: Announcer[Notice] = Announcer()
+
+        self._bookmark_retry: Stoppable | None = None
+        self._save_timer: Stoppable | None = None
+        self._dirty = False
+        self._save_lock = threading.Lock()
+        self._quit_asked = False
+
+    # -- what is open -------------------------------------------------------------
+    @property
+    def programme(self) -> Programme:
+        return self.catalogue.programme
+
+    @property
+    def agenda(self) -> Agenda:
+        return self.bookmarks.agenda
+
+    @property
+    def lang(self) -> str:
+        """The language chosen, when the programme has it; else its first."""
+        languages = self.programme.languages
+        if self.settings.language in languages or not languages:
+            return self.settings.language
+        return languages[0]
+
+    @property
+    def zone(self) -> dt.tzinfo | None:
+        """The zone times are shown in: the conference's, or None for the user's own."""
+        return None if self.settings.local_time else self.programme.zone
+
+    def opening_view(self) -> ScheduleView:
+        """Today (or the remembered day) with the filters remembered for this programme."""
+        state = self.settings.state_for(self.programme.id)
+        return (ScheduleView(self.catalogue)
+                .on_day(opening_day(self.programme, self.clock.now(), state.day))
+                .keeping(state.tracks, state.themes))
+
+    @property
+    def status(self) -> str | None:
+        """'offline — cached at …' when the programme could not be refreshed."""
+        return offline_note(self.source.fetched_at, self.source.offline) if (
+            self.source is not None) else None
+
+    def _tell(self, message: str, **details: object) -> None:
+        self.notices.publish(Notice(message, **details))  # type: ignore[arg-type]
+
+    # -- time -----------------------------------------------------------------------
+    def tick(self) -> None:
+        """Tell what time it is, and remind of sessions about to start."""
+        now = self.clock.now()
+        self.time_passed.publish(now)
+        self.check_reminders(now)
+
+    def check_reminders(self, now: dt.datetime) -> None:
+        """Tell once of each bookmarked session starting soon."""
+        due = due_reminders(self.catalogue, self.agenda, now, self.settings.reminder_minutes,
+                            frozenset(self.reminded))
+        for session in due:
+            self.reminded.add(session.id)
+            minutes = max(1, round((session.start - now).total_seconds() / 60))
+            room = clip(self.catalogue.room_name(session))
+            title = clip(session.title.get(self.lang))
+            message = f"{time_range(session, self.zone)} {title}" + (f" · {room}" if room else "")
+            self._tell(message, title=f"Starts in {minutes} min", timeout=60,
+                       bell=self.settings.bell)
+
+    # -- bookmarks (saved at once; kept and retried when the disk refuses) ------------
+    def toggle_bookmark(self, session: Session) -> Agenda:
+        if session.id in self.agenda:
+            return self.remove_bookmark(session.id)
+        self.bookmarks.set(bookmark_for(session, Priority.MUST, self.clock.now()))
+        agenda = self._save_bookmarks()
+        clashes = agenda.clashes_with(session, self.catalogue)
+        if clashes:
+            names = "; ".join(f"{clip(s.title.get(self.lang))} ({time_range(s, self.zone)})"
+                              for s in clashes)
+            self._tell(f"Clashes with {names}", title="Bookmarked, with a clash",
+                       severity="warning", timeout=8)
+        return agenda
+
+    def remove_bookmark(self, session_id: str) -> Agenda:
+        self.bookmarks.remove(session_id)
+        return self._save_bookmarks()
+
+    def cycle_priority(self, session_id: str) -> Agenda:
+        """Must attend ↔ maybe; a session not yet bookmarked becomes 'must attend'."""
+        mark = self.agenda.get(session_id)
+        session = self.catalogue.sessions.get(session_id)
+        if mark is not None:
+            self.bookmarks.set(replace(mark, priority=mark.priority.next()))
+        elif session is not None:
+            self.bookmarks.set(bookmark_for(session, Priority.MUST, self.clock.now()))
+        return self._save_bookmarks()
+
+    def _save_bookmarks(self) -> Agenda:
+        try:
+            problem = self.bookmarks.save()
+        except OSError as error:
+            if self._bookmark_retry is None:
+                self._tell(f"Bookmarks could not be saved ({error.strerror or error}). "
+                           "They are kept while confterm runs; retrying every "
+                           f"{RETRY_SECONDS:.0f} s.", severity="error", timeout=15)
+                self._bookmark_retry = self.scheduler.every(RETRY_SECONDS,
+                                                            self.retry_bookmarks)
+        else:
+            if problem:
+                self._tell(problem, severity="warning", timeout=20)
+        self.agenda_changed.publish(self.agenda)
+        return self.agenda
+
+    def retry_bookmarks(self) -> None:
+        try:
+            self.bookmarks.save()
+        except OSError:
+            return
+        if self._bookmark_retry is not None:
+            self._bookmark_retry.stop()
+            self._bookmark_retry = None
+        self.agenda_changed.publish(self.agenda)
+        self._tell("Bookmarks saved.", timeout=4)
+
+    # -- reloading ------------------------------------------------------------------
+    def reload_work(self) -> Callable[[], Opened] | None:
+        """What reads the programme again (to run off the interface's thread), or
+        None when it cannot be reloaded. Says that it has begun."""
+        from confterm.opening.sources import reopen
+
+        if self.source is None:
+            self._tell("This programme cannot be reloaded.", timeout=4)
+            return None
+        what = "Downloading" if self.source.is_remote else "Reading"
+        self._tell(f"{what} {shown(self.source.location)}…", title="Reloading", timeout=3)
+        return partial(reopen, self.source, deadline=float(self.settings.download_seconds))
+
+    def reload_failed(self, error: ProgrammeError) -> None:
+        self._tell(error.report(), title="Reload failed", severity="error", timeout=15)
+
+    def reloaded(self, opened: Opened) -> Reloaded | None:
+        """Take the programme read again; announce it if it changed."""
+        from confterm.model.changes import compare
+
+        before = self.catalogue
+        self.source = opened
+        self.status_changed.publish(self.status)
+        if opened.offline:
+            self._tell(f"Still using the copy fetched {opened.fetched_at:%Y-%m-%d %H:%M} "
+                       f"({shown(opened.error)}).", title="Offline", severity="warning",
+                       timeout=10)
+        if opened.programme == before.programme:
+            if not opened.offline:
+                self._tell("The programme has not changed.", title="Up to date", timeout=4)
+            return None
+        changes = compare(before.programme, opened.programme, self.agenda.bookmarks)
+        moved = opened.moved_note()
+        if opened.moved_from is not None:
+            self.bookmarks, problem = self.bookmarks.moved_to(opened.programme.id)
+            if problem:
+                self._tell(problem, severity="warning", timeout=20)
+        self.catalogue = Catalogue(opened.programme)
+        reloaded = Reloaded(before, self.catalogue, changes, moved)
+        self.agenda_changed.publish(self.agenda)
+        self.programme_changed.publish(reloaded)
+        if not changes and not moved:
+            self._tell("The programme was updated.", timeout=4)
+        return reloaded
+
+    # -- export -----------------------------------------------------------------------
+    def default_export_path(self) -> Path:
+        from confterm.storage.paths import safe_file_name
+
+        # The id comes from the programme: as a file name it must not leave the folder.
+        return Path.home() / f"{safe_file_name(self.programme.id)}-agenda.ics"
+
+    def export_agenda(self, path: Path) -> bool:
+        """Write the agenda as an iCalendar file; say how it went."""
+        from confterm.formats.ics_export import to_ics
+        from confterm.storage.atomic import write_export
+
+        sessions = self.agenda.sessions(self.catalogue)
+        try:  # a link's target is written, a FIFO written into (see write_export)
+            write_export(path, to_ics(sessions, self.catalogue, lang=self.lang,
+                                      agenda=self.agenda))
+        except OSError as error:
+            self._tell(f"Could not write {shown(path)}: {error.strerror or error}",
+                       severity="error", timeout=10)
+            return False
+        self._tell(f"Wrote {len(sessions)} sessions to {shown(path)}",
+                   title="Calendar exported", timeout=8)
+        return True
+
+    # -- settings (written shortly after the last change, off the drawing thread) -----
+    def remember(self, state: BrowseState) -> None:
+        if self.settings.state_for(self.programme.id) != state:
+            self.settings = self.settings.with_state(self.programme.id, state)
+            self._save_soon()
+
+    def remember_language(self, lang: str) -> None:
+        self._update(language=lang)
+
+    def remember_local_time(self, local: bool) -> None:
+        self._update(local_time=local)
+
+    def remember_theme(self, name: str) -> None:
+        self._update(ui_theme=name)
+
+    def _update(self, **changes: object) -> None:
+        updated = replace(self.settings, **changes)  # type: ignore[arg-type]
+        if updated != self.settings:
+            self.settings = updated
+            self._save_soon()
+
+    def _save_soon(self) -> None:
+        self._dirty = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.scheduler.later(SAVE_DELAY, self._save_in_background)
+
+    def _save_in_background(self) -> None:
+        # A synced write can take a while on a slow disk.
+        self.scheduler.in_background(self._write_settings, self._saved)
+
+    def _saved(self, error: OSError | None) -> None:
+        if error is None:
+            return
+        self._tell(f"Could not save settings to {shown(self.settings_file)}: "
+                   f"{error.strerror or error}. Retrying in {RETRY_SECONDS:.0f} s.",
+                   severity="error", timeout=10)
+        self._save_timer = self.scheduler.later(RETRY_SECONDS, self._save_in_background)
+
+    def _write_settings(self) -> OSError | None:
+        """Write the newest settings if they changed. One write at a time, so the
+        last to finish holds the newest state."""
+        with self._save_lock:
+            if not self._dirty:
+                return None
+            settings, self._dirty = self.settings, False
+            try:
+                save_settings(settings, self.settings_file)
+            except OSError as error:
+                self._dirty = True
+                return error
+            return None
+
+    def close(self) -> bool:
+        """Save what is unsaved before quitting. False when bookmarks could not be
+        saved and the user has not yet been told (quitting again leaves anyway)."""
+        self._saved(self._write_settings())
+        if self.bookmarks.dirty:
+            try:
+                self.bookmarks.save()
+            except OSError as error:
+                if not self._quit_asked:
+                    self._quit_asked = True
+                    self._tell(f"Bookmarks could not be saved ({error.strerror or error}). "
+                               "Quit again to leave without them, or free the disk first.",
+                               severity="error", timeout=15)
+                    return False
+        return True
