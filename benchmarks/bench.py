@@ -87,7 +87,7 @@ async def settle(app, since, quiet=0.08):
         last = Measured.frames[-1] if Measured.frames else since
         if time.perf_counter() - last >= quiet:
             break
-    ready = max(app.browser.query_one("#sessions").rebuilt_at, since)
+    ready = max(app.screen_stack[0].query_one("#sessions").rebuilt_at, since)
     shown = [f for f in Measured.frames if f >= ready]
     return (shown[0] if shown else last) - since
 
@@ -99,7 +99,7 @@ async def main(path, scenario):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, time.perf_counter())
         # The search index is built in the background after the first frame.
-        catalogue = app.browser.view.catalogue
+        catalogue = app.screen_stack[0].view.catalogue
         while not catalogue.search_ready:
             await asyncio.sleep(0.005)
         index_ms = (time.perf_counter() - Measured.frames[0]) * 1000
@@ -108,18 +108,18 @@ async def main(path, scenario):
             app._driver.send_message(events.Key(key, char))
             results[kind].append(await settle(app, start) * 1000)
         for _ in range(2):
-            app.browser.action_search(); await settle(app, time.perf_counter())
+            app.screen_stack[0].action_search(); await settle(app, time.perf_counter())
             for char in "security":
                 await press(char, char, "search")
             for _ in range(len("security")):
                 await press("backspace", None, "search")
-            app.browser.action_back(); await settle(app, time.perf_counter())
+            app.screen_stack[0].action_back(); await settle(app, time.perf_counter())
             for key in "2131231321":
                 await press(key, key, "day")
             for _ in range(10):
-                app.browser.action_themes(); await settle(app, time.perf_counter())
+                app.screen_stack[0].action_themes(); await settle(app, time.perf_counter())
                 await press("space", " ", "theme")
-                app.browser.action_back(); await settle(app, time.perf_counter())
+                app.screen_stack[0].action_back(); await settle(app, time.perf_counter())
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({**results, "rss_kib": usage, "index_ms": index_ms}))
 

@@ -618,7 +618,7 @@ async def test_a_new_colour_theme_recolours_the_list_at_once(app: ConftermApp) -
         sessions = browser(app).query_one(SessionList)
 
         def colours() -> set[str]:
-            strips = sessions._render_row(1, "")
+            strips = sessions.render_row(1, "", sessions.size.width)
             return {str(segment.style.color) for strip in strips for segment in strip
                     if segment.style is not None and segment.style.color is not None}
 

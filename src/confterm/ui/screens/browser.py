@@ -186,7 +186,6 @@ class BrowserScreen(Screen[None]):
         self._update_status()
         self.conference.remember(BrowseState(day=view.day, tracks=tuple(sorted(view.tracks)),
                                            themes=tuple(sorted(view.themes))))
-        self.call_after_refresh(self._sync_current)
 
     def watch_display_options(self, display: Display) -> None:
         if not self.is_mounted:
@@ -241,10 +240,6 @@ class BrowserScreen(Screen[None]):
             parts.append("x clears")
         parts.append(f"times: {self.display_options.zone_name(view.programme)}")
         self.query_one("#status", Static).update(Content.styled(" · ".join(parts), "dim"))
-
-    def _sync_current(self) -> None:
-        session_id = self.query_one(SessionList).highlighted_session_id
-        self.current = self.view.catalogue.sessions.get(session_id or "")
 
     # -- messages from widgets --------------------------------------------------
     @on(DayBar.DayChosen)

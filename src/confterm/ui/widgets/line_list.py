@@ -1,0 +1,199 @@
+"""The base of every list drawn line by line (sessions, sidebar choices).
+
+A ``LineList`` is a ``ScrollView`` using Textual's line API: it only ever draws
+the lines on screen, so a list of 10,000 rows costs no more per frame than one
+of 30. It owns what every such list does the same way: a cursor over the rows
+that can be chosen (headings are skipped), up/down, page up/down, first/last
+(remappable by binding id), the mouse (click, hover), and scrolling the cursor
+into view. Subclasses say how many rows there are, how tall each is, which can
+be chosen, and how one is drawn, and react to ``cursor_moved`` and ``clicked``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.reactive import var
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+#: Moving through any list, with ids for remapping.
+MOVEMENT_BINDINGS: list[BindingType] = [
+    Binding("up", "cursor(-1)", "Up", show=False, id="cursor-up"),
+    Binding("down", "cursor(1)", "Down", show=False, id="cursor-down"),
+    Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
+    Binding("pagedown", "page(1)", "Page down", show=False, id="page-down"),
+    Binding("home", "first", "First", show=False, id="first"),
+    Binding("end", "last", "Last", show=False, id="last"),
+]
+
+
+class LineList(ScrollView, can_focus=True, inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = list(MOVEMENT_BINDINGS)
+
+    #: The row under the cursor (None: nothing to choose). Moving it redraws two
+    #: rows, never the whole list.
+    cursor: var[int | None] = var[int | None](None)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._starts: list[int] = []  # first line of each row
+        self._laid_out_for: tuple[object, ...] | None = None
+        #: The row under the mouse pointer, drawn as such.
+        self.hover: int | None = None
+
+    # -- what a list says about its rows -------------------------------------------
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def row_height(self, index: int, width: int) -> int:
+        return 1
+
+    def can_choose(self, index: int) -> bool:
+        return True
+
+    def render_row(self, index: int, state: str, width: int) -> list[Strip]:
+        """The lines of row *index*; *state* is "cursor", "hover" or ""."""
+        raise NotImplementedError
+
+    def layout_key(self) -> object:
+        """What the heights depend on besides the width (e.g. the rows' identity)."""
+        raise NotImplementedError
+
+    def cursor_moved(self, index: int | None) -> None:
+        """The cursor is on a new row (or on none)."""
+
+    def clicked(self, index: int, x: int) -> None:
+        """Row *index* was clicked at column *x* (the cursor is already on it)."""
+
+    def scroll_region(self, index: int) -> tuple[int, int]:
+        """The first line and height to keep in sight for row *index*."""
+        return self._starts[index], self.height_of(index)
+
+    # -- layout -------------------------------------------------------------------------
+    @property
+    def row_width(self) -> int:
+        # Before the first layout the width is unknown: the terminal's is a fair
+        # guess for the scrollbar, and the first render_line lays out exactly.
+        return self.scrollable_content_region.width or self.app.size.width
+
+    def lay_out(self) -> None:
+        """Place the rows (again only when they or the width changed)."""
+        width = self.row_width
+        key = (self.layout_key(), width)
+        if key == self._laid_out_for:
+            return
+        self._laid_out_for = key
+        starts, line = [], 0
+        for index in range(self.row_count()):
+            starts.append(line)
+            line += self.row_height(index, width)
+        self._starts = starts
+        self.virtual_size = Size(width, line)
+        if self.cursor is not None and self.cursor >= len(starts):
+            self.cursor = self.step(len(starts), -1)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.lay_out()
+
+    def height_of(self, index: int) -> int:
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else (
+            self.virtual_size.height)
+        return end - self._starts[index]
+
+    def row_at(self, y: int) -> int | None:
+        """The row on line *y* of the widget, if any."""
+        line = y + self.scroll_offset.y
+        if not self._starts or line < 0 or line >= self.virtual_size.height:
+            return None
+        return bisect_right(self._starts, line) - 1
+
+    def refresh_row(self, index: int | None) -> None:
+        if index is None or index >= len(self._starts):
+            return
+        top = self._starts[index] - self.scroll_offset.y
+        self.refresh(Region(0, top, self.size.width, self.height_of(index)))
+
+    # -- cursor ---------------------------------------------------------------------------
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        self.refresh_row(old)
+        self.refresh_row(new)
+        if new is not None and new < len(self._starts):
+            top, height = self.scroll_region(new)
+            # force: right after a rebuild the list may be taller than it was, but
+            # Textual only allows scrolling once the next layout shows the scrollbar.
+            self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True,
+                                  force=True)
+        self.cursor_moved(new)
+
+    def step(self, start: int, step: int) -> int | None:
+        """The first row that can be chosen from *start* (excluded) in direction *step*."""
+        index, count = start + step, len(self._starts)
+        while 0 <= index < count:
+            if self.can_choose(index):
+                return index
+            index += step
+        return None
+
+    def action_cursor(self, step: int) -> None:
+        current = self.cursor if self.cursor is not None else -step
+        target = self.step(current, step)
+        if target is not None:
+            self.cursor = target
+
+    def action_page(self, direction: int) -> None:
+        if self.cursor is None or not self._starts:
+            return
+        line = self._starts[self.cursor] + direction * max(self.size.height - 2, 1)
+        index = min(max(bisect_right(self._starts, line) - 1, 0), len(self._starts) - 1)
+        target = self.step(index - direction, direction)
+        if target is None:
+            target = self.step(index, -direction)
+        if target is not None:
+            self.cursor = target
+
+    def action_first(self) -> None:
+        target = self.step(-1, 1)
+        if target is not None:
+            self.cursor = target
+
+    def action_last(self) -> None:
+        target = self.step(len(self._starts), -1)
+        if target is not None:
+            self.cursor = target
+
+    # -- mouse ------------------------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        index = self.row_at(event.y)
+        if index is not None and self.can_choose(index):
+            self.cursor = index
+            self.clicked(index, event.x)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover(self.row_at(event.y))
+
+    def on_leave(self) -> None:
+        self._hover(None)
+
+    def _hover(self, index: int | None) -> None:
+        if index != self.hover:
+            old, self.hover = self.hover, index
+            self.refresh_row(old)
+            self.refresh_row(index)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        self.lay_out()  # the first frame is drawn before the first Resize arrives
+        width = self.scrollable_content_region.width
+        index = self.row_at(y)
+        if index is None:
+            return Strip.blank(width, self.rich_style)
+        state = "cursor" if index == self.cursor else "hover" if index == self.hover else ""
+        strips = self.render_row(index, state, width)
+        line = y + self.scroll_offset.y - self._starts[index]
+        return strips[line] if line < len(strips) else Strip.blank(width, self.rich_style)

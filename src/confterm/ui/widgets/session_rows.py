@@ -1,0 +1,80 @@
+"""The rows of the session list, worked out without any widget.
+
+Parallel sessions are grouped under their time slot; while searching every day,
+under day headings. ``session_rows`` makes one small tuple per row, once per
+keystroke, for what may be thousands of matches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from textual.content import Content
+
+from confterm.model.programme import Kind, Session
+from confterm.model.text import clip
+from confterm.model.view import ScheduleView
+from confterm.timefmt import day_heading
+from confterm.ui.render import ROW_INDENT
+
+# Sessions that run alongside everything and do not make a slot "parallel".
+BACKGROUND = (Kind.EXHIBITION, Kind.BREAK)
+
+#: Shown in place of sessions when nothing matches.
+NOTHING_MATCHES = "No sessions match the filters. Press x to clear them."
+
+
+class Row(NamedTuple):
+    session: Session | None  # None: a heading
+    heading: Content | None = None
+    parallel: bool = False
+    title_length: int = 0
+    #: A heading over parallel sessions: their start and number (drawn when shown).
+    slot: dt.datetime | None = None
+    slot_size: int = 0
+
+
+def session_rows(view: ScheduleView, lang: str,
+                 title_widths: dict[str, int]) -> tuple[list[Row], dict[str, int]]:
+    """The rows of *view*, and the row of each session. *title_widths* (cells, by
+    session id) is filled in as sessions are first listed, to be kept per
+    programme and language."""
+    programme, sessions = view.programme, view.sessions
+    rows: list[Row] = []
+    index: dict[str, int] = {}
+    add = rows.append
+    day, count, start = None, len(sessions), 0
+    while start < count:
+        slot = sessions[start].start
+        end = start + 1
+        while end < count and sessions[end].start == slot:
+            end += 1
+        group = sessions[start:end]
+        if view.day is None and group[0].day != day:  # a search over all days
+            day = group[0].day
+            add(Row(None, Content.styled(day_heading(programme, day, lang), "bold reverse")))
+        foreground = sum(1 for s in group if s.kind not in BACKGROUND)
+        parallel = foreground > 1
+        if parallel:
+            add(Row(None, slot=slot, slot_size=foreground))
+        for session in group:
+            width = title_widths.get(session.id)
+            if width is None:
+                title = clip(session.title.get(lang))
+                width = title_widths[session.id] = (
+                    len(title) if title.isascii() else cell_len(title))
+            index[session.id] = len(rows)
+            add(Row(session, None, parallel and session.kind not in BACKGROUND, width))
+        start = end
+    if not sessions:
+        rows.append(Row(None, Content.styled(NOTHING_MATCHES, "italic")))
+    return rows, index
+
+
+def row_height(row: Row, width: int) -> int:
+    """A heading is one line; a session two, three when its title is long."""
+    if row.session is None:
+        return 1
+    return 2 if row.title_length <= max(width - ROW_INDENT, 10) else 3

@@ -1,0 +1,102 @@
+"""The line lists' rows, worked out without a screen, and kept current: the
+session rows (slots, day headings, heights), the sidebar's choices, and the
+sidebar after a reload."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from confterm.model.programme import Line, Programme
+from confterm.model.view import ScheduleView
+from confterm.opening.sources import Opened
+from confterm.ui.render import ROW_INDENT, Display
+from confterm.ui.widgets.session_rows import NOTHING_MATCHES, row_height, session_rows
+from confterm.ui.widgets.sidebar import (
+    ALL_TRACKS,
+    ThemeList,
+    TrackList,
+    theme_choices,
+    track_choices,
+)
+
+from .conftest import browser, make_app
+
+DAY2 = dt.date(2024, 11, 13)
+
+
+def test_parallel_sessions_sit_under_their_slot(view: ScheduleView) -> None:
+    day2 = view.on_day(DAY2)
+    rows, index = session_rows(day2, "en", {})
+    sessions = [row.session.id for row in rows if row.session is not None]
+    assert sessions == [s.id for s in day2.sessions]
+    assert all(rows[index[i]].session is not None and rows[index[i]].session.id == i
+               for i in sessions)
+    slots = [row for row in rows if row.slot is not None]
+    assert slots, "the two workshop tracks run in parallel on the second afternoon"
+    for slot in slots:
+        at = rows.index(slot)
+        following = [r for r in rows[at + 1:at + 1 + slot.slot_size]]
+        assert all(r.session is not None and r.session.start == slot.slot and r.parallel
+                   for r in following)
+
+
+def test_a_search_groups_matches_under_their_days(view: ScheduleView) -> None:
+    rows, _ = session_rows(view.matching("customs").searched(), "en", {})
+    days = [row.heading.plain for row in rows if row.heading is not None]
+    assert len(days) >= 2 and len(days) == len(set(days))
+    assert rows[0].heading is not None  # a day heading comes first
+
+
+def test_nothing_matching_says_how_to_clear(view: ScheduleView) -> None:
+    rows, index = session_rows(view.matching("zzzz-nothing").searched(), "en", {})
+    assert index == {} and [r.heading.plain for r in rows if r.heading] == [NOTHING_MATCHES]
+
+
+def test_long_titles_take_a_third_line(view: ScheduleView) -> None:
+    rows, _ = session_rows(view, "en", {})
+    session_row = next(r for r in rows if r.session is not None)
+    assert row_height(session_row, ROW_INDENT + session_row.title_length) == 2
+    assert row_height(session_row, ROW_INDENT + session_row.title_length - 1) == 3
+    heading = next((r for r in rows if r.session is None), None)
+    if heading is not None:
+        assert row_height(heading, 40) == 1
+
+
+def test_title_widths_are_counted_in_cells(view: ScheduleView, programme: Programme) -> None:
+    wide = dataclasses.replace(programme.sessions[0],
+                               title=Line({"en": "会議", "fr": "会議"}))
+    other = dataclasses.replace(programme, sessions=(wide,))
+    rows, _ = session_rows(ScheduleView.of(other).on_day(wide.day), "en", {})
+    assert [r.title_length for r in rows if r.session] == [4]
+
+
+def test_sidebar_choices_follow_the_view(view: ScheduleView) -> None:
+    display = Display("en")
+    tracks = track_choices(view.in_tracks("workshop-a"), display)
+    assert tracks[0].id == ALL_TRACKS and not tracks[0].chosen
+    assert [c.id for c in tracks if c.chosen] == ["workshop-a"]
+    themes = theme_choices(view.on_day(DAY2).with_themes("blockchain"), display)
+    labels = [c.label.plain[3:] for c in themes]  # after the count
+    assert labels == sorted(labels, key=str.casefold)
+    assert [c.id for c in themes if c.chosen] == ["blockchain"]
+    french = theme_choices(view, Display("fr"))
+    assert {c.id for c in french} == {c.id for c in themes}
+    assert [c.label.plain for c in french] != [c.label.plain for c in themes]
+
+
+async def test_the_sidebar_shows_a_reloaded_programme_at_once(programme: Programme) -> None:
+    renamed = dataclasses.replace(
+        programme, tracks=tuple(dataclasses.replace(t, name=Line({"en": f"New {t.id}",
+                                                                  "fr": f"Nouveau {t.id}"}))
+                                for t in programme.tracks),
+        themes=programme.themes[1:])
+    app = make_app(programme)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = browser(app)
+        app.conference.reloaded(Opened(renamed, "programme.json"))
+        await pilot.pause()
+        tracks = [c.label.plain for c in screen.query_one(TrackList).choices]
+        assert tracks[1:] == [f"New {t.id}" for t in programme.tracks]
+        themes = {c.id for c in screen.query_one(ThemeList).choices}
+        assert themes == {t.id for t in renamed.themes}
