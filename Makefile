@@ -35,7 +35,7 @@ lint: $(STAMP_TEST)
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
 
-## The layer contract in pyproject.toml: cli > ui > opening > storage, formats > model.
+## The layer contract in pyproject.toml: cli > ui > conference > opening > storage, formats > model.
 layers: $(STAMP_TEST)
 	$(BIN)/lint-imports
 
