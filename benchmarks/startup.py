@@ -66,7 +66,7 @@ from confterm.ui.app import ConftermApp
 class Measured(ConftermApp):
     def on_ready(self):
         super().on_ready()
-        assert self.browser.query_one("#sessions").session_ids  # not an empty frame
+        assert self.screen_stack[0].query_one("#sessions").session_ids  # not an empty frame
         print(time.time())
         self.exit()
 

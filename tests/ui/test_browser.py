@@ -635,3 +635,36 @@ async def test_a_new_colour_theme_recolours_the_list_at_once(app: ConftermApp) -
         app.theme = "gruvbox" if app.theme != "gruvbox" else "nord"
         await pilot.pause()
         assert colours() != before
+
+
+async def test_a_search_keystroke_is_drawn_with_its_results_in_one_frame(
+        programme: Programme) -> None:
+    """The words typed are not drawn in a frame of their own: the first frame after
+    a key already holds the sessions they match (else the results come a frame
+    later)."""
+    import asyncio
+
+    from textual import events
+
+    frames: list[float] = []
+
+    class Counted(ConftermApp):
+        def _display(self, screen: object, renderable: object) -> None:
+            if renderable is not None:
+                frames.append(time.perf_counter())
+            super()._display(screen, renderable)  # type: ignore[arg-type]
+
+    app = Counted(programme, clock=make_app(programme).conference.clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash")
+        line = browser(app).query_one(SearchLine)
+        line.cursor_blink = False
+        sessions = browser(app).query_one(SessionList)
+        await pilot.pause(0.1)
+        for char in "customs":
+            sent = time.perf_counter()
+            app._driver.send_message(events.Key(char, char))  # type: ignore[union-attr]
+            await asyncio.sleep(0.1)
+            drawn = [f for f in frames if f >= sent]
+            assert drawn and drawn[0] >= sessions.rebuilt_at, char
+        assert browser(app).view.query == "customs" and line.value == "customs"

@@ -278,8 +278,7 @@ class BrowserScreen(Screen[None]):
 
     @on(SearchLine.Edited)
     def _search_edited(self, event: SearchLine.Edited) -> None:
-        if event.text != self.view.query:
-            self.view = self.view.matching(event.text)
+        self.view = self.view.matching(event.text)  # always: the line waits for it
 
     @on(SearchLine.Submitted)
     def _search_submitted(self) -> None:

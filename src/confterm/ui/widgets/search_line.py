@@ -12,10 +12,11 @@ screen's bindings, and what was typed is shown literally, never as markup.
 from __future__ import annotations
 
 from collections import deque
-from typing import ClassVar
+from typing import ClassVar, Self
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input
@@ -35,6 +36,7 @@ class SearchLine(Input):
     ]
     DEFAULT_CSS = """
     SearchLine {
+        width: 1fr;  /* a fixed size: an edit needs no new layout (and frame) */
         height: 1;
         padding: 0 1;
         background: $boost;
@@ -50,13 +52,48 @@ class SearchLine(Input):
             self.text = text
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder=PLACEHOLDER, id=id, compact=True, select_on_focus=False)
         self._in_flight: deque[str] = deque()  # reported, not yet in the view
+        self._from_view = True  # the initial value is no edit
+        self._held = False
+        self._held_layout = False
+        self._typing = False
+        super().__init__(placeholder=PLACEHOLDER, id=id, compact=True, select_on_focus=False)
+        self._from_view = False
 
     @property
     def text(self) -> str:
         """The words searched for: the view's query."""
         return self.view.query if self.view is not None else ""
+
+    def watch_value(self, value: str) -> None:
+        if not self._from_view:
+            self._in_flight.append(value)
+            self.post_message(self.Edited(value))
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()  # reported as Edited
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        # While an edit is on its way to the screen, the field waits for it: the
+        # words and the sessions they match are then drawn in the same frame.
+        # (Drawn alone, the words would take a frame of their own and hold the
+        # results back by another.)
+        if (self._in_flight or self._typing) and not recompose:
+            self._held = True
+            self._held_layout = self._held_layout or layout
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    async def _on_key(self, event: events.Key) -> None:
+        self._typing = True  # the cursor shown again: part of the same frame
+        try:
+            await super()._on_key(event)
+        finally:
+            self._typing = False
+        if not self._in_flight:
+            self._release()
 
     def watch_view(self, view: ScheduleView | None) -> None:
         query = view.query if view is not None else ""
@@ -65,16 +102,25 @@ class SearchLine(Input):
                 pass
         else:  # changed elsewhere (cleared, restored): start from it
             self._in_flight.clear()
-        if not self._in_flight and query != self.value:
-            with self.prevent(Input.Changed):
+        if self._in_flight:
+            return
+        if query != self.value:
+            self._from_view = True
+            try:
                 self.value = query
                 self.cursor_position = len(query)
+            finally:
+                self._from_view = False
+        self._release()
+
+    def on_blur(self) -> None:
+        self._in_flight.clear()
+        self._release()
+
+    def _release(self) -> None:
+        if self._held:
+            layout, self._held, self._held_layout = self._held_layout, False, False
+            super().refresh(layout=layout)
 
     def action_clear_words(self) -> None:
         self.clear()
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._in_flight.append(event.value)
-        self.post_message(self.Edited(event.value))
