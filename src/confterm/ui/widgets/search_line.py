@@ -12,6 +12,8 @@ screen's bindings, and what was typed is shown literally, never as markup.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import ClassVar, Self
 
 from textual import events, on
@@ -84,16 +86,32 @@ class SearchLine(Input):
             self._held = True
             self._held_layout = self._held_layout or layout
             return self
+        self._held = self._held_layout = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     async def _on_key(self, event: events.Key) -> None:
-        self._typing = True  # the cursor shown again: part of the same frame
-        try:
+        with self._editing():  # the cursor shown again: part of the same frame
             await super()._on_key(event)
+        # Not released here: a key bound to an edit (backspace) changes the words
+        # after this, and the field then waits for them; any other redraw of the
+        # field (a cursor movement) draws what was held too.
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        with self._editing():  # every edit comes here (typing, deleting, pasting)
+            super().replace(text, start, end)
+
+    def clear(self) -> None:
+        with self._editing():
+            super().clear()
+
+    @contextmanager
+    def _editing(self) -> Iterator[None]:
+        """Redraws wait while the words change (the change is then on its way)."""
+        self._typing = True
+        try:
+            yield
         finally:
             self._typing = False
-        if not self._in_flight:
-            self._release()
 
     def watch_view(self, view: ScheduleView | None) -> None:
         query = view.query if view is not None else ""
