@@ -6,7 +6,7 @@ Pure logic over immutable values; :mod:`confterm.storage.bookmarks` keeps it on 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -74,6 +74,14 @@ def takes_time(session: Session) -> bool:
     """Whether a session keeps you from another: an exhibition open all day or a
     break does not, so it never clashes and leaves your free time free."""
     return session.kind not in (Kind.EXHIBITION, Kind.BREAK)
+
+
+def at_now(sessions: Sequence[Session], moment: dt.datetime) -> Session | None:
+    """Where to look at *moment*: the first session running or still to come,
+    leaving out what runs all day alongside (exhibitions, breaks) unless nothing
+    else is left; None when every session is over."""
+    upcoming = [s for s in sessions if s.end > moment or (s.end == s.start >= moment)]
+    return next((s for s in upcoming if takes_time(s)), upcoming[0] if upcoming else None)
 
 
 def bookmark_for(session: Session, priority: Priority = Priority.MUST,

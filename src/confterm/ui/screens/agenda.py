@@ -18,12 +18,13 @@ from confterm.model.agenda import Agenda, Gap, agenda_days
 from confterm.model.programme import Session
 from confterm.timefmt import day_heading
 from confterm.ui.render import Display, agenda_row
+from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.paged_option_list import PagedOptionList
 from confterm.wording import priority_marker
 
 
-class AgendaScreen(Screen[Session | None]):
+class AgendaScreen(ClosesOnce, Screen[Session | None]):
     """Returns the session chosen to be shown in the programme, or None."""
 
     BINDINGS = [

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from confterm.conference.service import Conference
-from confterm.model.agenda import Agenda
+from confterm.model.agenda import Agenda, at_now
 from confterm.model.programme import Session
 from confterm.model.text import TEXT_LIMIT, clip
 from confterm.model.view import Catalogue, ScheduleView
@@ -78,6 +78,8 @@ class BrowserScreen(Screen[None]):
                 tooltip="Bookmark priority: must attend ★ or maybe ☆"),
         Binding("a", "agenda", "Agenda", id="agenda",
                 tooltip="My agenda: bookmarks by day, free time and clashes"),
+        Binding("full_stop", "go_now", "Now", show=False, id="go-now",
+                tooltip="Jump to now: today, at the sessions running now"),
         Binding("n", "now_next", "Now", id="now-next",
                 tooltip="What is on now and what starts next"),
         Binding("e", "export", "Export", show=False, id="export",
@@ -136,7 +138,7 @@ class BrowserScreen(Screen[None]):
                 yield Static(id="status", markup=False)
                 yield SessionList(id="sessions").data_bind(
                     view=BrowserScreen.shown, display_options=BrowserScreen.display_options,
-                    agenda=BrowserScreen.agenda)
+                    agenda=BrowserScreen.agenda, now=BrowserScreen.now)
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
                 session=BrowserScreen.current, display_options=BrowserScreen.display_options,
                 agenda=BrowserScreen.agenda)
@@ -152,6 +154,8 @@ class BrowserScreen(Screen[None]):
         self._update_notice()
         self._update_status()
         self.set_focus(self.query_one(SessionList))
+        if self.view.day == self._today() and not self.view.query.strip():
+            self._look_at_now()  # on a conference day, open at what is on now
         self.call_after_refresh(self._index_search)  # after the first frame
 
     def _index_search(self) -> None:
@@ -302,6 +306,33 @@ class BrowserScreen(Screen[None]):
         target = min(max(index + step, 0), len(dates) - 1)
         if target != index:
             self.view = self.view.on_day(dates[target])
+
+    def _today(self) -> dt.date | None:
+        """Today in the conference's zone, when it is one of its days."""
+        today = self.conference.clock.now().astimezone(self.view.programme.zone).date()
+        return today if any(d.date == today for d in self.view.programme.days) else None
+
+    def _look_at_now(self) -> bool:
+        today = self._today()
+        if today is None:
+            return False
+        view = self.view.on_day(today)
+        session = at_now(view.sessions, self.conference.clock.now())
+        if session is None:  # the day is over: its last session
+            session = view.sessions[-1] if view.sessions else None
+        if session is None:
+            self.view = view
+        else:
+            self.go_to_session(session)
+        return True
+
+    def action_go_now(self) -> None:
+        if self.search_line.display and self.view.query.strip():
+            self._close_search()
+            self.view = self.view.matching("")
+        if not self._look_at_now():
+            self.app.bell()
+            self.notify("The conference is not on today.", timeout=3, markup=False)
 
     def go_to_session(self, session: Session) -> None:
         """Show *session*: its day, no filter hiding it, highlighted."""

@@ -12,11 +12,12 @@ from confterm.conference.service import Conference
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Session
 from confterm.ui.render import Display
+from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.detail import SessionDetail
 from confterm.ui.widgets.footer import KeyFooter
 
 
-class DetailScreen(ModalScreen[None]):
+class DetailScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,enter", "dismiss", "Close", id="close-details"),
         # The same keys as in the list: the details window must not swallow them.

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from confterm.conference.service import Conference
+from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
 
 
@@ -26,7 +27,7 @@ def ask_export(app: App[object], conference: Conference) -> None:
                     write)
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
     """Returns the chosen path, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-export")]

@@ -10,10 +10,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
 
 
-class TextDialog(ModalScreen[None]):
+class TextDialog(ClosesOnce, ModalScreen[None]):
     """Subclasses set ``DIALOG_ID`` (for the stylesheet) and build ``_content()``."""
 
     DIALOG_ID: ClassVar[str] = "text-dialog"

@@ -7,13 +7,14 @@ heights, so a view of 10,000 sessions opens and filters as fast as one of 30.
 
 from __future__ import annotations
 
+import datetime as dt
 from time import perf_counter
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.strip import Strip
 
 from confterm.model.agenda import Agenda, clashing_pairs
@@ -54,6 +55,8 @@ class SessionList(LineList):
     view: reactive[ScheduleView | None] = reactive(None, always_update=True)
     display_options: reactive[Display] = reactive(Display())
     agenda: reactive[Agenda] = reactive(Agenda())
+    #: Sessions over by then are drawn dimmed.
+    now: var[dt.datetime | None] = var[dt.datetime | None](None)
 
     class Highlighted(Message):
         def __init__(self, session_id: str | None) -> None:
@@ -99,6 +102,9 @@ class SessionList(LineList):
     def watch_agenda(self) -> None:
         self._update_clashes()
         self.refresh()
+
+    def watch_now(self) -> None:
+        self.refresh()  # rows that have just finished are dimmed (cached per state)
 
     def _update_clashes(self) -> None:
         """Which bookmarks clash: only worked out again when the bookmarks or the
@@ -224,9 +230,11 @@ class SessionList(LineList):
             self._cache.clear()
             self._cache_for = valid_for
         row = self._rows[index]
+        finished = (row.session is not None and self.now is not None
+                    and row.session.end <= self.now and row.session.end > row.session.start)
         key = ((row.session.id, row.parallel) if row.session else
                (row.heading.plain if row.heading else row.slot, row.slot_size),
-               self.height_of(index), state)
+               self.height_of(index), state, finished)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -242,6 +250,8 @@ class SessionList(LineList):
                                   bookmark=self.agenda.get(row.session.id),
                                   clash=row.session.id in self._clashing,
                                   height=self.height_of(index))
+            if finished and state != "cursor":  # over: quieter, still there to read
+                lines = [line.stylize("dim") for line in lines]
         strips = [line_strip(line, width, style) for line in lines]
         self._cache[key] = strips
         return strips

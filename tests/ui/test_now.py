@@ -1,0 +1,98 @@
+"""Now: on a conference day the browser opens at what is on, `.` comes back to
+it from anywhere, sessions that are over are dimmed; and screens close once
+however many closing keys are queued."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from confterm.model.programme import Programme
+from confterm.ui.screens.agenda import AgendaScreen
+from confterm.ui.widgets.session_list import SessionList
+
+from .conftest import browser, make_app
+
+WIDE = (160, 40)
+RIO = dt.timezone(dt.timedelta(hours=-3))
+DAY2_AFTERNOON = dt.datetime(2024, 11, 13, 14, 5, tzinfo=RIO)
+
+
+def expected_at(programme: Programme, moment: dt.datetime) -> str:
+    """What an attendee looks for then: the first session of that day running or
+    still to come that takes their time (not the exhibition open all day)."""
+    day = moment.astimezone(programme.zone).date()
+    return next(s.id for s in sorted(programme.sessions, key=lambda s: (s.start, s.id))
+                if s.day == day and s.end > moment and s.kind not in ("exhibition", "break"))
+
+
+async def test_a_conference_day_opens_at_what_is_on(programme: Programme) -> None:
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        screen = browser(app)
+        assert screen.view.day == DAY2_AFTERNOON.date()
+        target = expected_at(programme, DAY2_AFTERNOON)
+        assert screen.current is not None and screen.current.id == target
+        assert screen.current.start <= DAY2_AFTERNOON < screen.current.end
+
+
+async def test_full_stop_comes_back_to_now(programme: Programme) -> None:
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("1", "down", "down")
+        screen = browser(app)
+        assert screen.view.day == dt.date(2024, 11, 12)
+        await pilot.press("slash", *"ai")
+        await pilot.press("full_stop")  # a character in the search line
+        assert screen.view.query == "ai."
+        await pilot.press("enter", "full_stop")  # in the results: back to now
+        await pilot.pause()
+        assert not screen.view.query and screen.view.day == DAY2_AFTERNOON.date()
+        assert screen.current is not None
+        assert screen.current.id == expected_at(programme, DAY2_AFTERNOON)
+
+
+async def test_outside_the_conference_full_stop_says_so(programme: Programme) -> None:
+    app = make_app(programme)  # before the conference
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        day = browser(app).view.day
+        await pilot.press("full_stop")
+        assert browser(app).view.day == day
+        assert any("not on today" in n.message for n in app._notifications)
+
+
+async def test_sessions_that_are_over_are_dimmed(programme: Programme) -> None:
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        sessions = browser(app).query_one(SessionList)
+        day = browser(app).view.sessions
+        over = next(s for s in day if s.end <= DAY2_AFTERNOON)
+        running = next(s for s in day if s.start <= DAY2_AFTERNOON < s.end
+                       and s.kind not in ("exhibition", "break"))  # those are quiet anyway
+
+        def dimmed(session_id: str) -> bool:
+            row = next(i for i, r in enumerate(sessions._rows)
+                       if r.session and r.session.id == session_id)
+            strips = sessions.render_row(row, "", sessions.size.width)
+            return all(segment.style is not None and segment.style.dim
+                       for strip in strips for segment in strip if segment.text.strip())
+
+        assert dimmed(over.id) and not dimmed(running.id)
+
+
+async def test_keys_queued_behind_a_closing_key_do_not_close_twice(
+        programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("b", "a")
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        session = next(iter(agenda.catalogue.sessions.values()))
+        # enter (go to a session) and an escape queued behind it, both handled
+        # before the screen has gone: the first one counts.
+        agenda.dismiss(session)
+        agenda.dismiss(None)
+        await pilot.pause(0.2)
+        assert app.is_running and app.screen is browser(app)
+        assert browser(app).current == session
