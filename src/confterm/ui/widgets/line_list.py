@@ -21,6 +21,8 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from confterm.ui.widgets.hover import Hovering
+
 #: Moving through any list, with ids for remapping.
 MOVEMENT_BINDINGS: list[BindingType] = [
     Binding("up", "cursor(-1)", "Up", show=False, id="cursor-up"),
@@ -32,7 +34,7 @@ MOVEMENT_BINDINGS: list[BindingType] = [
 ]
 
 
-class LineList(ScrollView, can_focus=True, inherit_bindings=False):
+class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = list(MOVEMENT_BINDINGS)
 
     #: The row under the cursor (None: nothing to choose). Moving it redraws two
@@ -43,8 +45,6 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self._starts: list[int] = []  # first line of each row
         self._laid_out_for: tuple[object, ...] | None = None
-        #: The row under the mouse pointer, drawn as such.
-        self.hover: int | None = None
 
     # -- what a list says about its rows -------------------------------------------
     def row_count(self) -> int:
@@ -174,17 +174,12 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             self.cursor = index
             self.clicked(index, event.x)
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        self._hover(self.row_at(event.y))
+    def item_at(self, x: int, y: int) -> int | None:
+        return self.row_at(y)  # the row under the pointer is drawn as such
 
-    def on_leave(self) -> None:
-        self._hover(None)
-
-    def _hover(self, index: int | None) -> None:
-        if index != self.hover:
-            old, self.hover = self.hover, index
-            self.refresh_row(old)
-            self.refresh_row(index)
+    def hover_changed(self, old: int | None, new: int | None) -> None:
+        self.refresh_row(old)
+        self.refresh_row(new)
 
     # -- drawing ----------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:

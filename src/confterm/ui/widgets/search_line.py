@@ -62,11 +62,6 @@ class SearchLine(Input):
         super().__init__(placeholder=PLACEHOLDER, id=id, compact=True, select_on_focus=False)
         self._from_view = False
 
-    @property
-    def text(self) -> str:
-        """The words searched for: the view's query."""
-        return self.view.query if self.view is not None else ""
-
     def watch_value(self, value: str) -> None:
         if not self._from_view:
             self._in_flight.append(value)
