@@ -669,3 +669,17 @@ async def test_a_search_keystroke_is_drawn_with_its_results_in_one_frame(
             drawn = [f for f in frames if f >= sent]
             assert drawn and drawn[0] >= sessions.rebuilt_at >= sent, key
         assert browser(app).view.query == "customs " and line.value == "customs "
+
+
+async def test_a_click_highlights_a_session_and_a_double_click_opens_it(
+        app: ConftermApp) -> None:
+    async with app.run_test(size=NARROW) as pilot:
+        sessions = browser(app).query_one(SessionList)
+        await pilot.click("#sessions", offset=(20, 3))
+        await pilot.pause()
+        clicked = browser(app).current
+        assert clicked is not None and clicked.id != "d1-opening"
+        assert sessions.highlighted_session_id == clicked.id and app.screen is browser(app)
+        await pilot.click("#sessions", offset=(20, 3), times=2)
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.session == clicked

@@ -150,6 +150,10 @@ class Conference:
         """The zone times are shown in: the conference's, or None for the user's own."""
         return None if self.settings.local_time else self.programme.zone
 
+    def browse_state(self) -> BrowseState:
+        """Where the user was in this programme (day, filters, list or grid, rooms)."""
+        return self.settings.state_for(self.programme.id)
+
     def opening_view(self) -> ScheduleView:
         """Today (or the remembered day) with the filters remembered for this programme."""
         state = self.settings.state_for(self.programme.id)

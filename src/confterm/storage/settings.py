@@ -30,6 +30,11 @@ class BrowseState:
     day: dt.date | None = None
     tracks: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    #: The timetable grid rather than the list.
+    grid: bool = False
+    #: Rooms left out of the grid, and rooms moved to its first columns (in order).
+    hidden_rooms: tuple[str, ...] = ()
+    room_order: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,8 +109,9 @@ def _state(value: Any, where: str) -> BrowseState:
             raise SettingsError(f"{where}.day: not a date: {day!r}") from None
     lists = {name: tuple(_typed(item, str, f"{where}.{name}")
                          for item in _typed(value.get(name, []), list, f"{where}.{name}"))
-             for name in ("tracks", "themes")}
-    return BrowseState(day=day, **lists)
+             for name in ("tracks", "themes", "hidden_rooms", "room_order")}
+    grid = _typed(value.get("grid", False), bool, f"{where}.grid")
+    return BrowseState(day=day, grid=grid, **lists)
 
 
 @dataclass(frozen=True)

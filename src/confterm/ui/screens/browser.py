@@ -33,8 +33,14 @@ from confterm.ui.widgets.detail import SessionDetail
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.header import ProgrammeHeader
 from confterm.ui.widgets.search_line import SearchLine
+from confterm.ui.widgets.session_events import (
+    MarkerClicked,
+    SessionHighlighted,
+    SessionSelected,
+)
 from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.sidebar import ALL_TRACKS, ThemeList, TrackList
+from confterm.ui.widgets.timetable_grid import RoomLayout, TimetableGrid
 
 #: Below this width the sidebar folds away (t, f or s bring it back).
 SIDEBAR_WIDTH = 100
@@ -64,6 +70,8 @@ class BrowserScreen(Screen[None]):
                 tooltip="Choose a track"),
         Binding("f", "themes", "Themes", id="themes", priority=True,
                 tooltip="Choose themes (space toggles; any of them matches)"),
+        Binding("g", "toggle_grid", "Grid", id="grid",
+                tooltip="Timetable grid of the day (rooms across, time down) or the list"),
         Binding("x", "clear_filters", "Clear", id="clear-filters",
                 tooltip="Clear every filter and the search"),
         Binding("s", "toggle_sidebar", "Sidebar", show=False, id="sidebar",
@@ -101,6 +109,9 @@ class BrowserScreen(Screen[None]):
     #: "offline — cached at …" for a remote programme that could not be refreshed.
     status: var[str | None] = var[str | None](None)
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
+    #: The timetable grid rather than the list, and the user's rooms in it.
+    grid: var[bool] = var(False)
+    room_layout: var[RoomLayout] = var(RoomLayout())
 
     def __init__(self, conference: Conference) -> None:
         super().__init__()
@@ -116,6 +127,10 @@ class BrowserScreen(Screen[None]):
         # The list highlights its first session: show its details in the first frame.
         self.set_reactive(BrowserScreen.current, next(iter(shown.sessions), None))
         self.set_reactive(BrowserScreen.display_options, display)
+        state = conference.browse_state()
+        self.set_reactive(BrowserScreen.grid, state.grid)
+        self.set_reactive(BrowserScreen.room_layout,
+                          RoomLayout(frozenset(state.hidden_rooms), state.room_order))
 
     # -- layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -139,6 +154,12 @@ class BrowserScreen(Screen[None]):
                 yield SessionList(id="sessions").data_bind(
                     view=BrowserScreen.shown, display_options=BrowserScreen.display_options,
                     agenda=BrowserScreen.agenda, now=BrowserScreen.now)
+                grid = TimetableGrid(id="grid")
+                grid.display = self.grid
+                yield grid.data_bind(
+                    view=BrowserScreen.view, display_options=BrowserScreen.display_options,
+                    agenda=BrowserScreen.agenda, now=BrowserScreen.now,
+                    room_layout=BrowserScreen.room_layout)
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
                 session=BrowserScreen.current, display_options=BrowserScreen.display_options,
                 agenda=BrowserScreen.agenda)
@@ -153,7 +174,8 @@ class BrowserScreen(Screen[None]):
             self, lambda reloaded: self.replace_programme(reloaded.after))
         self._update_notice()
         self._update_status()
-        self.set_focus(self.query_one(SessionList))
+        self.query_one(SessionList).display = not self.grid
+        self.set_focus(self.sessions_widget)
         if self.view.day == self._today() and not self.view.query.strip():
             self._look_at_now()  # on a conference day, open at what is on now
         self.call_after_refresh(self._index_search)  # after the first frame
@@ -188,8 +210,38 @@ class BrowserScreen(Screen[None]):
         else:
             self.shown = view.searched()
         self._update_status()
-        self.conference.remember(BrowseState(day=view.day, tracks=tuple(sorted(view.tracks)),
-                                           themes=tuple(sorted(view.themes))))
+        self._remember()
+
+    def _remember(self) -> None:
+        view, rooms = self.view, self.room_layout
+        self.conference.remember(BrowseState(
+            day=view.day, tracks=tuple(sorted(view.tracks)), themes=tuple(sorted(view.themes)),
+            grid=self.grid, hidden_rooms=tuple(sorted(rooms.hidden)), room_order=rooms.order))
+
+    @property
+    def sessions_widget(self) -> SessionList | TimetableGrid:
+        """The list or the grid, whichever is shown."""
+        if self.grid:
+            return self.query_one(TimetableGrid)
+        return self.query_one(SessionList)
+
+    def watch_grid(self, grid: bool) -> None:
+        if not self.is_mounted:
+            return
+        current = self.current
+        self.query_one(SessionList).display = not grid
+        self.query_one(TimetableGrid).display = grid
+        shown = self.sessions_widget
+        if isinstance(shown, TimetableGrid):
+            shown.rebuild()
+        if current is not None:
+            shown.highlight_session(current.id)
+        self.set_focus(shown)
+        self._remember()
+
+    def watch_room_layout(self) -> None:
+        if self.is_mounted:
+            self._remember()
 
     def watch_display_options(self, display: Display) -> None:
         if not self.is_mounted:
@@ -251,12 +303,17 @@ class BrowserScreen(Screen[None]):
         if event.day != self.view.day:
             self.view = self.view.on_day(event.day)
 
-    @on(SessionList.Highlighted)
-    def _session_highlighted(self, event: SessionList.Highlighted) -> None:
+    @on(SessionHighlighted)
+    def _session_highlighted(self, event: SessionHighlighted) -> None:
         self.current = self.view.catalogue.sessions.get(event.session_id or "")
 
-    @on(SessionList.Selected)
-    def _session_selected(self, event: SessionList.Selected) -> None:
+    @on(TimetableGrid.RoomsChanged)
+    def _rooms_changed(self, event: TimetableGrid.RoomsChanged) -> None:
+        self.room_layout = event.room_layout
+        self.notify(event.said, timeout=3, markup=False)
+
+    @on(SessionSelected)
+    def _session_selected(self, event: SessionSelected) -> None:
         session = self.view.catalogue.sessions.get(event.session_id)
         if session is None:
             return
@@ -265,8 +322,8 @@ class BrowserScreen(Screen[None]):
         else:
             self.set_focus(self.query_one(SessionDetail))
 
-    @on(SessionList.MarkerClicked)
-    def _marker_clicked(self, event: SessionList.MarkerClicked) -> None:
+    @on(MarkerClicked)
+    def _marker_clicked(self, event: MarkerClicked) -> None:
         session = self.view.catalogue.sessions.get(event.session_id)
         if session is not None:
             self.conference.toggle_bookmark(session)
@@ -286,7 +343,7 @@ class BrowserScreen(Screen[None]):
 
     @on(SearchLine.Submitted)
     def _search_submitted(self) -> None:
-        self.set_focus(self.query_one(SessionList))
+        self.set_focus(self.sessions_widget)
 
     # -- actions ------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -341,8 +398,9 @@ class BrowserScreen(Screen[None]):
             view = view.cleared()
             self._close_search()
         self.view = view
-        self.call_after_refresh(self.query_one(SessionList).highlight_session, session.id)
-        self.set_focus(self.query_one(SessionList))
+        # The list and the grid are bound to the view: they have their rows already.
+        self.sessions_widget.highlight_session(session.id)
+        self.set_focus(self.sessions_widget)
 
     @property
     def search_line(self) -> SearchLine:
@@ -370,12 +428,15 @@ class BrowserScreen(Screen[None]):
     def action_toggle_sidebar(self) -> None:
         self.toggle_class("-sidebar-open")
         if not self.has_class("-sidebar-open"):
-            self.set_focus(self.query_one(SessionList))
+            self.set_focus(self.sessions_widget)
+
+    def action_toggle_grid(self) -> None:
+        self.grid = not self.grid
 
     def action_clear_filters(self) -> None:
         self._close_search()
         self.view = self.view.cleared()
-        self.set_focus(self.query_one(SessionList))
+        self.set_focus(self.sessions_widget)
 
     def toggle_theme(self, theme_id: str) -> None:
         self.view = self.view.with_themes(*(self.view.themes ^ {theme_id}))
@@ -387,7 +448,7 @@ class BrowserScreen(Screen[None]):
             self.view = self.view.matching("")
         elif self.has_class("-sidebar-open"):
             self.remove_class("-sidebar-open")
-        self.set_focus(self.query_one(SessionList))
+        self.set_focus(self.sessions_widget)
 
     def action_toggle_language(self) -> None:
         languages = list(self.view.programme.languages) or ["en"]

@@ -21,8 +21,9 @@ from confterm.ui.widgets.hover import Hovering
 #: Which keys the footer keeps when they do not all fit, most wanted first, by
 #: binding id ("close" stands for every dialog's close or cancel key). Everything
 #: else about a key (its keys, label, help text) is declared with its binding.
-PRIORITY = ("help", "quit", "next-day", "search", "themes", "bookmark", "agenda", "close",
-            "tracks", "clear-filters", "now-next", "language", "time-zone", "palette")
+PRIORITY = ("help", "quit", "next-day", "room-right", "search", "themes", "bookmark", "agenda",
+            "grid", "close", "tracks", "clear-filters", "now-next", "language", "time-zone",
+            "palette")
 
 
 def footer_rank(binding_id: str | None) -> str:
@@ -78,8 +79,11 @@ class KeyFooter(Hovering[int], Widget):
         keys: dict[str, FooterKey] = {}
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.show and binding.action not in keys:
+                # "←→ Day" is "[] Day" where the grid has taken ← and → for rooms.
+                display = ("[]" if binding.key == "right_square_bracket"
+                           else self.app.get_key_display(binding))
                 keys[binding.action] = FooterKey(
-                    binding.key, self.app.get_key_display(binding), binding.description,
+                    binding.key, display, binding.description,
                     binding.action, enabled, binding.id)
         rank = {binding_id: index for index, binding_id in enumerate(PRIORITY)}
         room, chosen = self.size.width or self.app.size.width, set()

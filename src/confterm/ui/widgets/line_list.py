@@ -7,6 +7,8 @@ that can be chosen (headings are skipped), up/down, page up/down, first/last
 (remappable by binding id), the mouse (click, hover), and scrolling the cursor
 into view. Subclasses say how many rows there are, how tall each is, which can
 be chosen, and how one is drawn, and react to ``cursor_moved`` and ``clicked``.
+A list may keep lines at its top that do not scroll (``header_lines``, drawn by
+``render_header``): the timetable's room names.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ MOVEMENT_BINDINGS: list[BindingType] = [
 
 class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = list(MOVEMENT_BINDINGS)
+    #: Lines at the top that stay put while the rows scroll under them.
+    header_lines: ClassVar[int] = 0
 
     #: The row under the cursor (None: nothing to choose). Moving it redraws two
     #: rows, never the whole list.
@@ -60,6 +64,14 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
         """The lines of row *index*; *state* is "cursor", "hover" or ""."""
         raise NotImplementedError
 
+    def render_header(self, y: int, width: int) -> Strip:
+        """Line *y* of the header (see ``header_lines``)."""
+        return Strip.blank(width, self.rich_style)
+
+    def row_state(self, index: int) -> str:
+        """How row *index* is drawn: "cursor", "hover" or ""."""
+        return "cursor" if index == self.cursor else "hover" if index == self.hover else ""
+
     def layout_key(self) -> object:
         """What the heights depend on besides the width (e.g. the rows' identity)."""
         raise NotImplementedError
@@ -67,8 +79,9 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
     def cursor_moved(self, index: int | None) -> None:
         """The cursor is on a new row (or on none)."""
 
-    def clicked(self, index: int, x: int) -> None:
-        """Row *index* was clicked at column *x* (the cursor is already on it)."""
+    def clicked(self, index: int, x: int, chain: int) -> None:
+        """Row *index* was clicked at column *x* (the cursor is already on it);
+        *chain* is 2 for a double click."""
 
     def scroll_region(self, index: int) -> tuple[int, int]:
         """The first line and height to keep in sight for row *index*."""
@@ -93,7 +106,7 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
             starts.append(line)
             line += self.row_height(index, width)
         self._starts = starts
-        self.virtual_size = Size(width, line)
+        self.virtual_size = Size(width, line + self.header_lines)
         if self.cursor is not None and self.cursor >= len(starts):
             self.cursor = self.step(len(starts), -1)
         self.refresh()
@@ -103,32 +116,40 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
 
     def height_of(self, index: int) -> int:
         end = self._starts[index + 1] if index + 1 < len(self._starts) else (
-            self.virtual_size.height)
+            self.virtual_size.height - self.header_lines)
         return end - self._starts[index]
 
     def row_at(self, y: int) -> int | None:
         """The row on line *y* of the widget, if any."""
-        line = y + self.scroll_offset.y
-        if not self._starts or line < 0 or line >= self.virtual_size.height:
+        line = y + self.scroll_offset.y - self.header_lines
+        if (not self._starts or y < self.header_lines or line < 0
+                or line >= self.virtual_size.height - self.header_lines):
             return None
         return bisect_right(self._starts, line) - 1
 
     def refresh_row(self, index: int | None) -> None:
         if index is None or index >= len(self._starts):
             return
-        top = self._starts[index] - self.scroll_offset.y
-        self.refresh(Region(0, top, self.size.width, self.height_of(index)))
+        self.refresh_lines(self._starts[index], self.height_of(index))
+
+    def refresh_lines(self, first: int, count: int) -> None:
+        """Redraw rows' lines *first* to *first + count* (where they are on screen)."""
+        top = first + self.header_lines - self.scroll_offset.y
+        self.refresh(Region(0, top, self.size.width, count))
+
+    def scroll_to_lines(self, top: int, height: int) -> None:
+        """Scroll so that lines *top* to *top + height* are in sight, under the header."""
+        # force: right after a rebuild the list may be taller than it was, but
+        # Textual only allows scrolling once the next layout shows the scrollbar.
+        self.scroll_to_region(Region(0, top, 1, height + self.header_lines), animate=False,
+                              immediate=True, force=True)
 
     # -- cursor ---------------------------------------------------------------------------
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self.refresh_row(old)
         self.refresh_row(new)
         if new is not None and new < len(self._starts):
-            top, height = self.scroll_region(new)
-            # force: right after a rebuild the list may be taller than it was, but
-            # Textual only allows scrolling once the next layout shows the scrollbar.
-            self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True,
-                                  force=True)
+            self.scroll_to_lines(*self.scroll_region(new))
         self.cursor_moved(new)
 
     def step(self, start: int, step: int) -> int | None:
@@ -172,7 +193,7 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
         index = self.row_at(event.y)
         if index is not None and self.can_choose(index):
             self.cursor = index
-            self.clicked(index, event.x)
+            self.clicked(index, event.x, event.chain)
 
     def item_at(self, x: int, y: int) -> int | None:
         return self.row_at(y)  # the row under the pointer is drawn as such
@@ -185,10 +206,11 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
     def render_line(self, y: int) -> Strip:
         self.lay_out()  # the first frame is drawn before the first Resize arrives
         width = self.scrollable_content_region.width
+        if y < self.header_lines:
+            return self.render_header(y, width)
         index = self.row_at(y)
         if index is None:
             return Strip.blank(width, self.rich_style)
-        state = "cursor" if index == self.cursor else "hover" if index == self.hover else ""
-        strips = self.render_row(index, state, width)
-        line = y + self.scroll_offset.y - self._starts[index]
+        strips = self.render_row(index, self.row_state(index), width)
+        line = y + self.scroll_offset.y - self.header_lines - self._starts[index]
         return strips[line] if line < len(strips) else Strip.blank(width, self.rich_style)

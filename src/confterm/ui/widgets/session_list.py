@@ -13,7 +13,6 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import reactive, var
 from textual.strip import Strip
 
@@ -22,6 +21,11 @@ from confterm.model.view import ScheduleView
 from confterm.ui.render import MARKER_WIDTH, Display, session_lines, slot_heading
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
 from confterm.ui.widgets.lines import line_strip
+from confterm.ui.widgets.session_events import (
+    MarkerClicked,
+    SessionHighlighted,
+    SessionSelected,
+)
 from confterm.ui.widgets.session_rows import Row, row_height, session_rows
 
 #: Rendered rows kept for redrawing (a few screens' worth).
@@ -58,22 +62,9 @@ class SessionList(LineList):
     #: Sessions over by then are drawn dimmed.
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
 
-    class Highlighted(Message):
-        def __init__(self, session_id: str | None) -> None:
-            super().__init__()
-            self.session_id = session_id
-
-    class Selected(Message):
-        def __init__(self, session_id: str) -> None:
-            super().__init__()
-            self.session_id = session_id
-
-    class MarkerClicked(Message):
-        """The bookmark marker at the start of a row was clicked."""
-
-        def __init__(self, session_id: str) -> None:
-            super().__init__()
-            self.session_id = session_id
+    Highlighted = SessionHighlighted
+    Selected = SessionSelected
+    MarkerClicked = MarkerClicked
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -139,7 +130,7 @@ class SessionList(LineList):
         before = self.cursor
         self.highlight_session(keep)
         if self.cursor == before:  # no watcher ran, yet the row may hold another session
-            self.post_message(self.Highlighted(self.highlighted_session_id))
+            self.cursor_moved(self.cursor)
         self.rebuilt_at = perf_counter()
 
     def _title_widths(self, view: ScheduleView) -> dict[str, int]:
@@ -171,14 +162,16 @@ class SessionList(LineList):
         return top, height
 
     def cursor_moved(self, index: int | None) -> None:
-        self.post_message(self.Highlighted(self.highlighted_session_id))
+        if self.display:  # while the grid is shown instead, it tells what is highlighted
+            self.post_message(self.Highlighted(self.highlighted_session_id))
 
-    def clicked(self, index: int, x: int) -> None:
+    def clicked(self, index: int, x: int, chain: int) -> None:
         session = self._rows[index].session
         assert session is not None
         if x < MARKER_WIDTH:
-            self.post_message(self.MarkerClicked(session.id))
-        else:
+            if chain == 1:  # the second click of a double click would undo the first
+                self.post_message(self.MarkerClicked(session.id))
+        elif chain >= 2:  # a click highlights, a double click opens
             self.post_message(self.Selected(session.id))
 
     # -- what the rest of the app reads ------------------------------------------------

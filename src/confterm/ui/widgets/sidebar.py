@@ -129,8 +129,9 @@ class ChoiceList(LineList):
     def layout_key(self) -> object:
         return len(self.choices)
 
-    def clicked(self, index: int, x: int) -> None:
-        self.action_pick()
+    def clicked(self, index: int, x: int, chain: int) -> None:
+        if chain == 1:  # a double click is not two picks
+            self.action_pick()
 
     def action_pick(self) -> None:
         if self.cursor is not None and 0 <= self.cursor < len(self.choices):

@@ -1,0 +1,499 @@
+"""The timetable grid: time down the left, rooms as columns, a box per session.
+
+A ``LineList`` whose rows are the lines of the timetable (15 minutes each): the
+room names are its header, which stays put while the times scroll under it;
+the time axis stays put while the rooms scroll sideways, a column at a time.
+Only the lines on screen are drawn, and of them only the visible columns;
+each box is rendered once per state and width and then reused. The layout is
+pure (``confterm.model.timetable``); this widget draws it and moves a cursor
+over its boxes. It reports the same messages as the session list, and asks its
+screen to hide or move a room (the screen remembers the room layout).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
+from textual.strip import Strip
+
+from confterm.model.agenda import Agenda, clashing_pairs
+from confterm.model.programme import Kind
+from confterm.model.text import clip
+from confterm.model.timetable import EMPTY, Box, Timetable, across, column_order, lay_out, nearest
+from confterm.model.timetable import vertical as box_below
+from confterm.model.view import ScheduleView
+from confterm.timefmt import time_range
+from confterm.ui.render import Display
+from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
+from confterm.ui.widgets.lines import line_strip
+from confterm.ui.widgets.session_events import SessionHighlighted, SessionSelected
+from confterm.wording import priority_marker
+
+#: Cells of the time axis ("14:30 ").
+AXIS_WIDTH = 6
+#: The narrowest a room's column may be (fewer, wider rooms read better than
+#: many cut to a word each; the rest are a sideways scroll away).
+MIN_COLUMN = 16
+_CACHE_SIZE = 2000
+
+
+@dataclass(frozen=True)
+class RoomLayout:
+    """The user's rooms for one programme: some hidden, some moved first."""
+
+    hidden: frozenset[str] = frozenset()
+    order: tuple[str, ...] = ()
+
+
+def columns_that_fit(width: int, count: int) -> tuple[int, int]:
+    """How many columns of *count* fit in *width* cells, and how wide each is."""
+    room = max(width - AXIS_WIDTH, MIN_COLUMN)
+    shown = max(1, min(count, room // MIN_COLUMN))
+    return shown, room // shown
+
+
+class TimetableGrid(LineList):
+    header_lines = 1
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *MOVEMENT_BINDINGS,
+        Binding("left", "across(-1)", "Room left", show=False, id="room-left",
+                tooltip="Timetable: the session in the room to the left"),
+        Binding("right", "across(1)", "Room", key_display="←→", id="room-right",
+                tooltip="Timetable: the session in the room to the right (← to the left)"),
+        Binding("enter", "select", "Select", show=False, id="open"),
+        Binding("minus", "hide_room", "Hide room", show=False, id="hide-room",
+                tooltip="Timetable: hide the room of the session under the cursor"),
+        Binding("plus,equals_sign", "show_rooms", "Show rooms", show=False, id="show-rooms",
+                tooltip="Timetable: show every hidden room again"),
+        Binding("less_than_sign", "move_room(-1)", "Room earlier", show=False,
+                id="room-earlier", tooltip="Timetable: move this room's column left"),
+        Binding("greater_than_sign", "move_room(1)", "Room later", show=False,
+                id="room-later", tooltip="Timetable: move this room's column right"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "timetable--box", "timetable--box-alt", "timetable--quiet", "timetable--cursor",
+        "timetable--hover", "timetable--axis", "timetable--header", "timetable--now"}
+    DEFAULT_CSS = """
+    TimetableGrid {
+        background: $surface;
+        overflow-x: hidden;
+        & > .timetable--box { background: $panel; }
+        & > .timetable--box-alt { background: $panel-lighten-1; }
+        & > .timetable--quiet { color: $text-muted; }
+        & > .timetable--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .timetable--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+        & > .timetable--hover { background: $block-hover-background; }
+        & > .timetable--axis { color: $text-muted; }
+        & > .timetable--header { text-style: bold; color: $text-accent; }
+        & > .timetable--now { color: $accent; text-style: bold; }
+    }
+    """
+
+    #: The screen's view: the grid shows its day, with its filters and search.
+    view: var[ScheduleView | None] = var[ScheduleView | None](None, always_update=True)
+    display_options: var[Display] = var(Display())
+    agenda: var[Agenda] = var(Agenda())
+    now: var[dt.datetime | None] = var[dt.datetime | None](None)
+    room_layout: var[RoomLayout] = var(RoomLayout())
+    #: The box under the cursor.
+    selected: var[int | None] = var[int | None](None)
+    #: The first room shown (the time axis stays; rooms scroll by column).
+    first_column: var[int] = var(0)
+
+    class RoomsChanged(Message):
+        """The user hid, showed or moved rooms: the new layout, to remember."""
+
+        def __init__(self, layout: RoomLayout, said: str) -> None:
+            super().__init__()
+            self.room_layout = layout
+            self.said = said
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.table: Timetable = EMPTY
+        self._built_for: tuple[object, ...] | None = None
+        self._generation = 0
+        self._clashing: frozenset[str] = frozenset()
+        self._cache: dict[tuple[object, ...], list[Strip]] = {}
+        self._cache_for: tuple[object, ...] | None = None
+
+    # -- building --------------------------------------------------------------------
+    def watch_view(self) -> None:
+        self.rebuild()
+
+    def watch_display_options(self) -> None:
+        self.rebuild()
+
+    def watch_room_layout(self) -> None:
+        self.rebuild()
+
+    def watch_agenda(self) -> None:
+        if self.view is not None:
+            sessions = self.agenda.sessions(self.view.catalogue)
+            self._clashing = frozenset(s.id for pair in clashing_pairs(sessions) for s in pair)
+        self.refresh()
+
+    def watch_now(self) -> None:
+        self.refresh()
+
+    def on_show(self) -> None:
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Lay the day out again when what it shows changed (and it is on screen)."""
+        view = self.view
+        if view is None or not self.display:
+            return
+        key = (id(view.catalogue), view.day, view.browsing_key(), view.query, self.room_layout)
+        if key == self._built_for:
+            return
+        self._built_for = key
+        keep = self.highlighted_session_id
+        rooms = column_order((r.id for r in view.programme.rooms), self.room_layout.order)
+        sessions = [s for s in view.sessions if s.day == view.day]
+        self.table = lay_out(sessions, rooms, hidden=self.room_layout.hidden)
+        self._generation += 1
+        self.watch_agenda()
+        self.lay_out()
+        self.refresh()
+        before = self.selected
+        self.highlight_session(keep)
+        if self.selected == before:
+            self._report()
+
+    def _report(self) -> None:
+        if self.display:
+            self.post_message(SessionHighlighted(self.highlighted_session_id))
+
+    # -- what the screen asks and tells ---------------------------------------------------
+    @property
+    def highlighted_session_id(self) -> str | None:
+        if self.selected is None or self.selected >= len(self.table.boxes):
+            return None
+        return self.table.boxes[self.selected].session.id
+
+    def highlight_session(self, session_id: str | None) -> None:
+        index = self.table.index_of(session_id) if session_id else None
+        if index is None and self.table.boxes:
+            line = (self.table.line_of(self.now) if self.now is not None else 0)
+            index = min((nearest(self.table, column, line) for column
+                         in range(len(self.table.rooms))),
+                        key=lambda i: (abs(self.table.boxes[i].top - line), i)
+                        if i is not None else (1 << 30, 0), default=None)
+        self.selected = index
+
+    def look_at(self, moment: dt.datetime) -> None:
+        """Scroll so that *moment*'s line is near the top."""
+        line = self.table.line_of(moment)
+        if 0 <= line < self.table.lines:
+            self.scroll_to(y=max(line - 1, 0), animate=False, immediate=True)
+
+    def room_name(self, column: int) -> str:
+        room = self.table.rooms[column]
+        if room is None:
+            return "No room"
+        found = self.view.catalogue.rooms.get(room) if self.view is not None else None
+        return clip(found.name) if found else room
+
+    # -- the LineList contract -------------------------------------------------------------
+    def row_count(self) -> int:
+        return self.table.lines
+
+    def layout_key(self) -> object:
+        return self._generation
+
+    def row_state(self, index: int) -> str:
+        return ""  # a line of the grid holds many boxes: each is drawn in its own state
+
+    def watch_selected(self, old: int | None, new: int | None) -> None:
+        self._refresh_box(old)
+        self._refresh_box(new)
+        if new is not None and new < len(self.table.boxes):
+            box = self.table.boxes[new]
+            self.scroll_to_lines(box.top, min(box.height, max(self.size.height - 2, 1)))
+            shown, _ = self._fit()
+            if box.column < self.first_column:
+                self.first_column = box.column
+            elif box.column >= self.first_column + shown:
+                self.first_column = box.column - shown + 1
+        self._report()
+
+    def watch_first_column(self) -> None:
+        self.refresh()
+
+    def _fit(self) -> tuple[int, int]:
+        return columns_that_fit(self.row_width, len(self.table.rooms))
+
+    def _refresh_box(self, index: int | None) -> None:
+        if index is not None and index < len(self.table.boxes):
+            box = self.table.boxes[index]
+            self.refresh_lines(box.top, box.height)
+
+    # -- moving ------------------------------------------------------------------------------
+    def _go(self, target: int | None) -> None:
+        if target is None:
+            self.app.bell()
+        else:
+            self.selected = target
+
+    def action_cursor(self, step: int) -> None:
+        if self.selected is None:
+            self.highlight_session(None)
+            return
+        self._go(box_below(self.table, self.selected, step))
+
+    def action_across(self, step: int) -> None:
+        if self.selected is not None:
+            self._go(across(self.table, self.selected, step))
+
+    def action_page(self, direction: int) -> None:
+        if self.selected is None:
+            return
+        box = self.table.boxes[self.selected]
+        line = min(max(box.top + direction * max(self.size.height - 2, 1), 0),
+                   self.table.lines - 1)
+        self._go(nearest(self.table, box.column, line))
+
+    def action_first(self) -> None:
+        if self.selected is not None:
+            self._go(nearest(self.table, self.table.boxes[self.selected].column, 0))
+
+    def action_last(self) -> None:
+        if self.selected is not None:
+            column = self.table.boxes[self.selected].column
+            self._go(self.table.column_boxes(column)[-1])
+
+    def action_select(self) -> None:
+        session_id = self.highlighted_session_id
+        if session_id is not None:
+            self.post_message(SessionSelected(session_id))
+
+    # -- rooms -------------------------------------------------------------------------------
+    def _current_room(self) -> str | None:
+        if self.selected is None:
+            return None
+        return self.table.rooms[self.table.boxes[self.selected].column]
+
+    def action_hide_room(self) -> None:
+        room = self._current_room()
+        if room is None:
+            self.app.bell()
+            return
+        layout = RoomLayout(self.room_layout.hidden | {room}, self.room_layout.order)
+        name = self.room_name(self.table.boxes[self.selected or 0].column)
+        self.post_message(self.RoomsChanged(layout, f"{name} hidden (+ shows every room)"))
+
+    def action_show_rooms(self) -> None:
+        if not self.room_layout.hidden:
+            self.app.bell()
+            return
+        count = len(self.room_layout.hidden)
+        self.post_message(self.RoomsChanged(RoomLayout(frozenset(), self.room_layout.order),
+                                            f"{count} hidden room{'s' * (count != 1)} shown"))
+
+    def action_move_room(self, step: int) -> None:
+        room = self._current_room()
+        if room is None or self.selected is None or self.view is None:
+            self.app.bell()
+            return
+        column = self.table.boxes[self.selected].column
+        other = column + step
+        if not 0 <= other < len(self.table.rooms) or self.table.rooms[other] is None:
+            self.app.bell()
+            return
+        neighbour = self.table.rooms[other]
+        order = column_order((r.id for r in self.view.programme.rooms), self.room_layout.order)
+        a, b = order.index(room), order.index(neighbour)  # type: ignore[arg-type]
+        order[a], order[b] = order[b], order[a]
+        self.post_message(self.RoomsChanged(RoomLayout(self.room_layout.hidden, tuple(order)),
+                                            f"{self.room_name(column)} moved"))
+
+    # -- mouse ---------------------------------------------------------------------------------
+    def item_at(self, x: int, y: int) -> int | None:
+        line = self.row_at(y)
+        if line is None or x < AXIS_WIDTH:
+            return None
+        shown, width = self._fit()
+        column = self.first_column + (x - AXIS_WIDTH) // width
+        if column >= min(len(self.table.rooms), self.first_column + shown):
+            return None
+        ids = self.table.covering[column][line]
+        if not ids:
+            return None
+        lanes = self.table.boxes[ids[0]].lanes
+        lane = min((x - AXIS_WIDTH) % width // max(width // lanes, 1), lanes - 1)
+        return next((i for i in ids if self.table.boxes[i].lane == lane), None)
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        index = self.item_at(event.x, event.y)
+        if index is None:
+            return
+        self.selected = index
+        session_id = self.table.boxes[index].session.id
+        if event.chain >= 2:  # a double click opens it
+            self.post_message(SessionSelected(session_id))
+
+    def hover_changed(self, old: int | None, new: int | None) -> None:
+        self._refresh_box(old)
+        self._refresh_box(new)
+
+    def _scroll_columns(self, step: int) -> None:
+        shown, _ = self._fit()
+        most = max(len(self.table.rooms) - shown, 0)
+        self.first_column = min(max(self.first_column + step, 0), most)
+
+    def on_mouse_scroll_left(self, event: events.MouseScrollLeft) -> None:
+        event.stop()
+        self._scroll_columns(-1)
+
+    def on_mouse_scroll_right(self, event: events.MouseScrollRight) -> None:
+        event.stop()
+        self._scroll_columns(1)
+
+    # -- drawing -------------------------------------------------------------------------------
+    def _now_line(self) -> int | None:
+        if self.now is None or not self.table.boxes or self.view is None:
+            return None
+        if self.now.astimezone(self.view.programme.zone).date() != self.view.day:
+            return None
+        line = self.table.line_of(self.now)
+        return line if 0 <= line < self.table.lines else None
+
+    def render_header(self, y: int, width: int) -> Strip:
+        shown, column_width = self._fit()
+        count = len(self.table.rooms)
+        first = min(self.first_column, max(count - shown, 0))
+        header = self.get_visual_style("timetable--header")
+        axis = self.get_visual_style("timetable--axis")
+        parts = [line_strip(Content("◀" if first > 0 else ""), AXIS_WIDTH, axis)]
+        for column in range(first, min(first + shown, count)):
+            more = "▶" if column == first + shown - 1 and column < count - 1 else ""
+            name = Content.assemble("▏", self.room_name(column))
+            name = name.truncate(column_width - len(more), ellipsis=True, pad=True)
+            parts.append(line_strip(Content.assemble(name, more), column_width, header))
+        return self._join(parts, width)
+
+    def _join(self, parts: list[Strip], width: int) -> Strip:
+        strip = Strip.join(parts)
+        if strip.cell_length < width:
+            strip = Strip.join([strip, Strip.blank(width - strip.cell_length, self.rich_style)])
+        return strip.crop(0, width)
+
+    def render_row(self, index: int, state: str, width: int) -> list[Strip]:
+        table, display = self.table, self.display_options
+        assert self.view is not None
+        valid_for = (width, display, id(self.view.catalogue), id(self.agenda), self.app.theme,
+                     self._generation)
+        if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
+            self._cache.clear()
+            self._cache_for = valid_for
+        shown, column_width = self._fit()
+        count = len(table.rooms)
+        first = min(self.first_column, max(count - shown, 0))
+        now_line = self._now_line()
+        moment = table.time_of(index).astimezone(display.zone)
+        if index == now_line and self.now is not None:
+            axis = line_strip(Content(f"{self.now.astimezone(display.zone):%H:%M}▶"),
+                              AXIS_WIDTH, self.get_visual_style("timetable--now"))
+        else:
+            label = f"{moment:%H:%M}" if moment.minute in (0, 30) else ""
+            style = "bold" if moment.minute == 0 else ""
+            axis = line_strip(Content.styled(label, style), AXIS_WIDTH,
+                              self.get_visual_style("timetable--axis"))
+        parts = [axis]
+        for column in range(first, min(first + shown, count)):
+            ids = table.covering[column][index]
+            if not ids:
+                blank = "┄" * column_width if index == now_line else ""
+                parts.append(line_strip(Content(blank), column_width,
+                                        self.get_visual_style("timetable--now")))
+                continue
+            lanes = table.boxes[ids[0]].lanes
+            lane_width = max(column_width // lanes, 1)
+            by_lane = {table.boxes[i].lane: i for i in ids}
+            for lane in range(lanes):
+                cells = lane_width if lane < lanes - 1 else column_width - lane_width * (lanes - 1)
+                box_index = by_lane.get(lane)
+                if box_index is None:
+                    parts.append(Strip.blank(cells, self.rich_style))
+                else:
+                    box = table.boxes[box_index]
+                    parts.append(self._box_lines(box_index, cells)[index - box.top])
+        return [self._join(parts, width)]
+
+    def _box_lines(self, index: int, width: int) -> list[Strip]:
+        box = self.table.boxes[index]
+        session = box.session
+        state = ("cursor" if index == self.selected else
+                 "hover" if index == self.hover else "")
+        finished = (self.now is not None and session.end <= self.now
+                    and session.end > session.start)
+        key = (index, width, state, finished)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        quiet = session.kind in (Kind.BREAK, Kind.EXHIBITION)
+        # Neighbouring boxes in a room take turns between two shades.
+        base = ("timetable--quiet" if quiet else
+                "timetable--box-alt" if index % 2 else "timetable--box")
+        style = self.get_visual_style(base, *([f"timetable--{state}"] if state else []))
+        lines = self._box_text(box, width - 1, quiet)
+        if finished and state != "cursor":
+            lines = [line.stylize("dim") for line in lines]
+        strips = [line_strip(Content.assemble(("▏", "dim"), line), width, style)
+                  for line in lines]
+        self._cache[key] = strips
+        return strips
+
+    def _box_text(self, box: Box, width: int, quiet: bool) -> list[Content]:
+        assert self.view is not None
+        session, height = box.session, box.height
+        display, catalogue = self.display_options, self.view.catalogue
+        bookmark = self.agenda.get(session.id)
+        marker = ""
+        if bookmark is not None:
+            marker = priority_marker(bookmark.priority) + ("⚠" if session.id in
+                                                           self._clashing else "")
+        title = clip(session.title.get(display.lang))
+        wrapped = textwrap.wrap(title, max(width - len(marker) - 1, 4),
+                                break_on_hyphens=False) or [""]
+        people = ", ".join(clip(p.name) for p in catalogue.session_people(session))
+        extra = [people] if people else []
+        extra.append(time_range(session, display.zone))
+        room_for_title = max(height - min(len(extra), max(height - 1, 0)), 1)
+        title_lines = wrapped[:room_for_title]
+        if len(wrapped) > room_for_title:
+            title_lines[-1] = title_lines[-1] + "…"
+        lines = [Content.assemble(
+            (marker, "$warning bold" if "⚠" in marker else "$accent bold"),
+            " " if marker else "", (title_lines[0], "" if quiet else "bold"))]
+        lines += [Content.styled(text, "" if quiet else "bold") for text in title_lines[1:]]
+        lines += [Content.styled(text, "dim") for text in extra]
+        lines = lines[:height]
+        while len(lines) < height:
+            lines.append(Content(""))
+        return lines
+
+    def line_text(self, line: int) -> str:
+        """Line *line* of the grid as plain text at the current width (for tests)."""
+        width = self.scrollable_content_region.width or 80
+        return "".join(segment.text for segment in self.render_row(line, "", width)[0]
+                       ).rstrip()
+
+    def header_text(self) -> str:
+        width = self.scrollable_content_region.width or 80
+        return "".join(s.text for s in self.render_header(0, width)).rstrip()
+

@@ -1,0 +1,210 @@
+"""The timetable grid (`g`): rooms across, time down; the cursor moves by session in
+time and across rooms, the rooms scroll sideways under a header that stays, rooms
+can be hidden and moved (remembered), filters apply, and it opens at now."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from confterm.model.loader import parse_programme
+from confterm.model.programme import Programme
+from confterm.storage.settings import load_settings
+from confterm.ui.screens.detail import DetailScreen
+from confterm.ui.widgets.session_list import SessionList
+from confterm.ui.widgets.timetable_grid import TimetableGrid
+
+from .conftest import browser, make_app
+
+RIO = dt.timezone(dt.timedelta(hours=-3))
+DAY2 = dt.date(2024, 11, 13)
+DAY2_AFTERNOON = dt.datetime(2024, 11, 13, 14, 5, tzinfo=RIO)
+
+
+def grid_of(app: Any) -> TimetableGrid:
+    return browser(app).query_one(TimetableGrid)
+
+
+def many_rooms(rooms: int = 12, per_room: int = 4) -> Programme:
+    """A day in *rooms* rooms, *per_room* one-hour sessions each from 09:00."""
+    sessions = [{"id": f"r{r}s{n}", "day": "2025-09-01",
+                 "start": f"2025-09-01T{9 + n:02d}:00:00+02:00",
+                 "end": f"2025-09-01T{10 + n:02d}:00:00+02:00",
+                 "title": {"en": f"Talk {n} in room {r}"}, "room": f"room-{r}"}
+                for r in range(rooms) for n in range(per_room)]
+    data = {"format": "confterm-programme", "version": 1, "id": "rooms", "name": {"en": "Rooms"},
+            "timezone": "Europe/Berlin", "days": [{"date": "2025-09-01"}],
+            "rooms": [{"id": f"room-{r}", "name": f"Room {r}"} for r in range(rooms)],
+            "sessions": sessions}
+    return parse_programme(json.dumps(data).encode(), "rooms.json")
+
+
+async def test_g_shows_the_day_as_a_grid_and_back(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("2", "g")
+        await pilot.pause()
+        screen, grid = browser(app), grid_of(app)
+        assert grid.display and not screen.query_one(SessionList).display
+        assert screen.focused is grid
+        header = grid.header_text()
+        for room in ("Plenary Hall", "Workshop Room A", "Workshop Room B"):
+            assert room in header
+        # The time axis: a label per hour and half hour.
+        labels = [grid.line_text(line)[:5] for line in range(grid.table.lines)]
+        assert "09:00" in labels and "09:30" in labels and "14:00" in labels
+        shown = sorted(box.session.id for box in grid.table.boxes)
+        assert shown == sorted(s.id for s in screen.view.sessions)
+        current = screen.current
+        await pilot.press("g")
+        assert screen.query_one(SessionList).display and not grid.display
+        assert screen.current == current  # the same session, now in the list
+
+
+async def test_the_cursor_moves_in_time_and_across_rooms(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("2", "g")
+        screen, grid = browser(app), grid_of(app)
+        room_a = grid.table.rooms.index("workshop-room-a")
+        start = next(i for i, box in enumerate(grid.table.boxes) if box.column == room_a)
+        grid.selected = start
+        await pilot.pause()
+        first = screen.current
+        assert first is not None and first.room == "workshop-room-a"
+        await pilot.press("right")
+        beside = screen.current
+        assert beside is not None and beside.room == "workshop-room-b"
+        assert beside.start == first.start  # the parallel workshop
+        await pilot.press("left", "down")
+        below = screen.current
+        assert below is not None and below.room == "workshop-room-a" and below.start > first.start
+        await pilot.press("up")
+        assert screen.current == first
+        assert screen.view.day == DAY2  # left and right move across rooms, not days
+
+
+async def test_enter_opens_details_and_b_bookmarks_from_the_grid(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "g", "down")
+        screen, grid = browser(app), grid_of(app)
+        session = screen.current
+        assert session is not None
+        await pilot.press("b")
+        assert app.conference.agenda.get(session.id) is not None
+        box = grid.table.boxes[grid.selected or 0]
+        assert "★" in grid.line_text(box.top)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.session == session
+        await pilot.press("escape", "g")
+        assert screen.query_one(SessionList).highlighted_session_id == session.id
+
+
+async def test_a_double_click_opens_a_box(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "g")
+        await pilot.pause()
+        grid = grid_of(app)
+        target = next(i for i, box in enumerate(grid.table.boxes) if box.column == 1)
+        box = grid.table.boxes[target]
+        x = grid.region.x + 6 + grid._fit()[1] * (box.column - grid.first_column) + 3
+        y = grid.region.y + 1 + box.top - grid.scroll_offset.y
+        await pilot.click(offset=(x, y), times=1)
+        await pilot.pause()
+        assert browser(app).current == box.session and app.screen is browser(app)
+        await pilot.click(offset=(x, y), times=2)
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.session == box.session
+
+
+async def test_rooms_scroll_sideways_under_a_fixed_time_axis() -> None:
+    app = make_app(many_rooms(12), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid = grid_of(app)
+        shown, width = grid._fit()
+        assert 1 < shown < 12 and width >= 16
+        assert "Room 0" in grid.header_text() and "Room 11" not in grid.header_text()
+        assert grid.header_text().rstrip().endswith("▶")  # more rooms to the right
+        for _ in range(11):
+            await pilot.press("right")
+        assert browser(app).current is not None and browser(app).current.room == "room-11"
+        header = grid.header_text()
+        assert "Room 11" in header and "Room 0" not in header and header.startswith("◀")
+        assert grid.line_text(0).startswith("09:00")  # the time axis stays
+        # The wheel scrolls sideways a column at a time.
+        first = grid.first_column
+        grid.post_message(_scroll_left(grid))
+        await pilot.pause()
+        assert grid.first_column == first - 1
+
+
+def _scroll_left(grid: TimetableGrid) -> Any:
+    from textual.events import MouseScrollLeft
+
+    return MouseScrollLeft(grid, 10, 5, 0, 0, 0, False, False, False)
+
+
+async def test_hidden_and_moved_rooms_are_remembered() -> None:
+    programme = many_rooms(4)
+    moment = dt.datetime(2025, 8, 1, tzinfo=dt.UTC)
+    app = make_app(programme, moment)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("g")
+        grid = grid_of(app)
+        assert grid.table.rooms == ("room-0", "room-1", "room-2", "room-3")
+        await pilot.press("minus")  # hide the room under the cursor
+        assert grid.table.rooms == ("room-1", "room-2", "room-3")
+        await pilot.press("greater_than_sign")  # move room-1 right
+        assert grid.table.rooms == ("room-2", "room-1", "room-3")
+        await pilot.pause(0.8)  # settings are written shortly after the last change
+    saved = load_settings().settings.state_for(programme.id)
+    assert saved.grid and saved.hidden_rooms == ("room-0",)
+    app = make_app(programme, moment)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        grid = grid_of(app)
+        assert grid.display  # opens as it was left: the grid
+        assert grid.table.rooms == ("room-2", "room-1", "room-3")
+        await pilot.press("plus")
+        assert grid.table.rooms == ("room-0", "room-2", "room-1", "room-3")
+
+
+async def test_filters_and_search_apply_to_the_grid(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("2", "g")
+        grid, screen = grid_of(app), browser(app)
+        every = len(grid.table.boxes)
+        theme = next(t for t in screen.view.theme_counts() if screen.view.theme_counts()[t] > 0)
+        screen.toggle_theme(theme)
+        await pilot.pause()
+        themed = {box.session.id for box in grid.table.boxes}
+        assert 0 < len(themed) < every
+        assert themed == {s.id for s in screen.view.sessions}
+        await pilot.press("x", "slash", *"blockchain", "enter")
+        await pilot.pause()
+        found = {box.session.id for box in grid.table.boxes}
+        assert found and all("blockchain" in app.conference.catalogue.haystack(
+            app.conference.catalogue.sessions[i]) for i in found)
+
+
+async def test_the_grid_opens_at_now_with_a_now_line(programme: Programme) -> None:
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid, screen = grid_of(app), browser(app)
+        assert screen.view.day == DAY2
+        current = screen.current
+        assert current is not None and current.start <= DAY2_AFTERNOON < current.end
+        line = grid.table.line_of(DAY2_AFTERNOON)
+        assert grid.line_text(line).startswith("14:05▶")
+        assert grid.scroll_offset.y <= line < grid.scroll_offset.y + grid.size.height
+        await pilot.press("1", "full_stop")
+        assert screen.view.day == DAY2 and screen.current == current
