@@ -130,9 +130,9 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
     def refresh_row(self, index: int | None) -> None:
         if index is None or index >= len(self._starts):
             return
-        self.refresh_lines(self._starts[index], self.height_of(index))
+        self.redraw_lines(self._starts[index], self.height_of(index))
 
-    def refresh_lines(self, first: int, count: int) -> None:
+    def redraw_lines(self, first: int, count: int) -> None:
         """Redraw rows' lines *first* to *first + count* (where they are on screen)."""
         top = first + self.header_lines - self.scroll_offset.y
         self.refresh(Region(0, top, self.size.width, count))

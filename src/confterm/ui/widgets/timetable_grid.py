@@ -239,7 +239,7 @@ class TimetableGrid(LineList):
     def _refresh_box(self, index: int | None) -> None:
         if index is not None and index < len(self.table.boxes):
             box = self.table.boxes[index]
-            self.refresh_lines(box.top, box.height)
+            self.redraw_lines(box.top, box.height)
 
     # -- moving ------------------------------------------------------------------------------
     def _go(self, target: int | None) -> None:
