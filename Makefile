@@ -49,6 +49,7 @@ snapshots: $(STAMP_TEST)
 ## Load, start-up, keystroke latency and memory at 1,000 and 10,000 sessions.
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/grid.py
 
 ## Start-up of the bundled programme against a bare Textual app.
 startup: $(STAMP_TEST)

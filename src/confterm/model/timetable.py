@@ -48,6 +48,8 @@ class Timetable:
     boxes: tuple[Box, ...]
     #: For each column, for each line, the boxes on that line (by lane).
     covering: tuple[tuple[tuple[int, ...], ...], ...]
+    #: For each column, its boxes by line then lane.
+    by_column: tuple[tuple[int, ...], ...]
 
     def line_of(self, moment: dt.datetime) -> int:
         return int((moment - self.origin) / STEP)
@@ -57,14 +59,14 @@ class Timetable:
 
     def column_boxes(self, column: int) -> list[int]:
         """The boxes of *column*, by line then lane."""
-        return [i for i, box in enumerate(self.boxes) if box.column == column]
+        return list(self.by_column[column])
 
     def index_of(self, session_id: str) -> int | None:
         return next((i for i, box in enumerate(self.boxes) if box.session.id == session_id),
                     None)
 
 
-EMPTY = Timetable((), dt.datetime.min.replace(tzinfo=dt.UTC), 0, (), ())
+EMPTY = Timetable((), dt.datetime.min.replace(tzinfo=dt.UTC), 0, (), (), ())
 
 
 def column_order(rooms: Iterable[str], preferred: Sequence[str]) -> list[str]:
@@ -99,24 +101,28 @@ def lay_out(sessions: Sequence[Session], rooms: Sequence[str], *,
     lines = max(-(-(last - origin) // STEP), 1)
     boxes: list[Box] = []
     covering: list[tuple[tuple[int, ...], ...]] = []
+    members_of: list[tuple[int, ...]] = []
     for column, members in enumerate(by_column):
         first_box = len(boxes)
         boxes += _column_boxes(members, column, origin)
         on_line: list[list[int]] = [[] for _ in range(lines)]
-        for index in range(first_box, len(boxes)):
+        for index in range(first_box, len(boxes)):  # by line then lane: lists come out sorted
             box = boxes[index]
             for line in range(box.top, min(box.bottom, lines)):
                 on_line[line].append(index)
-        covering.append(tuple(tuple(sorted(ids, key=lambda i: boxes[i].lane))
-                              for ids in on_line))
-    return Timetable(tuple(columns), origin, lines, tuple(boxes), tuple(covering))
+        empty: tuple[int, ...] = ()
+        covering.append(tuple(tuple(ids) if ids else empty for ids in on_line))
+        members_of.append(tuple(range(first_box, len(boxes))))
+    return Timetable(tuple(columns), origin, lines, tuple(boxes), tuple(covering),
+                     tuple(members_of))
 
 
 def _column_boxes(sessions: list[Session], column: int, origin: dt.datetime) -> list[Box]:
     spans = []
-    for session in sessions:
-        top = int((session.start - origin) / STEP)
-        bottom = -(-(session.end - origin) // STEP)
+    zero, step = origin.timestamp(), STEP.total_seconds()
+    for session in sessions:  # in seconds: much quicker than datetime arithmetic
+        top = int((session.start.timestamp() - zero) // step)
+        bottom = -int(-(session.end.timestamp() - zero) // step)
         spans.append((top, max(bottom, top + 1), session))
     spans.sort(key=lambda span: (span[0], -span[1], span[2].id))
     boxes: list[Box] = []

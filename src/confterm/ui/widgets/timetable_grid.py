@@ -15,8 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from dataclasses import dataclass
+from time import perf_counter
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -80,7 +84,8 @@ class TimetableGrid(LineList):
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timetable--box", "timetable--box-alt", "timetable--quiet", "timetable--cursor",
-        "timetable--hover", "timetable--axis", "timetable--header", "timetable--now"}
+        "timetable--hover", "timetable--axis", "timetable--header", "timetable--now",
+        "timetable--marker", "timetable--clash"}
     DEFAULT_CSS = """
     TimetableGrid {
         background: $surface;
@@ -98,6 +103,8 @@ class TimetableGrid(LineList):
         & > .timetable--axis { color: $text-muted; }
         & > .timetable--header { text-style: bold; color: $text-accent; }
         & > .timetable--now { color: $accent; text-style: bold; }
+        & > .timetable--marker { color: $accent; text-style: bold; }
+        & > .timetable--clash { color: $warning; text-style: bold; }
     }
     """
 
@@ -126,8 +133,12 @@ class TimetableGrid(LineList):
         self._built_for: tuple[object, ...] | None = None
         self._generation = 0
         self._clashing: frozenset[str] = frozenset()
+        self._clashes_for: tuple[int, int] | None = None
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._cache_for: tuple[object, ...] | None = None
+        self._style_cache: dict[tuple[str, str, bool], dict[str, RichStyle]] = {}
+        #: When the day was last laid out (perf_counter), for the benchmark.
+        self.rebuilt_at = 0.0
 
     # -- building --------------------------------------------------------------------
     def watch_view(self) -> None:
@@ -140,10 +151,18 @@ class TimetableGrid(LineList):
         self.rebuild()
 
     def watch_agenda(self) -> None:
-        if self.view is not None:
+        self._update_clashes()
+        self.refresh()
+
+    def _update_clashes(self) -> None:
+        """Which bookmarks clash: again only when the bookmarks or programme change."""
+        if self.view is None:
+            return
+        source = (id(self.agenda), id(self.view.catalogue))
+        if source != self._clashes_for:
+            self._clashes_for = source
             sessions = self.agenda.sessions(self.view.catalogue)
             self._clashing = frozenset(s.id for pair in clashing_pairs(sessions) for s in pair)
-        self.refresh()
 
     def watch_now(self) -> None:
         self.refresh()
@@ -165,7 +184,8 @@ class TimetableGrid(LineList):
         sessions = [s for s in view.sessions if s.day == view.day]
         self.table = lay_out(sessions, rooms, hidden=self.room_layout.hidden)
         self._generation += 1
-        self.watch_agenda()
+        self.rebuilt_at = perf_counter()
+        self._update_clashes()
         self.lay_out()
         self.refresh()
         before = self.selected
@@ -193,12 +213,6 @@ class TimetableGrid(LineList):
                         key=lambda i: (abs(self.table.boxes[i].top - line), i)
                         if i is not None else (1 << 30, 0), default=None)
         self.selected = index
-
-    def look_at(self, moment: dt.datetime) -> None:
-        """Scroll so that *moment*'s line is near the top."""
-        line = self.table.line_of(moment)
-        if 0 <= line < self.table.lines:
-            self.scroll_to(y=max(line - 1, 0), animate=False, immediate=True)
 
     def room_name(self, column: int) -> str:
         room = self.table.rooms[column]
@@ -399,6 +413,8 @@ class TimetableGrid(LineList):
                      self._generation)
         if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
             self._cache.clear()
+            if valid_for[4] != (self._cache_for or (None,) * 5)[4]:
+                self._style_cache.clear()  # a new colour theme
             self._cache_for = valid_for
         shown, column_width = self._fit()
         count = len(table.rooms)
@@ -449,16 +465,41 @@ class TimetableGrid(LineList):
         # Neighbouring boxes in a room take turns between two shades.
         base = ("timetable--quiet" if quiet else
                 "timetable--box-alt" if index % 2 else "timetable--box")
-        style = self.get_visual_style(base, *([f"timetable--{state}"] if state else []))
-        lines = self._box_text(box, width - 1, quiet)
-        if finished and state != "cursor":
-            lines = [line.stylize("dim") for line in lines]
-        strips = [line_strip(Content.assemble(("▏", "dim"), line), width, style)
-                  for line in lines]
+        styles = self._styles(base, state, dim=finished and state != "cursor")
+        # Drawn as segments straight away: dozens of boxes come into sight at once
+        # when the grid opens or scrolls, and each must cost next to nothing.
+        strips = []
+        for parts in self._box_text(box, width - 1):
+            segments = [Segment("▏", styles["edge"])]
+            used = 1
+            for text, role in parts:
+                role = "plain" if role == "title" and quiet else role
+                text = set_cell_size(text, min(cell_len(text), width - used))
+                segments.append(Segment(text, styles[role]))
+                used += cell_len(text)
+            if used < width:
+                segments.append(Segment(" " * (width - used), styles["plain"]))
+            strips.append(Strip(segments, width))
         self._cache[key] = strips
         return strips
 
-    def _box_text(self, box: Box, width: int, quiet: bool) -> list[Content]:
+    def _styles(self, base: str, state: str, *, dim: bool) -> dict[str, RichStyle]:
+        """The rich styles of a box's parts, made once per colour theme and state."""
+        key = (base, state, dim)
+        found = self._style_cache.get(key)
+        if found is None:
+            plain = self.get_visual_style(base, *([f"timetable--{state}"] if state else []))
+            rich = plain.rich_style + RichStyle(dim=True) if dim else plain.rich_style
+            found = self._style_cache[key] = {
+                "plain": rich, "title": rich + RichStyle(bold=True),
+                "dim": rich + RichStyle(dim=True), "edge": rich + RichStyle(dim=True),
+                "marker": rich + self.get_visual_style("timetable--marker").rich_style,
+                "clash": rich + self.get_visual_style("timetable--clash").rich_style,
+            }
+        return found
+
+    def _box_text(self, box: Box, width: int) -> list[list[tuple[str, str]]]:
+        """The lines of a box as (text, role) parts: title lines, people, time."""
         assert self.view is not None
         session, height = box.session, box.height
         display, catalogue = self.display_options, self.view.catalogue
@@ -477,14 +518,13 @@ class TimetableGrid(LineList):
         title_lines = wrapped[:room_for_title]
         if len(wrapped) > room_for_title:
             title_lines[-1] = title_lines[-1] + "…"
-        lines = [Content.assemble(
-            (marker, "$warning bold" if "⚠" in marker else "$accent bold"),
-            " " if marker else "", (title_lines[0], "" if quiet else "bold"))]
-        lines += [Content.styled(text, "" if quiet else "bold") for text in title_lines[1:]]
-        lines += [Content.styled(text, "dim") for text in extra]
+        first = [(marker + " ", "clash" if "⚠" in marker else "marker")] if marker else []
+        lines = [[*first, (title_lines[0], "title")]]
+        lines += [[(text, "title")] for text in title_lines[1:]]
+        lines += [[(text, "dim")] for text in extra]
         lines = lines[:height]
         while len(lines) < height:
-            lines.append(Content(""))
+            lines.append([])
         return lines
 
     def line_text(self, line: int) -> str:
