@@ -159,7 +159,8 @@ class Conference:
         state = self.settings.state_for(self.programme.id)
         return (ScheduleView(self.catalogue)
                 .on_day(opening_day(self.programme, self.clock.now(), state.day))
-                .keeping(state.tracks, state.themes))
+                .keeping(state.tracks, state.themes, state.rooms, state.languages)
+                .not_over_at(self.clock.now() if state.hide_finished else None))
 
     @property
     def status(self) -> str | None:

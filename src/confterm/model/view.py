@@ -39,6 +39,12 @@ class Catalogue:
             programme.sessions,
             key=lambda s: (s.start, order.get(s.track, last) if s.track else last,
                            s.title.get("en").casefold(), s.id)))
+        #: Spoken languages (primary subtags, lower case), most used first.
+        used: dict[str, int] = {}
+        for session in programme.sessions:
+            for code in {tag.lower().split("-")[0] for tag in session.language}:
+                used[code] = used.get(code, 0) + 1
+        self.spoken = tuple(sorted(used, key=lambda code: (-used[code], code)))
         #: Folded search text by session id, filled on first need (see ``haystack``).
         self.folded: dict[str, str] = {}
 
@@ -118,6 +124,10 @@ class ScheduleView:
     #: Spoken languages (BCP 47 tags, lower case): "en" also matches "en-gb".
     languages: frozenset[str] = frozenset()
     query: str = ""
+    #: Only these sessions (the user's bookmarks), when set.
+    only: frozenset[str] | None = None
+    #: Only sessions still running or to come at this moment, when set.
+    ending_after: dt.datetime | None = None
     #: Sessions known to contain every match (from a shorter query): a narrower
     #: search only filters these, so typing stays fast in big programmes.
     candidates: tuple[Session, ...] | None = field(default=None, compare=False, repr=False)
@@ -147,6 +157,15 @@ class ScheduleView:
         """Sessions spoken in any of these languages."""
         return replace(self, languages=frozenset(c.lower() for c in codes), candidates=None)
 
+    def only_sessions(self, session_ids: Iterable[str] | None) -> ScheduleView:
+        """Only these sessions (None: no such filter)."""
+        only = frozenset(session_ids) if session_ids is not None else None
+        return replace(self, only=only, candidates=None)
+
+    def not_over_at(self, moment: dt.datetime | None) -> ScheduleView:
+        """Leaving out sessions over by *moment* (None: keeping them)."""
+        return replace(self, ending_after=moment, candidates=None)
+
     def matching(self, query: str) -> ScheduleView:
         """Sessions matching *query* too. A query that only adds to this view's
         query searches this view's results (computed already) instead of all."""
@@ -154,38 +173,44 @@ class ScheduleView:
             any(old in new for new in fold(query).split()) for old in fold(self.query).split())
         return replace(self, query=query, candidates=self.sessions if narrower else None)
 
-    def keeping(self, track_ids: Iterable[str], theme_ids: Iterable[str]) -> ScheduleView:
-        """In these tracks and with these themes, leaving out any this programme
-        does not have (filters remembered, or kept across a programme update)."""
+    def keeping(self, track_ids: Iterable[str], theme_ids: Iterable[str],
+                room_ids: Iterable[str] = (), languages: Iterable[str] = ()) -> ScheduleView:
+        """In these tracks, themes, rooms and languages, leaving out any this
+        programme does not have (filters remembered, or kept across an update)."""
         catalogue = self.catalogue
         return (self.in_tracks(*(t for t in track_ids if t in catalogue.tracks))
-                .with_themes(*(t for t in theme_ids if t in catalogue.themes)))
+                .with_themes(*(t for t in theme_ids if t in catalogue.themes))
+                .in_rooms(*(r for r in room_ids if r in catalogue.rooms))
+                .in_languages(*(c for c in languages if c in catalogue.spoken)))
 
     def cleared(self) -> ScheduleView:
-        """The same day with every other filter removed."""
-        return ScheduleView(self.catalogue, day=self.day)
+        """The same day with every other filter removed (finished sessions stay
+        hidden if they were: that is a way of looking, not a filter)."""
+        return ScheduleView(self.catalogue, day=self.day, ending_after=self.ending_after)
 
     def browsing_key(self) -> tuple[object, ...]:
         """The filters other than the query (what the sidebar counts depend on)."""
-        return (self.day, self.tracks, self.themes, self.rooms, self.languages)
+        return (self.day, self.tracks, self.themes, self.rooms, self.languages, self.only,
+                self.ending_after)
 
     def searched(self) -> ScheduleView:
         """The view to show: while there is a query, the whole programme is searched
         (every day, no other filter); without one, the view itself."""
         if not self.query.strip():
             return self
-        return ScheduleView(self.catalogue, query=self.query)
+        return ScheduleView(self.catalogue, query=self.query, ending_after=self.ending_after)
 
     @property
     def is_search(self) -> bool:
         """A search of the whole programme (see :meth:`searched`)."""
         return (self.day is None and not (self.tracks or self.themes or self.rooms
-                                          or self.languages) and bool(self.query.strip()))
+                                          or self.languages or self.only is not None)
+                and bool(self.query.strip()))
 
     @property
     def is_filtered(self) -> bool:
         return bool(self.tracks or self.themes or self.rooms or self.languages
-                    or self.query.strip())
+                    or self.only is not None or self.query.strip())
 
     # -- results ------------------------------------------------------------
     @cached_property
@@ -206,6 +231,12 @@ class ScheduleView:
             found = [s for s in found if s.room in self.rooms]
         if self.languages:
             found = [s for s in found if _spoken_in(s, self.languages)]
+        if self.only is not None:
+            only = self.only
+            found = [s for s in found if s.id in only]
+        if self.ending_after is not None:
+            moment = self.ending_after
+            found = [s for s in found if s.end > moment or (s.end == s.start >= moment)]
         folded, haystack = self.catalogue.folded, self.catalogue.haystack
         for word in fold(self.query).split():
             found = [s for s in found if word in (folded.get(s.id) or haystack(s))]
@@ -222,5 +253,30 @@ class ScheduleView:
             for theme in session.themes:
                 if theme in counts:
                     counts[theme] += 1
+        return counts
+
+    def track_counts(self) -> dict[str, int]:
+        """For each track: how many sessions it would show with the other filters."""
+        counts = dict.fromkeys(self.catalogue.tracks, 0)
+        for session in self.in_tracks().sessions:
+            if session.track in counts:
+                counts[session.track] += 1
+        return counts
+
+    def room_counts(self) -> dict[str, int]:
+        """For each room: how many sessions it would show with the other filters."""
+        counts = dict.fromkeys(self.catalogue.rooms, 0)
+        for session in self.in_rooms().sessions:
+            if session.room in counts:
+                counts[session.room] += 1
+        return counts
+
+    def language_counts(self) -> dict[str, int]:
+        """For each spoken language of the programme (primary subtag, lower case):
+        how many sessions it would show with the other filters."""
+        counts = dict.fromkeys(self.catalogue.spoken, 0)
+        for session in self.in_languages().sessions:
+            for code in {tag.lower().split("-")[0] for tag in session.language}:
+                counts[code] += 1
         return counts
 

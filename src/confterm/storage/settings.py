@@ -30,6 +30,10 @@ class BrowseState:
     day: dt.date | None = None
     tracks: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    rooms: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    #: Sessions that are over left out.
+    hide_finished: bool = False
     #: The timetable grid rather than the list.
     grid: bool = False
     #: Rooms left out of the grid, and rooms moved to its first columns (in order).
@@ -109,9 +113,11 @@ def _state(value: Any, where: str) -> BrowseState:
             raise SettingsError(f"{where}.day: not a date: {day!r}") from None
     lists = {name: tuple(_typed(item, str, f"{where}.{name}")
                          for item in _typed(value.get(name, []), list, f"{where}.{name}"))
-             for name in ("tracks", "themes", "hidden_rooms", "room_order")}
-    grid = _typed(value.get("grid", False), bool, f"{where}.grid")
-    return BrowseState(day=day, grid=grid, **lists)
+             for name in ("tracks", "themes", "rooms", "languages", "hidden_rooms",
+                          "room_order")}
+    grid, hide_finished = (_typed(value.get(name, False), bool, f"{where}.{name}")
+                           for name in ("grid", "hide_finished"))
+    return BrowseState(day=day, grid=grid, hide_finished=hide_finished, **lists)
 
 
 @dataclass(frozen=True)

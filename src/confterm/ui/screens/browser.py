@@ -39,7 +39,14 @@ from confterm.ui.widgets.session_events import (
     SessionSelected,
 )
 from confterm.ui.widgets.session_list import SessionList
-from confterm.ui.widgets.sidebar import ALL_TRACKS, ThemeList, TrackList
+from confterm.ui.widgets.sidebar import (
+    ALL_TRACKS,
+    ChoiceList,
+    RoomList,
+    SpokenList,
+    ThemeList,
+    TrackList,
+)
 from confterm.ui.widgets.timetable_grid import RoomLayout, TimetableGrid
 
 #: Below this width the sidebar folds away (t, f or s bring it back).
@@ -48,7 +55,7 @@ SIDEBAR_WIDTH = 100
 DETAILS_WIDTH = 140
 
 
-_FOCUS_ACTIONS = frozenset({"search", "tracks", "themes"})
+_FOCUS_ACTIONS = frozenset({"search", "tracks", "themes", "rooms", "spoken"})
 
 
 class BrowserScreen(Screen[None]):
@@ -72,6 +79,14 @@ class BrowserScreen(Screen[None]):
                 tooltip="Choose themes (space toggles; any of them matches)"),
         Binding("g", "toggle_grid", "Grid", id="grid",
                 tooltip="Timetable grid of the day (rooms across, time down) or the list"),
+        Binding("w", "rooms", "Rooms", show=False, id="rooms", priority=True,
+                tooltip="Choose rooms (space toggles; any of them matches)"),
+        Binding("v", "spoken", "Spoken", show=False, id="spoken-language", priority=True,
+                tooltip="Choose the language(s) sessions are spoken in"),
+        Binding("m", "bookmarks_only", "Mine", show=False, id="bookmarks-only",
+                tooltip="Only my bookmarked sessions, or every session"),
+        Binding("h", "hide_finished", "Hide over", show=False, id="hide-finished",
+                tooltip="Hide sessions that are over, or show them again"),
         Binding("x", "clear_filters", "Clear", id="clear-filters",
                 tooltip="Clear every filter and the search"),
         Binding("s", "toggle_sidebar", "Sidebar", show=False, id="sidebar",
@@ -148,6 +163,15 @@ class BrowserScreen(Screen[None]):
                 yield Static("Themes", classes="sidebar-title", markup=False)
                 yield ThemeList(id="themes").data_bind(
                     BrowserScreen.view, BrowserScreen.display_options)
+                # Rooms and spoken languages only where the programme has them.
+                sections = ((bool(self.view.programme.rooms), "Rooms", RoomList(id="rooms")),
+                            (bool(self.view.catalogue.spoken), "Spoken in",
+                             SpokenList(id="spoken")))
+                for present, title, choices in sections:
+                    heading = Static(title, classes="sidebar-title", markup=False)
+                    heading.display = choices.display = present
+                    yield heading
+                    yield choices.data_bind(BrowserScreen.view, BrowserScreen.display_options)
             with Vertical(id="main"):
                 yield SearchLine(id="search").data_bind(BrowserScreen.view)
                 yield Static(id="status", markup=False)
@@ -216,6 +240,8 @@ class BrowserScreen(Screen[None]):
         view, rooms = self.view, self.room_layout
         self.conference.remember(BrowseState(
             day=view.day, tracks=tuple(sorted(view.tracks)), themes=tuple(sorted(view.themes)),
+            rooms=tuple(sorted(view.rooms)), languages=tuple(sorted(view.languages)),
+            hide_finished=view.ending_after is not None,
             grid=self.grid, hidden_rooms=tuple(sorted(rooms.hidden)), room_order=rooms.order))
 
     @property
@@ -270,7 +296,8 @@ class BrowserScreen(Screen[None]):
         old, view, programme = self.view, ScheduleView(catalogue), catalogue.programme
         dates = [d.date for d in programme.days]
         view = (view.on_day(old.day if old.day in dates else dates[0])
-                .keeping(old.tracks, old.themes).matching(old.query))
+                .keeping(old.tracks, old.themes, old.rooms, old.languages)
+                .only_sessions(old.only).not_over_at(old.ending_after).matching(old.query))
         self.query_one(ProgrammeHeader).programme = programme
         self.query_one(SessionDetail).catalogue = view.catalogue
         self.view = view
@@ -283,7 +310,7 @@ class BrowserScreen(Screen[None]):
         parts = [f"{len(shown)} session{'s' if len(shown) != 1 else ''}"]
         if view.query.strip():
             parts.append(f"search on all days: {view.query.strip()}")
-            if view.tracks or view.themes:
+            if view.tracks or view.themes or view.rooms or view.languages or view.only:
                 parts.append("filters paused")
             parts.append("esc clears")
         if view.tracks:
@@ -292,7 +319,17 @@ class BrowserScreen(Screen[None]):
         if view.themes:
             parts.append("themes: " + ", ".join(
                 clip(catalogue.theme_label(t, lang)) for t in sorted(view.themes)))
-        if (view.tracks or view.themes) and not view.query.strip():
+        if view.rooms:
+            parts.append("rooms: " + ", ".join(
+                clip(catalogue.rooms[r].name) for r in sorted(view.rooms) if r in catalogue.rooms))
+        if view.languages:
+            parts.append("spoken in: " + ", ".join(sorted(view.languages)))
+        if view.only is not None:
+            parts.append("my bookmarks only (m shows all)")
+        if view.ending_after is not None:
+            parts.append("sessions over hidden (h)")
+        if (view.tracks or view.themes or view.rooms or view.languages
+                or view.only is not None) and not view.query.strip():
             parts.append("x clears")
         parts.append(f"times: {self.display_options.zone_name(view.programme)}")
         self.query_one("#status", Static).update(Content.styled(" · ".join(parts), "dim"))
@@ -337,6 +374,14 @@ class BrowserScreen(Screen[None]):
     def _theme_picked(self, event: ThemeList.Picked) -> None:
         self.toggle_theme(event.choice_id)
 
+    @on(RoomList.Picked, "#rooms")
+    def _room_picked(self, event: RoomList.Picked) -> None:
+        self.view = self.view.in_rooms(*(self.view.rooms ^ {event.choice_id}))
+
+    @on(SpokenList.Picked, "#spoken")
+    def _language_picked(self, event: SpokenList.Picked) -> None:
+        self.view = self.view.in_languages(*(self.view.languages ^ {event.choice_id}))
+
     @on(SearchLine.Edited)
     def _search_edited(self, event: SearchLine.Edited) -> None:
         self.view = self.view.matching(event.text)  # always: the line waits for it
@@ -347,8 +392,13 @@ class BrowserScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While typing in the search line, its priority keys are just characters.
-        return not (action in _FOCUS_ACTIONS and isinstance(self.focused, SearchLine))
+        # While typing in the search line or a long sidebar list, its priority keys
+        # are just characters.
+        # ('/' in a long one starts its filter).
+        focused = self.focused
+        typing = isinstance(focused, SearchLine) or (isinstance(focused, ChoiceList) and (
+            focused.typing or (action == "search" and focused.filterable)))
+        return not (action in _FOCUS_ACTIONS and typing)
 
     def action_go_day(self, number: int) -> None:
         days = self.view.programme.days
@@ -424,6 +474,44 @@ class BrowserScreen(Screen[None]):
     def action_themes(self) -> None:
         self._open_sidebar()
         self.set_focus(self.query_one(ThemeList))
+
+    def action_rooms(self) -> None:
+        if not self.view.programme.rooms:
+            self.notify("This programme has no rooms.", timeout=3, markup=False)
+            return
+        self._open_sidebar()
+        self.set_focus(self.query_one(RoomList))
+
+    def action_spoken(self) -> None:
+        if not self.view.catalogue.spoken:
+            self.notify("This programme does not say which language sessions are in.",
+                        timeout=3, markup=False)
+            return
+        self._open_sidebar()
+        self.set_focus(self.query_one(SpokenList))
+
+    def action_bookmarks_only(self) -> None:
+        if self.view.only is not None:
+            self.view = self.view.only_sessions(None)
+        elif not self.agenda.bookmarks:
+            self.app.bell()
+            self.notify("No bookmarks yet: b bookmarks a session.", timeout=3, markup=False)
+        else:
+            self.view = self.view.only_sessions(self.agenda.bookmarks)
+
+    def action_hide_finished(self) -> None:
+        hiding = self.view.ending_after is None
+        self.view = self.view.not_over_at(self.conference.clock.now() if hiding else None)
+        self.notify("Sessions that are over are hidden (h shows them)." if hiding
+                    else "Sessions that are over are shown.", timeout=2, markup=False)
+
+    def watch_agenda(self, agenda: Agenda) -> None:
+        if self.is_mounted and self.view.only is not None:
+            self.view = self.view.only_sessions(agenda.bookmarks)  # "mine" follows them
+
+    def watch_now(self, now: dt.datetime | None) -> None:
+        if self.is_mounted and self.view.ending_after is not None and now is not None:
+            self.view = self.view.not_over_at(now)
 
     def action_toggle_sidebar(self) -> None:
         self.toggle_class("-sidebar-open")

@@ -39,7 +39,7 @@ MOVEMENT_BINDINGS: list[BindingType] = [
 class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = list(MOVEMENT_BINDINGS)
     #: Lines at the top that stay put while the rows scroll under them.
-    header_lines: ClassVar[int] = 0
+    header_lines: int = 0
 
     #: The row under the cursor (None: nothing to choose). Moving it redraws two
     #: rows, never the whole list.

@@ -1,44 +1,82 @@
-"""The sidebar: track chooser and theme multi-select with live counts.
+"""The sidebar: a track chooser, and theme, room and spoken-language multi-selects,
+each choice with the number of sessions it would show.
 
-Both are line lists (``LineList``). Moving the cursor is the list's own
+All are line lists (``LineList``). Moving the cursor is the list's own
 business; what is chosen belongs to the screen. ``enter``, ``space`` or a click
 report ``Picked`` with the choice's id, and the list shows the choice when the
 screen's view comes back through its binding, in the same frame as the
 sessions it selects. What each list shows is worked out by a pure function
-(``track_choices``, ``theme_choices``).
+(``track_choices``, ``theme_choices``, ``room_choices``, ``language_choices``).
+A long list (FOSDEM has over a hundred tracks) is sorted by name and can be
+narrowed down: ``/`` in it starts a filter (shown above it), the letters typed
+narrow it, backspace takes one back, enter keeps it, escape clears it.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar, NamedTuple
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
 
-from confterm.model.text import clip
+from confterm.model.text import clip, fold
 from confterm.model.view import ScheduleView
 from confterm.ui.render import Display
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
 from confterm.ui.widgets.lines import line_strip
 
 ALL_TRACKS = "all-tracks"
+#: From this many choices a list is sorted by name and can be filtered by typing.
+LONG_LIST = 30
 
 
 class Choice(NamedTuple):
     id: str
     label: Content
     chosen: bool
+    #: What typing in the list matches (the label without its count).
+    name: str = ""
+
+
+def _counted(count: int, label: str) -> Content:
+    return Content.assemble((f"{count:>2} ", "dim"), (label, "" if count else "dim"))
+
+
+def _in_order(choices: list[Choice]) -> list[Choice]:
+    """A long list by name; a short one as it came."""
+    if len(choices) < LONG_LIST:
+        return choices
+    return sorted(choices, key=lambda c: c.name.casefold())
 
 
 def track_choices(view: ScheduleView, display: Display) -> list[Choice]:
-    """'All tracks' then the programme's tracks, one of them chosen."""
-    lang, chosen = display.lang, view.tracks
-    return [Choice(ALL_TRACKS, Content("All tracks"), not chosen)] + [
-        Choice(t.id, Content(clip(t.name.get(lang))), t.id in chosen)
-        for t in view.programme.tracks]
+    """'All tracks' then the programme's tracks, each with its number of sessions
+    under the other filters; one of them chosen."""
+    lang, chosen, counts = display.lang, view.tracks, view.track_counts()
+    tracks = _in_order([
+        Choice(t.id, _counted(counts.get(t.id, 0), name), t.id in chosen, name)
+        for t in view.programme.tracks for name in [clip(t.name.get(lang))]])
+    return [Choice(ALL_TRACKS, Content("All tracks"), not chosen), *tracks]
+
+
+def room_choices(view: ScheduleView, display: Display) -> list[Choice]:
+    """The programme's rooms with their number of sessions under the other
+    filters; several may be chosen."""
+    counts = view.room_counts()
+    return _in_order([Choice(r.id, _counted(counts.get(r.id, 0), name), r.id in view.rooms, name)
+                      for r in view.programme.rooms for name in [clip(r.name)]])
+
+
+def language_choices(view: ScheduleView, display: Display) -> list[Choice]:
+    """The languages sessions are spoken in (as the programme tags them, e.g.
+    "de", "en"), most used first, with their number of sessions."""
+    counts = view.language_counts()
+    return [Choice(code, _counted(counts.get(code, 0), code), code in view.languages, code)
+            for code in view.catalogue.spoken]
 
 
 def theme_choices(view: ScheduleView, display: Display) -> list[Choice]:
@@ -46,17 +84,16 @@ def theme_choices(view: ScheduleView, display: Display) -> list[Choice]:
     current day and track (dim when none); several may be chosen."""
     counts, lang = view.theme_counts(), display.lang
     themes = sorted(view.programme.themes, key=lambda t: clip(t.label.get(lang)).casefold())
-    return [Choice(t.id, Content.assemble(
-        (f"{counts.get(t.id, 0):>2} ", "dim"),
-        (clip(t.label.get(lang)), "" if counts.get(t.id) else "dim")), t.id in view.themes)
-        for t in themes]
+    return [Choice(t.id, _counted(counts.get(t.id, 0), name), t.id in view.themes, name)
+            for t in themes for name in [clip(t.label.get(lang))]]
 
 
 class ChoiceList(LineList):
     BINDINGS: ClassVar[list[BindingType]] = [
         *MOVEMENT_BINDINGS, Binding("enter,space", "pick", "Choose", show=False, id="choose")]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "choice-list--cursor", "choice-list--hover", "choice-list--marker"}
+        "choice-list--cursor", "choice-list--hover", "choice-list--marker",
+        "choice-list--filter"}
     DEFAULT_CSS = """
     ChoiceList {
         overflow-x: hidden;
@@ -68,6 +105,7 @@ class ChoiceList(LineList):
         }
         & > .choice-list--hover { background: $block-hover-background; }
         & > .choice-list--marker { color: $accent; }
+        & > .choice-list--filter { color: $text-accent; text-style: italic; }
     }
     """
     #: The marker before a chosen and an unchosen choice.
@@ -90,7 +128,11 @@ class ChoiceList(LineList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.choices: list[Choice] = []
+        self.choices: list[Choice] = []  # as shown (filtered by what was typed)
+        self.every_choice: list[Choice] = []
+        #: Letters typed in a long list to narrow it down, and whether more are coming.
+        self.typed = ""
+        self.typing = False
         self._built_for: tuple[object, ...] | None = None
         self.set_reactive(LineList.cursor, 0)
 
@@ -113,7 +155,19 @@ class ChoiceList(LineList):
         if view is None or key == self._built_for:
             return
         self._built_for = key
-        old, self.choices = self.choices, self.make_choices(view, self.display_options)
+        self.every_choice = self.make_choices(view, self.display_options)
+        self._show_choices()
+
+    @property
+    def filterable(self) -> bool:
+        return len(self.every_choice) >= LONG_LIST
+
+    def _show_choices(self) -> None:
+        old = self.choices
+        words = fold(self.typed).split()
+        self.choices = [c for c in self.every_choice
+                        if all(word in fold(c.name or c.label.plain) for word in words)]
+        self.header_lines = 1 if self.typed or self.typing else 0
         self.cursor = min(self.cursor or 0, max(len(self.choices) - 1, 0))
         if len(old) == len(self.choices):  # e.g. a theme chosen: redraw only its line
             for index, (before, after) in enumerate(zip(old, self.choices, strict=True)):
@@ -122,12 +176,43 @@ class ChoiceList(LineList):
         else:
             self.lay_out()
 
+    # -- typing to filter ----------------------------------------------------------------
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.filterable:
+            return
+        typing, typed = self.typing, self.typed
+        if not typing and event.key == "slash":
+            typing = True
+        elif typing and event.is_printable and event.character:
+            typed += event.character
+        elif typing and event.key == "backspace":
+            typed, typing = typed[:-1], bool(typed)
+        elif typing and event.key == "enter":
+            typing = False
+        elif event.key == "escape" and (typing or typed):
+            typing, typed = False, ""
+        else:
+            return
+        event.stop()
+        event.prevent_default()  # a letter typed here is not a command
+        self.typing, self.typed = typing, typed
+        self._laid_out_for = None
+        self._show_choices()
+        self.lay_out()
+        self.refresh()
+
+    def render_header(self, y: int, width: int) -> Strip:
+        shown = f"  {len(self.choices)} of {len(self.every_choice)}"
+        caret = "▏" if self.typing else ""
+        return line_strip(Content.assemble(("/ ", "dim"), self.typed, caret, (shown, "dim")),
+                          width, self.get_visual_style("choice-list--filter"))
+
     # -- the LineList contract -----------------------------------------------------------
     def row_count(self) -> int:
         return len(self.choices)
 
     def layout_key(self) -> object:
-        return len(self.choices)
+        return (len(self.choices), self.typed, self.typing)
 
     def clicked(self, index: int, x: int, chain: int) -> None:
         if chain == 1:  # a double click is not two picks
@@ -162,3 +247,21 @@ class ThemeList(ChoiceList):
 
     def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
         return theme_choices(view, display)
+
+
+class RoomList(ChoiceList):
+    """Rooms with their number of sessions; several may be chosen."""
+
+    MARKERS = ("■ ", "□ ")
+
+    def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
+        return room_choices(view, display)
+
+
+class SpokenList(ChoiceList):
+    """The languages sessions are spoken in; several may be chosen."""
+
+    MARKERS = ("■ ", "□ ")
+
+    def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
+        return language_choices(view, display)

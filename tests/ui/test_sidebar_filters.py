@@ -1,0 +1,176 @@
+"""The sidebar's rooms and spoken languages, counts on every choice, long lists
+sorted and narrowed by typing; and the bookmarks-only and hide-finished keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from confterm.model.loader import parse_programme
+from confterm.model.programme import Programme
+from confterm.model.view import ScheduleView
+from confterm.storage.settings import load_settings
+from confterm.ui.render import Display
+from confterm.ui.widgets.sidebar import (
+    RoomList,
+    SpokenList,
+    TrackList,
+    language_choices,
+    room_choices,
+    track_choices,
+)
+
+from .conftest import browser, listed, make_app
+
+WIDE = (160, 40)
+DAY2 = dt.date(2024, 11, 13)
+RIO = dt.timezone(dt.timedelta(hours=-3))
+
+
+def congress(tracks: int = 3) -> Programme:
+    """A day of talks in German, English or both, in *tracks* tracks and 3 rooms."""
+    languages = [["de"], ["en"], ["de", "en"], ["en-GB"]]
+    sessions = [{"id": f"s{n}", "day": "2025-12-27",
+                 "start": f"2025-12-27T{10 + n % 8:02d}:00:00+01:00",
+                 "end": f"2025-12-27T{10 + n % 8:02d}:45:00+01:00",
+                 "title": {"en": f"Talk {n}"}, "room": f"room-{n % 3}",
+                 "track": f"track-{n % tracks}", "language": languages[n % 4]}
+                for n in range(24)]
+    data = {"format": "confterm-programme", "version": 1, "id": "congress",
+            "name": {"en": "Congress"}, "timezone": "Europe/Berlin",
+            "days": [{"date": "2025-12-27"}],
+            "tracks": [{"id": f"track-{n}", "name": {"en": f"Track {n:03d}"}}
+                       for n in reversed(range(tracks))],
+            "rooms": [{"id": f"room-{n}", "name": f"Saal {n}"} for n in range(3)],
+            "sessions": sessions}
+    return parse_programme(json.dumps(data).encode(), "congress.json")
+
+
+BEFORE = dt.datetime(2025, 12, 1, tzinfo=dt.UTC)
+
+
+def test_choices_carry_counts_under_the_other_filters(view: ScheduleView) -> None:
+    day2 = view.on_day(DAY2)
+    rooms = {c.id: c.label.plain for c in room_choices(day2, Display())}
+    room_a = sum(1 for s in day2.sessions if s.room == "workshop-room-a")
+    assert rooms["workshop-room-a"].split()[0] == str(room_a) and room_a > 0
+    tracks = track_choices(day2.in_rooms("workshop-room-a"), Display())
+    counted = {c.id: int(c.label.plain.split()[0]) for c in tracks[1:]}
+    assert counted["workshop-a"] == room_a and counted["workshop-b"] == 0
+
+
+def test_spoken_languages_by_primary_tag_most_used_first() -> None:
+    view = ScheduleView.of(congress())
+    choices = language_choices(view, Display())
+    assert [c.id for c in choices] == ["en", "de"]  # en-GB counts as en
+    assert [c.label.plain.split()[0] for c in choices] == ["18", "12"]
+
+
+def test_long_lists_are_sorted_short_ones_keep_the_programme_order() -> None:
+    short = [c.id for c in track_choices(ScheduleView.of(congress(3)), Display())]
+    assert short[1:] == ["track-2", "track-1", "track-0"]  # as the programme lists them
+    long = [c.label.plain[3:] for c in track_choices(ScheduleView.of(congress(40)),
+                                                      Display())[1:]]
+    assert long == sorted(long)
+
+
+async def test_rooms_filter_from_the_sidebar(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2", "w")
+        rooms = browser(app).query_one(RoomList)
+        assert browser(app).focused is rooms
+        index = next(i for i, c in enumerate(rooms.choices) if c.id == "workshop-room-a")
+        await pilot.press("home", *["down"] * index, "space")
+        shown = listed(app)
+        assert shown and all(programme_session(programme, i).room == "workshop-room-a"
+                             for i in shown)
+        status = str(browser(app).query_one("#status").render())
+        assert "rooms: Workshop Room A" in status
+        await pilot.press("x")
+        assert len(listed(app)) > len(shown)
+
+
+def programme_session(programme: Programme, session_id: str):  # type: ignore[no-untyped-def]
+    return next(s for s in programme.sessions if s.id == session_id)
+
+
+async def test_spoken_language_filter_and_it_is_remembered() -> None:
+    programme = congress()
+    app = make_app(programme, BEFORE)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("v")
+        spoken = browser(app).query_one(SpokenList)
+        assert browser(app).focused is spoken
+        await pilot.press("down", "space")  # de
+        shown = listed(app)
+        assert len(shown) == 12
+        assert all("de" in programme_session(programme, i).language for i in shown)
+        await pilot.pause(0.8)
+    assert load_settings().settings.state_for("congress").languages == ("de",)
+    app = make_app(programme, BEFORE)
+    async with app.run_test(size=WIDE) as pilot:
+        assert len(listed(app)) == 12
+
+
+async def test_no_spoken_languages_no_section(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        assert not browser(app).query_one(SpokenList).display
+        await pilot.press("v")
+        assert any("does not say which language" in str(n.message)
+                   for n in app._notifications)
+
+
+async def test_a_long_list_narrows_as_you_type_after_slash() -> None:
+    app = make_app(congress(40), BEFORE)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("t")
+        tracks = browser(app).query_one(TrackList)
+        every = len(tracks.choices)
+        await pilot.press("slash", *"03", "1")
+        labels = [c.label.plain[3:] for c in tracks.choices]
+        assert labels == ["Track 031"]
+        assert "031" in "".join(s.text for s in tracks.render_header(0, 40))
+        assert browser(app).view.query == ""  # not the session search
+        await pilot.press("backspace")
+        # Track 003 and Track 030 … 039 (the names, not the counts before them)
+        assert len(tracks.choices) == 11
+        await pilot.press("enter", "down", "down", "space")  # keep the filter, pick from it
+        assert browser(app).view.tracks == {"track-31"}
+        await pilot.press("escape")
+        assert len(tracks.choices) == every
+
+
+async def test_m_shows_only_my_bookmarks(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.press("m")  # nothing bookmarked yet: says how
+        assert browser(app).view.only is None
+        assert any("No bookmarks yet" in str(n.message) for n in app._notifications)
+        await pilot.press("b", "down", "down", "b", "m")
+        mine = listed(app)
+        assert len(mine) == 2 and set(mine) == set(app.conference.agenda.bookmarks)
+        await pilot.press("b")  # removing one: it goes from the list
+        assert len(listed(app)) == 1
+        await pilot.press("m")
+        assert len(listed(app)) > 2
+
+
+async def test_h_hides_sessions_that_are_over_and_follows_the_clock(
+        programme: Programme) -> None:
+    moment = dt.datetime(2024, 11, 13, 14, 5, tzinfo=RIO)
+    app = make_app(programme, moment)
+    async with app.run_test(size=WIDE) as pilot:
+        every = listed(app)
+        await pilot.press("h")
+        left = listed(app)
+        sessions = {s.id: s for s in programme.sessions}
+        assert 0 < len(left) < len(every)
+        assert all(sessions[i].end > moment for i in left)
+        assert all(sessions[i].end <= moment for i in set(every) - set(left))
+        later = moment + dt.timedelta(hours=2)
+        browser(app).now = later  # the clock moves on: more are over
+        await pilot.pause()
+        assert all(sessions[i].end > later for i in listed(app))
+        assert len(listed(app)) < len(left)
