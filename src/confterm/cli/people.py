@@ -14,29 +14,18 @@ from confterm.model.text import clip, fold
 from confterm.model.view import Catalogue
 
 
-def people_sessions(catalogue: Catalogue) -> dict[str, list[Session]]:
-    """Each person's sessions, in programme order."""
-    found: dict[str, list[Session]] = {p.id: [] for p in catalogue.programme.people}
-    for session in catalogue.ordered:
-        for part in session.people:
-            if part.person in found and session not in found[part.person]:
-                found[part.person].append(session)
-    return found
-
-
 def run_people(args: argparse.Namespace) -> int:
     programme = load(args)
     lang = check_language(args.lang, programme)
     catalogue = Catalogue(programme)
-    sessions = people_sessions(catalogue)
+    sessions = catalogue.people_sessions
     words = fold(args.search).split()
 
     def about(person: Person) -> str:
         return person.organisation.get(lang) if person.organisation else ""
 
-    people = sorted((p for p in programme.people
-                     if all(w in fold(f"{p.name} {about(p)}") for w in words)),
-                    key=lambda p: (fold(p.name), p.id))
+    people = [p for p in catalogue.people_by_name
+              if all(w in fold(f"{p.name} {about(p)}") for w in words)]
     chosen = output_format(args.format)
     if chosen == "json":
         json.dump([{"id": p.id, "name": p.name, "sessions": [s.id for s in sessions[p.id]]}
@@ -51,7 +40,7 @@ def run_people(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_table(people: list[Person], sessions: dict[str, list[Session]],
+def _print_table(people: list[Person], sessions: dict[str, tuple[Session, ...]],
                  organisations: dict[str, str], lang: str) -> None:
     from rich.table import Table
     from rich.text import Text

@@ -86,6 +86,21 @@ class Catalogue:
             yield link.title
         yield session.kind.value
 
+    @cached_property
+    def people_sessions(self) -> dict[str, tuple[Session, ...]]:
+        """Each person's sessions, in programme order."""
+        found: dict[str, list[Session]] = {p.id: [] for p in self.programme.people}
+        for session in self.ordered:
+            for person in dict.fromkeys(part.person for part in session.people):
+                if person in found:
+                    found[person].append(session)
+        return {person: tuple(sessions) for person, sessions in found.items()}
+
+    @cached_property
+    def people_by_name(self) -> tuple[Person, ...]:
+        """Everyone in the programme, by name (ignoring case and accents)."""
+        return tuple(sorted(self.programme.people, key=lambda p: (fold(p.name), p.id)))
+
     def session_people(self, session: Session) -> list[Person]:
         return [self.people[p.person] for p in session.people if p.person in self.people]
 

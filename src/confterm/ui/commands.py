@@ -1,5 +1,5 @@
 """Command palette providers of the browser screen (its ``COMMANDS``): sessions
-(by title or person), days, themes, language."""
+(by title or person), people, days, themes, language."""
 
 from __future__ import annotations
 
@@ -81,6 +81,24 @@ class SessionCommands(_BrowserCommands):
             yield label, partial(browser.go_to_session, session), f"Session · {where}"
 
     async def discover(self) -> Hits:  # sessions only when asked for: the list is long
+        return
+        yield
+
+
+class PeopleCommands(_BrowserCommands):
+    """Find a person by name or organisation: their sessions in the people screen."""
+
+    def entries(self) -> Iterable[Entry]:
+        browser = self.browser
+        catalogue, lang = browser.view.catalogue, browser.display_options.lang
+        for person in catalogue.people_by_name:
+            organisation = clip(person.organisation.get(lang)) if person.organisation else ""
+            count = len(catalogue.people_sessions.get(person.id, ()))
+            label = clip(person.name) + (f" · {organisation}" if organisation else "")
+            yield (label, partial(browser.action_people, clip(person.name)),
+                   f"Person · {count} session{'s' * (count != 1)}")
+
+    async def discover(self) -> Hits:  # people only when asked for: the list is long
         return
         yield
 

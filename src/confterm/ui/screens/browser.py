@@ -26,7 +26,13 @@ from confterm.model.programme import Session
 from confterm.model.text import TEXT_LIMIT, clip
 from confterm.model.view import Catalogue, ScheduleView
 from confterm.storage.settings import BrowseState
-from confterm.ui.commands import DayCommands, LanguageCommands, SessionCommands, ThemeCommands
+from confterm.ui.commands import (
+    DayCommands,
+    LanguageCommands,
+    PeopleCommands,
+    SessionCommands,
+    ThemeCommands,
+)
 from confterm.ui.render import Display
 from confterm.ui.widgets.day_bar import DayBar
 from confterm.ui.widgets.detail import SessionDetail
@@ -59,7 +65,7 @@ _FOCUS_ACTIONS = frozenset({"search", "tracks", "themes", "rooms", "spoken"})
 
 
 class BrowserScreen(Screen[None]):
-    COMMANDS = {SessionCommands, DayCommands, ThemeCommands, LanguageCommands}
+    COMMANDS = {SessionCommands, PeopleCommands, DayCommands, ThemeCommands, LanguageCommands}
     BINDINGS = [
         *(Binding(str(n), f"go_day({n})", f"Day {n}", show=False, id=f"day-{n}")
           for n in range(1, 10)),
@@ -103,6 +109,8 @@ class BrowserScreen(Screen[None]):
                 tooltip="My agenda: bookmarks by day, free time and clashes"),
         Binding("full_stop", "go_now", "Now", show=False, id="go-now",
                 tooltip="Jump to now: today, at the sessions running now"),
+        Binding("at", "people", "People", show=False, id="people",
+                tooltip="People: everyone in the programme, and their sessions"),
         Binding("n", "now_next", "Now", id="now-next",
                 tooltip="What is on now and what starts next"),
         Binding("e", "export", "Export", show=False, id="export",
@@ -576,6 +584,20 @@ class BrowserScreen(Screen[None]):
                 self.go_to_session(session)
 
         self.app.push_screen(AgendaScreen(self.conference, self.display_options), go_to)
+
+    def action_people(self, text: str = "") -> None:
+        from confterm.ui.screens.people import PeopleScreen
+
+        if not self.view.programme.people:
+            self.notify("This programme names nobody.", timeout=3, markup=False)
+            return
+
+        def go_to(session: Session | None) -> None:
+            if session is not None:
+                self.go_to_session(session)
+
+        self.app.push_screen(PeopleScreen(self.view.catalogue, self.agenda,
+                                          self.display_options, text), go_to)
 
     def action_now_next(self) -> None:
         from confterm.ui.screens.now_next import NowNextScreen
