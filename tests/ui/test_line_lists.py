@@ -100,3 +100,27 @@ async def test_the_sidebar_shows_a_reloaded_programme_at_once(programme: Program
         assert tracks[1:] == [f"New {t.id}" for t in programme.tracks]
         themes = {c.id for c in screen.query_one(ThemeList).choices}
         assert themes == {t.id for t in renamed.themes}
+
+
+def test_a_now_line_sits_between_what_has_started_and_what_has_not(
+        view: ScheduleView) -> None:
+    rio = dt.timezone(dt.timedelta(hours=-3))
+    now = dt.datetime(2024, 11, 13, 14, 5, tzinfo=rio)
+    rows, index = session_rows(view.on_day(DAY2), "en", {}, now)
+    lines = [i for i, row in enumerate(rows) if row.now_line]
+    assert len(lines) == 1 and rows[lines[0]].slot == now
+    before = [r.session for r in rows[:lines[0]] if r.session is not None]
+    after = [r.session for r in rows[lines[0]:] if r.session is not None]
+    assert before and after
+    assert all(s.start <= now for s in before) and all(s.start > now for s in after)
+    assert all(rows[i].session is not None and rows[i].session.id == s
+               for s, i in index.items())
+    # Not on another day, nor in a search over every day.
+    assert not any(r.now_line for r in session_rows(view.on_day(DAY2 - dt.timedelta(1)),
+                                                    "en", {}, now)[0])
+    assert not any(r.now_line for r in session_rows(view.matching("customs").searched(),
+                                                    "en", {}, now)[0])
+    # Late in the day, after the last start, while the last sessions still run.
+    late = dt.datetime(2024, 11, 13, 17, 0, tzinfo=rio)
+    late_rows, _ = session_rows(view.on_day(DAY2), "en", {}, late)
+    assert late_rows[-1].now_line == any(s.end > late for s in view.on_day(DAY2).sessions)

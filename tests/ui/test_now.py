@@ -96,3 +96,17 @@ async def test_keys_queued_behind_a_closing_key_do_not_close_twice(
         await pilot.pause(0.2)
         assert app.is_running and app.screen is browser(app)
         assert browser(app).current == session
+
+
+async def test_the_list_marks_the_time_now(programme: Programme) -> None:
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        headings = browser(app).query_one(SessionList).headings
+        assert any(h.startswith("▶ now 14:05") for h in headings)
+        browser(app).now = DAY2_AFTERNOON + dt.timedelta(minutes=30)
+        await pilot.pause()
+        headings = browser(app).query_one(SessionList).headings
+        assert any(h.startswith("▶ now 14:35") for h in headings)
+        await pilot.press("1")  # another day: no line
+        assert not any("now" in h for h in browser(app).query_one(SessionList).headings)

@@ -20,7 +20,7 @@ from confterm.ui.widgets.sidebar import (
     track_choices,
 )
 
-from .conftest import browser, listed, make_app
+from .conftest import browser, listed, make_app, row_text
 
 WIDE = (160, 40)
 DAY2 = dt.date(2024, 11, 13)
@@ -106,6 +106,7 @@ async def test_spoken_language_filter_and_it_is_remembered() -> None:
         shown = listed(app)
         assert len(shown) == 12
         assert all("de" in programme_session(programme, i).language for i in shown)
+        assert "· talk · de, en" in row_text(app, "s2")  # rows say what is spoken
         await pilot.pause(0.8)
     assert load_settings().settings.state_for("congress").languages == ("de",)
     app = make_app(programme, BEFORE)

@@ -106,7 +106,8 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
         title_lines = [wrapped[0], " ".join(wrapped[1:])]
     where = [x for x in (clip(catalogue.track_name(session, display.lang)),
                          clip(catalogue.room_name(session))) if x]
-    meta = " · ".join([*where, session.kind.value])
+    spoken = [", ".join(clip(tag, 20) for tag in session.language)] if session.language else []
+    meta = " · ".join([*where, session.kind.value, *spoken])
     themes = "  ".join(f"#{clip(catalogue.theme_label(t, display.lang))}" for t in session.themes)
     lines = [Content.assemble(marker, (when, "dim" if quiet else ""), gutter,
                               (title_lines[0], title_style))]

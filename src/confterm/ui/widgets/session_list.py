@@ -95,6 +95,10 @@ class SessionList(LineList):
         self.refresh()
 
     def watch_now(self) -> None:
+        view = self.view
+        if (view is not None and view.day is not None and self.now is not None
+                and self.now.astimezone(view.programme.zone).date() == view.day):
+            self._rebuild()  # the now line moves (the cursor stays on its session)
         self.refresh()  # rows that have just finished are dimmed (cached per state)
 
     def _update_clashes(self) -> None:
@@ -123,7 +127,7 @@ class SessionList(LineList):
             return
         keep = self.highlighted_session_id
         self._rows, self._index = session_rows(view, self.display_options.lang,
-                                               self._title_widths(view))
+                                               self._title_widths(view), self.now)
         self._generation += 1
         self._update_clashes()
         self.lay_out()
@@ -187,6 +191,9 @@ class SessionList(LineList):
         if row.heading is not None:
             return row.heading
         assert row.slot is not None
+        if row.now_line:
+            local = row.slot.astimezone(self.display_options.zone)
+            return Content.styled(f"▶ now {local:%H:%M} " + "─" * 60, "$accent bold")
         return slot_heading(row.slot, row.slot_size, self.display_options)
 
     @property
@@ -226,7 +233,7 @@ class SessionList(LineList):
         finished = (row.session is not None and self.now is not None
                     and row.session.end <= self.now and row.session.end > row.session.start)
         key = ((row.session.id, row.parallel) if row.session else
-               (row.heading.plain if row.heading else row.slot, row.slot_size),
+               (row.heading.plain if row.heading else row.slot, row.slot_size, row.now_line),
                self.height_of(index), state, finished)
         cached = self._cache.get(key)
         if cached is not None:

@@ -34,14 +34,20 @@ class Row(NamedTuple):
     #: A heading over parallel sessions: their start and number (drawn when shown).
     slot: dt.datetime | None = None
     slot_size: int = 0
+    #: The line marking the time now (its moment is ``slot``).
+    now_line: bool = False
 
 
-def session_rows(view: ScheduleView, lang: str,
-                 title_widths: dict[str, int]) -> tuple[list[Row], dict[str, int]]:
+def session_rows(view: ScheduleView, lang: str, title_widths: dict[str, int],
+                 now: dt.datetime | None = None) -> tuple[list[Row], dict[str, int]]:
     """The rows of *view*, and the row of each session. *title_widths* (cells, by
     session id) is filled in as sessions are first listed, to be kept per
-    programme and language."""
+    programme and language. On the day of *now*, a line marks it: before the
+    first sessions that start later, or after the last while they run."""
     programme, sessions = view.programme, view.sessions
+    if now is not None and (view.day is None
+                            or now.astimezone(programme.zone).date() != view.day):
+        now = None
     rows: list[Row] = []
     index: dict[str, int] = {}
     add = rows.append
@@ -52,6 +58,10 @@ def session_rows(view: ScheduleView, lang: str,
         while end < count and sessions[end].start == slot:
             end += 1
         group = sessions[start:end]
+        if now is not None and slot > now:
+            if rows:
+                add(Row(None, slot=now, now_line=True))
+            now = None
         if view.day is None and group[0].day != day:  # a search over all days
             day = group[0].day
             add(Row(None, Content.styled(day_heading(programme, day, lang), "bold reverse")))
@@ -68,6 +78,8 @@ def session_rows(view: ScheduleView, lang: str,
             index[session.id] = len(rows)
             add(Row(session, None, parallel and session.kind not in BACKGROUND, width))
         start = end
+    if now is not None and any(s.end > now for s in sessions):
+        add(Row(None, slot=now, now_line=True))  # the last sessions are still on
     if not sessions:
         rows.append(Row(None, Content.styled(NOTHING_MATCHES, "italic")))
     return rows, index
