@@ -1,4 +1,5 @@
-"""What the browser looks like, at 80×24 and 160×48 (pytest-textual-snapshot).
+"""What the browser looks like, at 80×24 and 160×48 (pytest-textual-snapshot):
+list, details, help, agenda, timetable grid and people.
 
 After an intended change of the UI, review and update with `make snapshots`.
 """
@@ -22,6 +23,10 @@ SCENES = {
     "help": ["question_mark"],
     # Both 14:00 workshops bookmarked: the clash shows in the list and the agenda.
     "agenda-with-clash": ["2", "home", *["down"] * 7, "b", "down", "b", "a"],
+    # The second day as a timetable: the two workshop rooms side by side, one
+    # workshop bookmarked, the cursor moved across to the other room.
+    "grid-day2": ["2", "g", "down", "down", "b", "right"],
+    "people": ["at", *"i"],
 }
 
 
