@@ -136,15 +136,17 @@ class PeopleScreen(ClosesOnce, ModalScreen[Session | None]):
     def compose(self) -> ComposeResult:
         count = len(self.catalogue.programme.people)
         with Vertical(id="people-dialog"):
-            yield Static(Content.styled(f"People · {count}", "bold"), id="people-title")
+            yield Static(Content.styled(f"People · {count}", "bold"), id="people-title",
+                         markup=False)
             yield Input(self.text, placeholder="Type a name or organisation",
                         id="people-filter", select_on_focus=False)
             yield PeopleList(self.catalogue, self.display_options.lang, id="people-list")
-            yield Static(id="person-heading")
+            yield Static(id="person-heading", markup=False)
             yield OptionList(id="person-sessions")
             yield Static(Content.styled(
                 "type to narrow · ↑↓ people (with their number of sessions) · enter their "
-                "sessions, enter again to go to one · esc back", "dim"), id="people-keys")
+                "sessions, enter again to go to one · esc back", "dim"), id="people-keys",
+                markup=False)
 
     def on_mount(self) -> None:
         self.query_one(PeopleList).show(
