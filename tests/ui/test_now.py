@@ -110,3 +110,23 @@ async def test_the_list_marks_the_time_now(programme: Programme) -> None:
         assert any(h.startswith("▶ now 14:35") for h in headings)
         await pilot.press("1")  # another day: no line
         assert not any("now" in h for h in browser(app).query_one(SessionList).headings)
+
+
+async def test_now_is_near_the_top_when_the_browser_opens(programme: Programme) -> None:
+    from confterm.ui.widgets.timetable_grid import TimetableGrid
+
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        sessions = browser(app).query_one(SessionList)
+        assert sessions.scroll_offset.y > 0
+        # First on screen: the slot running now (the 14:00 workshops), then the
+        # now line, then what is to come.
+        shown = [sessions.render_line(y).text for y in range(sessions.size.height)]
+        assert shown[0].startswith("14:00 · 2 sessions in parallel")
+        assert any(line.startswith("▶ now 14:05") for line in shown)
+        await pilot.press("g", "full_stop")
+        await pilot.pause()
+        grid = browser(app).query_one(TimetableGrid)
+        line = grid.table.line_of(DAY2_AFTERNOON)
+        assert grid.scroll_offset.y == line - 1  # one line of what came before

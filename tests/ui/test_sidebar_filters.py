@@ -175,3 +175,11 @@ async def test_h_hides_sessions_that_are_over_and_follows_the_clock(
         await pilot.pause()
         assert all(sessions[i].end > later for i in listed(app))
         assert len(listed(app)) < len(left)
+
+
+def test_long_lists_read_numbers_as_numbers() -> None:
+    from confterm.ui.widgets.sidebar import natural_key
+
+    names = ["Room 10", "room 2", "Room 1", "Saal Zuse", "Écran 3", "Room 2a"]
+    assert sorted(names, key=natural_key) == [
+        "Écran 3", "Room 1", "room 2", "Room 2a", "Room 10", "Saal Zuse"]

@@ -439,6 +439,8 @@ class BrowserScreen(Screen[None]):
             self.view = view
         else:
             self.go_to_session(session)
+            # Now at the top of the screen, what comes next below it (once laid out).
+            self.call_after_refresh(self.sessions_widget.show_at_top, session.id)
         return True
 
     def action_go_now(self) -> None:

@@ -144,6 +144,10 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
         self.scroll_to_region(Region(0, top, 1, height + self.header_lines), animate=False,
                               immediate=True, force=True)
 
+    def scroll_to_top_line(self, line: int) -> None:
+        """Scroll so that line *line* of the rows is the first under the header."""
+        self.scroll_to(y=line, animate=False, immediate=True, force=True)
+
     # -- cursor ---------------------------------------------------------------------------
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self.refresh_row(old)

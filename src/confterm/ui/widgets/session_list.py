@@ -213,6 +213,17 @@ class SessionList(LineList):
         index = self._index.get(session_id or "")
         self.cursor = index if index is not None else self.step(-1, 1)
 
+    def show_at_top(self, session_id: str) -> None:
+        """Scroll so that the session (and its slot's heading) is at the top."""
+        index = self._index.get(session_id)
+        if index is not None and index < len(self._starts):
+            top, _ = self.scroll_region(index)
+            if index > 0 and self._rows[index - 1].now_line:
+                top = self._starts[index - 1]  # the now line just above it too
+            elif index > 1 and self._rows[index - 2].now_line:
+                top = self._starts[index - 2]
+            self.scroll_to_top_line(top)
+
     def action_select(self) -> None:
         session_id = self.highlighted_session_id
         if session_id is not None:

@@ -14,6 +14,7 @@ narrow it, backspace takes one back, enter keeps it, escape clears it.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, NamedTuple
 
 from textual import events
@@ -42,6 +43,13 @@ class Choice(NamedTuple):
     name: str = ""
 
 
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sorting names as people read them: "Room 2" before "Room 10", ignoring
+    case and accents."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", fold(name)) if part)
+
+
 def _counted(count: int, label: str) -> Content:
     return Content.assemble((f"{count:>2} ", "dim"), (label, "" if count else "dim"))
 
@@ -50,7 +58,7 @@ def _in_order(choices: list[Choice]) -> list[Choice]:
     """A long list by name; a short one as it came."""
     if len(choices) < LONG_LIST:
         return choices
-    return sorted(choices, key=lambda c: c.name.casefold())
+    return sorted(choices, key=lambda c: natural_key(c.name))
 
 
 def track_choices(view: ScheduleView, display: Display) -> list[Choice]:
@@ -83,7 +91,7 @@ def theme_choices(view: ScheduleView, display: Display) -> list[Choice]:
     """Themes by name, each with the number of sessions it would show for the
     current day and track (dim when none); several may be chosen."""
     counts, lang = view.theme_counts(), display.lang
-    themes = sorted(view.programme.themes, key=lambda t: clip(t.label.get(lang)).casefold())
+    themes = sorted(view.programme.themes, key=lambda t: natural_key(clip(t.label.get(lang))))
     return [Choice(t.id, _counted(counts.get(t.id, 0), name), t.id in view.themes, name)
             for t in themes for name in [clip(t.label.get(lang))]]
 

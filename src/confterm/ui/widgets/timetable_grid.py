@@ -214,6 +214,13 @@ class TimetableGrid(LineList):
                         if i is not None else (1 << 30, 0), default=None)
         self.selected = index
 
+    def show_at_top(self, session_id: str) -> None:
+        """Scroll so that the session's box starts near the top (a line of what
+        came before above it)."""
+        index = self.table.index_of(session_id)
+        if index is not None:
+            self.scroll_to_top_line(max(self.table.boxes[index].top - 1, 0))
+
     def room_name(self, column: int) -> str:
         room = self.table.rooms[column]
         if room is None:
@@ -474,7 +481,9 @@ class TimetableGrid(LineList):
             used = 1
             for text, role in parts:
                 role = "plain" if role == "title" and quiet else role
-                text = set_cell_size(text, min(cell_len(text), width - used))
+                room = width - used
+                if cell_len(text) > room:  # cut, and said so
+                    text = set_cell_size(text, room - 1) + "…" if room > 0 else ""
                 segments.append(Segment(text, styles[role]))
                 used += cell_len(text)
             if used < width:
