@@ -270,6 +270,7 @@ class BrowserScreen(Screen[None]):
             shown.rebuild()
         if current is not None:
             shown.highlight_session(current.id)
+            shown.show_at_top(current.id)  # (once it has its size)
         self.set_focus(shown)
         self._remember()
 

@@ -14,6 +14,7 @@ A list may keep lines at its top that do not scroll (``header_lines``, drawn by
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events
@@ -49,6 +50,7 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
         super().__init__(id=id)
         self._starts: list[int] = []  # first line of each row
         self._laid_out_for: tuple[object, ...] | None = None
+        self._when_sized: Callable[[], None] | None = None
 
     # -- what a list says about its rows -------------------------------------------
     def row_count(self) -> int:
@@ -113,6 +115,17 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
 
     def on_resize(self) -> None:
         self.lay_out()
+        waiting, self._when_sized = self._when_sized, None
+        if waiting is not None:
+            waiting()
+
+    def when_sized(self, callback: Callable[[], None]) -> None:
+        """Call *callback* now if the list has its size, else once it has it (a
+        list just shown is sized in the next layout)."""
+        if self.size.height and self.size.width:
+            callback()
+        else:
+            self._when_sized = callback
 
     def height_of(self, index: int) -> int:
         end = self._starts[index + 1] if index + 1 < len(self._starts) else (

@@ -215,14 +215,18 @@ class SessionList(LineList):
 
     def show_at_top(self, session_id: str) -> None:
         """Scroll so that the session (and its slot's heading) is at the top."""
-        index = self._index.get(session_id)
-        if index is not None and index < len(self._starts):
-            top, _ = self.scroll_region(index)
-            if index > 0 and self._rows[index - 1].now_line:
-                top = self._starts[index - 1]  # the now line just above it too
-            elif index > 1 and self._rows[index - 2].now_line:
-                top = self._starts[index - 2]
-            self.scroll_to_top_line(top)
+
+        def scroll() -> None:
+            index = self._index.get(session_id)
+            if index is not None and index < len(self._starts):
+                top, _ = self.scroll_region(index)
+                if index > 0 and self._rows[index - 1].now_line:
+                    top = self._starts[index - 1]  # the now line just above it too
+                elif index > 1 and self._rows[index - 2].now_line:
+                    top = self._starts[index - 2]
+                self.scroll_to_top_line(top)
+
+        self.when_sized(scroll)
 
     def action_select(self) -> None:
         session_id = self.highlighted_session_id

@@ -217,9 +217,12 @@ class TimetableGrid(LineList):
     def show_at_top(self, session_id: str) -> None:
         """Scroll so that the session's box starts near the top (a line of what
         came before above it)."""
-        index = self.table.index_of(session_id)
-        if index is not None:
-            self.scroll_to_top_line(max(self.table.boxes[index].top - 1, 0))
+        def scroll() -> None:
+            index = self.table.index_of(session_id)
+            if index is not None:
+                self.scroll_to_top_line(max(self.table.boxes[index].top - 1, 0))
+
+        self.when_sized(scroll)
 
     def room_name(self, column: int) -> str:
         room = self.table.rooms[column]
@@ -241,15 +244,25 @@ class TimetableGrid(LineList):
     def watch_selected(self, old: int | None, new: int | None) -> None:
         self._refresh_box(old)
         self._refresh_box(new)
-        if new is not None and new < len(self.table.boxes):
-            box = self.table.boxes[new]
-            self.scroll_to_lines(box.top, min(box.height, max(self.size.height - 2, 1)))
-            shown, _ = self._fit()
-            if box.column < self.first_column:
-                self.first_column = box.column
-            elif box.column >= self.first_column + shown:
-                self.first_column = box.column - shown + 1
+        self._reveal()
         self._report()
+
+    def _reveal(self) -> None:
+        """Scroll the box under the cursor into sight, down and across."""
+        if self.selected is None or self.selected >= len(self.table.boxes):
+            return
+        box = self.table.boxes[self.selected]
+        self.scroll_to_lines(box.top, min(box.height, max(self.size.height - 2, 1)))
+        shown, _ = self._fit()
+        if box.column < self.first_column:
+            self.first_column = box.column
+        elif box.column >= self.first_column + shown:
+            self.first_column = box.column - shown + 1
+
+    def on_resize(self) -> None:
+        # Fewer or more rooms fit: keep the cursor's in sight (also when the grid
+        # first gets its size, after being shown).
+        self._reveal()
 
     def watch_first_column(self) -> None:
         self.refresh()
