@@ -76,3 +76,26 @@ def test_cli_exports_the_programme_and_the_agenda(tmp_path: Path,
     assert list(events(mine.read_bytes())) == [
         "d2-wa-conops-data@wco-technology-conference-2024.confterm"]
     assert "Wrote 1 bookmarked sessions" in capsys.readouterr().out
+
+
+def test_agenda_exports_carry_an_alarm_at_the_reminder_setting(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from confterm.storage.settings import Settings, save_settings
+
+    save_settings(Settings(reminder_minutes=25))
+    assert main(["agenda", "add", "d2-wa-conops-data"]) == 0
+    mine = tmp_path / "mine.ics"
+    assert main(["agenda", "export", str(mine)]) == 0
+    (event,) = events(mine.read_bytes()).values()
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY"
+    assert alarm.decoded("trigger") == -dt.timedelta(minutes=25)
+    assert "CONOPS" in str(alarm["description"])
+    bare = tmp_path / "bare.ics"
+    assert main(["agenda", "export", "--no-alarm", str(bare)]) == 0
+    (event,) = events(bare.read_bytes()).values()
+    assert not event.walk("VALARM")
+    whole = tmp_path / "all.ics"  # the whole programme: no alarm on every session
+    assert main(["export", str(whole)]) == 0
+    assert not any(e.walk("VALARM") for e in events(whole.read_bytes()).values())
+    capsys.readouterr()

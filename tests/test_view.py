@@ -124,6 +124,26 @@ def test_filters_are_independent_and_commute(view: ScheduleView, day: dt.date | 
         assert not rooms or session.room in rooms
 
 
+@settings(max_examples=60, deadline=None)
+@given(day=st.sampled_from([None, DAY1, DAY2, DAY3]),
+       tracks=st.sets(st.sampled_from(["plenary", "workshop-a", "workshop-b", "exhibition"])),
+       themes=st.sets(st.sampled_from(["ai", "iot", "blockchain", "detection", "transport"])),
+       rooms=st.sets(st.sampled_from(["plenary-hall", "workshop-room-a", "exhibition-hall"])),
+       query=st.sampled_from(["", "customs", "panel", "zzz"]))
+def test_each_sidebar_count_is_what_choosing_it_alone_would_show(
+        view: ScheduleView, day: dt.date | None, tracks: set[str], themes: set[str],
+        rooms: set[str], query: str) -> None:
+    current = (view.on_day(day).in_tracks(*tracks).with_themes(*themes).in_rooms(*rooms)
+               .matching(query))
+    counts = current.facet_counts
+    for track in view.catalogue.tracks:
+        assert counts.tracks[track] == len(current.in_tracks(track).sessions)
+    for theme in view.catalogue.themes:
+        assert counts.themes[theme] == len(current.with_themes(theme).sessions)
+    for room in view.catalogue.rooms:
+        assert counts.rooms[room] == len(current.in_rooms(room).sessions)
+
+
 @given(st.data())
 def test_overlap_is_symmetric(view: ScheduleView, data: st.DataObject) -> None:
     sessions = view.sessions

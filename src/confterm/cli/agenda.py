@@ -51,8 +51,11 @@ def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
             _print_table(store.agenda, catalogue, lang)
         return 0
     if action == "export":
+        from confterm.storage.settings import load_settings
+
         sessions = store.agenda.sessions(catalogue)
-        where = _write_ics(args.file, sessions, catalogue, args.lang, store.agenda)
+        alarm = None if args.no_alarm else load_settings().settings.reminder_minutes
+        where = _write_ics(args.file, sessions, catalogue, args.lang, store.agenda, alarm)
         report(args.file, f"Wrote {len(sessions)} bookmarked sessions to {where}")
         return 0
     session = catalogue.sessions.get(args.session_id)
@@ -84,10 +87,11 @@ def export_programme(args: argparse.Namespace, programme: Programme) -> int:
 
 
 def _write_ics(path: Path, sessions: Iterable[Session], catalogue: Catalogue, lang: str,
-               agenda: Agenda | None) -> str:
+               agenda: Agenda | None, alarm_minutes: int | None = None) -> str:
     from confterm.formats.ics_export import to_ics
 
-    return write_output(path, to_ics(sessions, catalogue, lang=lang, agenda=agenda))
+    return write_output(path, to_ics(sessions, catalogue, lang=lang, agenda=agenda,
+                                     alarm_minutes=alarm_minutes))
 
 
 def _print_json(agenda: Agenda, catalogue: Catalogue) -> None:

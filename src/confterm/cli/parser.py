@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     agenda_export.add_argument("file", type=Path, metavar="FILE.ics",
                                help="where to write; - for standard output")
     agenda_export.add_argument("--lang", default="en")
+    agenda_export.add_argument("--no-alarm", action="store_true",
+                               help="leave out the alarm each event carries (set by "
+                                    "reminder_minutes in the settings, default 10)")
 
     export = commands.add_parser(
         "export", parents=[common], help="write the whole programme to an iCalendar file")

@@ -306,7 +306,8 @@ class Conference:
         sessions = self.agenda.sessions(self.catalogue)
         try:  # a link's target is written, a FIFO written into (see write_export)
             write_export(path, to_ics(sessions, self.catalogue, lang=self.lang,
-                                      agenda=self.agenda))
+                                      agenda=self.agenda,
+                                      alarm_minutes=self.settings.reminder_minutes))
         except OSError as error:
             self._tell(f"Could not write {shown(path)}: {error.strerror or error}",
                        severity="error", timeout=10)

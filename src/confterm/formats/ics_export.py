@@ -22,8 +22,10 @@ def event_uid(session: Session, programme_id: str) -> str:
 
 
 def to_ics(sessions: Iterable[Session], catalogue: Catalogue, *, lang: str = "en",
-           agenda: Agenda | None = None, stamp: dt.datetime | None = None) -> bytes:
-    """The calendar for *sessions*; *stamp* is DTSTAMP (default: now)."""
+           agenda: Agenda | None = None, stamp: dt.datetime | None = None,
+           alarm_minutes: int | None = None) -> bytes:
+    """The calendar for *sessions*; *stamp* is DTSTAMP (default: now). With
+    *alarm_minutes*, each event carries an alarm that many minutes before it."""
     import icalendar
 
     programme = catalogue.programme
@@ -52,6 +54,12 @@ def to_ics(sessions: Iterable[Session], catalogue: Catalogue, *, lang: str = "en
         mark = agenda.get(session.id) if agenda is not None else None
         if mark is not None:
             event.add("priority", 1 if mark.priority == "must" else 5)
+        if alarm_minutes is not None:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", session.title.get(lang))
+            alarm.add("trigger", -dt.timedelta(minutes=alarm_minutes))
+            event.add_component(alarm)
         calendar.add_component(event)
     calendar.add_missing_timezones()
     data: bytes = calendar.to_ical()

@@ -39,6 +39,11 @@ class Catalogue:
             programme.sessions,
             key=lambda s: (s.start, order.get(s.track, last) if s.track else last,
                            s.title.get("en").casefold(), s.id)))
+        #: Sessions of each day, in the same order.
+        grouped: dict[dt.date, list[Session]] = {}
+        for session in self.ordered:
+            grouped.setdefault(session.day, []).append(session)
+        self.by_day = {day: tuple(sessions) for day, sessions in grouped.items()}
         #: Spoken languages (primary subtags, lower case), most used first.
         used: dict[str, int] = {}
         for session in programme.sessions:
@@ -125,6 +130,16 @@ def _spoken_in(session: Session, codes: frozenset[str]) -> bool:
 def overlaps(a: Session, b: Session) -> bool:
     """True when the two sessions share any instant (touching ends do not count)."""
     return a.start < b.end and b.start < a.end
+
+
+@dataclass(frozen=True)
+class FacetCounts:
+    """Sessions each choice of the sidebar would show, by id (see ``facet_counts``)."""
+
+    tracks: dict[str, int]
+    themes: dict[str, int]
+    rooms: dict[str, int]
+    languages: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -233,11 +248,16 @@ class ScheduleView:
         """The matching sessions in stable chronological order."""
         # One tight pass per filter in use, each over what the last one kept:
         # at 10,000 sessions this runs on every search keystroke.
-        found: Iterable[Session] = (self.candidates if self.candidates is not None
-                                    else self.catalogue.ordered)
         day, tracks, themes = self.day, self.tracks, self.themes
-        if day is not None:
-            found = [s for s in found if s.day == day]
+        found: Iterable[Session]
+        if self.candidates is not None:
+            found = self.candidates
+            if day is not None:
+                found = [s for s in found if s.day == day]
+        elif day is not None:
+            found = self.catalogue.by_day.get(day, ())
+        else:
+            found = self.catalogue.ordered
         if tracks:
             found = [s for s in found if s.track in tracks]
         if themes:
@@ -260,38 +280,38 @@ class ScheduleView:
     def __len__(self) -> int:
         return len(self.sessions)
 
+    @cached_property
+    def facet_counts(self) -> FacetCounts:
+        """For every track, theme, room and spoken language: how many sessions it
+        would show were it the only one chosen in its list, the other filters as
+        they are. One pass over the day's sessions for all four lists."""
+        tracks = dict.fromkeys(self.catalogue.tracks, 0)
+        themes = dict.fromkeys(self.catalogue.themes, 0)
+        rooms = dict.fromkeys(self.catalogue.rooms, 0)
+        spoken = dict.fromkeys(self.catalogue.spoken, 0)
+        base = replace(self, tracks=frozenset(), themes=frozenset(), rooms=frozenset(),
+                       languages=frozenset(), candidates=None)
+        in_tracks, in_themes, in_rooms = self.tracks, self.themes, self.rooms
+        languages = self.languages
+        for session in base.sessions:
+            track_ok = not in_tracks or session.track in in_tracks
+            theme_ok = not in_themes or not in_themes.isdisjoint(session.themes)
+            room_ok = not in_rooms or session.room in in_rooms
+            spoken_ok = not languages or _spoken_in(session, languages)
+            if theme_ok and room_ok and spoken_ok and session.track in tracks:
+                tracks[session.track] += 1
+            if track_ok and room_ok and spoken_ok:
+                for theme in session.themes:
+                    if theme in themes:
+                        themes[theme] += 1
+            if track_ok and theme_ok and spoken_ok and session.room in rooms:
+                rooms[session.room] += 1
+            if track_ok and theme_ok and room_ok:
+                for code in {tag.lower().split("-")[0] for tag in session.language}:
+                    spoken[code] += 1
+        return FacetCounts(tracks, themes, rooms, spoken)
+
     def theme_counts(self) -> dict[str, int]:
         """For each theme: how many sessions would match if it were the only theme chosen."""
-        base = self.with_themes().sessions
-        counts = dict.fromkeys(self.catalogue.themes, 0)
-        for session in base:
-            for theme in session.themes:
-                if theme in counts:
-                    counts[theme] += 1
-        return counts
-
-    def track_counts(self) -> dict[str, int]:
-        """For each track: how many sessions it would show with the other filters."""
-        counts = dict.fromkeys(self.catalogue.tracks, 0)
-        for session in self.in_tracks().sessions:
-            if session.track in counts:
-                counts[session.track] += 1
-        return counts
-
-    def room_counts(self) -> dict[str, int]:
-        """For each room: how many sessions it would show with the other filters."""
-        counts = dict.fromkeys(self.catalogue.rooms, 0)
-        for session in self.in_rooms().sessions:
-            if session.room in counts:
-                counts[session.room] += 1
-        return counts
-
-    def language_counts(self) -> dict[str, int]:
-        """For each spoken language of the programme (primary subtag, lower case):
-        how many sessions it would show with the other filters."""
-        counts = dict.fromkeys(self.catalogue.spoken, 0)
-        for session in self.in_languages().sessions:
-            for code in {tag.lower().split("-")[0] for tag in session.language}:
-                counts[code] += 1
-        return counts
+        return self.facet_counts.themes
 

@@ -64,7 +64,7 @@ def _in_order(choices: list[Choice]) -> list[Choice]:
 def track_choices(view: ScheduleView, display: Display) -> list[Choice]:
     """'All tracks' then the programme's tracks, each with its number of sessions
     under the other filters; one of them chosen."""
-    lang, chosen, counts = display.lang, view.tracks, view.track_counts()
+    lang, chosen, counts = display.lang, view.tracks, view.facet_counts.tracks
     tracks = _in_order([
         Choice(t.id, _counted(counts.get(t.id, 0), name), t.id in chosen, name)
         for t in view.programme.tracks for name in [clip(t.name.get(lang))]])
@@ -74,7 +74,7 @@ def track_choices(view: ScheduleView, display: Display) -> list[Choice]:
 def room_choices(view: ScheduleView, display: Display) -> list[Choice]:
     """The programme's rooms with their number of sessions under the other
     filters; several may be chosen."""
-    counts = view.room_counts()
+    counts = view.facet_counts.rooms
     return _in_order([Choice(r.id, _counted(counts.get(r.id, 0), name), r.id in view.rooms, name)
                       for r in view.programme.rooms for name in [clip(r.name)]])
 
@@ -82,7 +82,7 @@ def room_choices(view: ScheduleView, display: Display) -> list[Choice]:
 def language_choices(view: ScheduleView, display: Display) -> list[Choice]:
     """The languages sessions are spoken in (as the programme tags them, e.g.
     "de", "en"), most used first, with their number of sessions."""
-    counts = view.language_counts()
+    counts = view.facet_counts.languages
     return [Choice(code, _counted(counts.get(code, 0), code), code in view.languages, code)
             for code in view.catalogue.spoken]
 
