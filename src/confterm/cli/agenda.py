@@ -33,10 +33,16 @@ def run_agenda(args: argparse.Namespace, programme: Programme) -> int:
     from confterm.cli.errors import UsageError
 
     catalogue = Catalogue(programme)
-    store, problem = BookmarkStore.open(programme.id)
+    action = args.agenda_command or "list"
+    if action == "import":
+        return _import(args, catalogue)
+    if action == "forget":
+        return _forget(args, catalogue)
+    friend = getattr(args, "of", None)
+    store, problem = (_friend_store(friend, catalogue) if friend
+                      else BookmarkStore.open(programme.id))
     if problem:
         print(f"confterm: {problem}", file=sys.stderr)
-    action = args.agenda_command or "list"
     if action == "list":
         lang = check_language(args.lang, programme)
         chosen = output_format(args.format)
@@ -140,3 +146,95 @@ def _print_table(agenda: Agenda, catalogue: Catalogue, lang: str) -> None:
         for bookmark in missing:
             console.print(Text(f" {priority_marker(bookmark.priority)} "
                                f"{bookmark.title or bookmark.session_id}"))
+
+
+def _friend_store(name: str, catalogue: Catalogue) -> tuple[BookmarkStore, str | None]:
+    from confterm.cli.errors import UsageError
+    from confterm.storage.friends import FriendNameError, check_name, friend_path, friends
+
+    try:
+        name = check_name(name)
+    except FriendNameError as error:
+        raise UsageError(str(error)) from None
+    programme_id = catalogue.programme.id
+    if not friend_path(programme_id, name).exists():
+        known = ", ".join(friends(programme_id)) or "none yet"
+        raise UsageError(f"no agenda of {name!r} for this programme (friends: {known}; "
+                         "'confterm agenda import FILE --as NAME' adds one)")
+    from confterm.storage.friends import open_friend
+
+    return open_friend(programme_id, name)
+
+
+def _import(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from confterm.cli.errors import UsageError
+    from confterm.model.text import neutralise
+    from confterm.opening.agendas import AgendaFileError, read_agenda
+    from confterm.storage.friends import FriendNameError, check_name, open_friend
+
+    programme = catalogue.programme
+    friend = None
+    if args.friend is not None:
+        try:
+            friend = check_name(args.friend)
+        except FriendNameError as error:
+            raise UsageError(str(error)) from None
+    try:
+        imported = read_agenda(args.source, catalogue)
+    except AgendaFileError as error:
+        print(f"confterm: {neutralise(args.source)}: {error}", file=sys.stderr)
+        return 2
+    matched = imported.matched
+    events = len(matched.sessions) + len(matched.unmatched)
+    ways = {how: sum(1 for h in matched.how.values() if h == how)
+            for how in ("uid", "title", "room")}
+    said = ", ".join(f"{count} by {label}" for how, label in (
+        ("uid", "confterm's UID"), ("title", "time and title"), ("room", "time and room"))
+        if (count := ways[how]))
+    print(f"Matched {len(matched.sessions)} session{'s' * (len(matched.sessions) != 1)} "
+          f"from {events} event{'s' * (events != 1)}" + (f" ({said})." if said else "."))
+    if matched.unmatched:
+        print("Not in this programme:")
+        for event in matched.unmatched:
+            when = (event.start.astimezone(programme.zone).strftime("%Y-%m-%d %H:%M")
+                    if event.start is not None and event.start.tzinfo is not None
+                    else event.start.strftime("%Y-%m-%d %H:%M") if event.start else "no time")
+            print(f"  {when}  {clip(neutralise(event.title)) or '(no title)'}")
+    if friend is not None:
+        store, problem = open_friend(programme.id, friend)
+        wanted = {s.id for s in matched.sessions}
+        for session_id in list(store.agenda.bookmarks):
+            if session_id not in wanted:
+                store.remove(session_id)  # their latest agenda replaces the last one
+        for session in matched.sessions:
+            store.set(bookmark_for(session, imported.priorities.get(session.id, Priority.MUST)))
+        store.save()
+        print(f"Kept as {friend}'s agenda ({len(matched.sessions)} sessions): "
+              f"'confterm agenda list --of {friend}'; shown beside yours in the browser.")
+        return 0
+    store, problem = BookmarkStore.open(programme.id)
+    if problem:
+        print(f"confterm: {problem}", file=sys.stderr)
+    added = [s for s in matched.sessions if s.id not in store.agenda]
+    for session in added:
+        store.set(bookmark_for(session, imported.priorities.get(session.id, Priority.MUST)))
+    if added:
+        store.save()
+    kept = len(matched.sessions) - len(added)
+    print(f"Added {len(added)} to your bookmarks"
+          + (f" ({kept} already there, left as they were)." if kept else "."))
+    return 0
+
+
+def _forget(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from confterm.cli.errors import UsageError
+    from confterm.storage.friends import FriendNameError, check_name, forget
+
+    try:
+        name = check_name(args.friend)
+    except FriendNameError as error:
+        raise UsageError(str(error)) from None
+    if not forget(catalogue.programme.id, name):
+        raise UsageError(f"no agenda of {name!r} for this programme")
+    print(f"Forgot {name}'s agenda.")
+    return 0

@@ -94,6 +94,22 @@ def build_parser() -> argparse.ArgumentParser:
         parser_.add_argument("--format", choices=("table", "tsv", "json"), default=None,
                              help=FORMAT_HELP)
         parser_.add_argument("--lang", default=None, help="language of titles (en, fr…)")
+        parser_.add_argument("--of", metavar="NAME", default=None,
+                             help="a friend's agenda (see 'agenda import --as')")
+    importing_agenda = agenda_commands.add_parser(
+        "import", parents=[common], help="add a calendar's or bookmarks file's sessions",
+        description="Read an agenda (an .ics calendar from confterm, another schedule app "
+                    "or pretalx's faved.ics, or a confterm bookmarks file), from a file or "
+                    "an http(s) URL, and match its events to this programme's sessions: by "
+                    "confterm's UID, else by start time and title, else by start and room. "
+                    "Without --as they join your bookmarks (none of yours is changed); with "
+                    "--as NAME they are kept as NAME's agenda, beside yours.")
+    importing_agenda.add_argument("source", metavar="FILE|URL")
+    importing_agenda.add_argument("--as", dest="friend", metavar="NAME", default=None,
+                                  help="keep them as this friend's agenda")
+    forget = agenda_commands.add_parser("forget", parents=[common],
+                                        help="remove a friend's agenda")
+    forget.add_argument("friend", metavar="NAME")
     add = agenda_commands.add_parser("add", parents=[common], help="bookmark a session")
     add.add_argument("session_id", metavar="ID")
     add.add_argument("--maybe", action="store_true", help="priority 'maybe' (default: must)")

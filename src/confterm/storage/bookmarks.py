@@ -53,14 +53,17 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def encode(programme_id: str, agenda: Agenda) -> str:
+def encode(programme_id: str, agenda: Agenda, owner: str | None = None) -> str:
     entries = {}
     for key, mark in sorted(agenda.bookmarks.items()):
         entries[key] = {"priority": mark.priority.value, "added": mark.added.isoformat(),
                         "title": mark.title,
                         "start": mark.start.isoformat() if mark.start else None}
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
-                "programme": programme_id, "bookmarks": entries}
+    document: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+                                "programme": programme_id}
+    if owner is not None:  # a friend's agenda says whose it is
+        document["owner"] = owner
+    document["bookmarks"] = entries
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -96,13 +99,16 @@ class BookmarkStore:
     programme_id: str
     path: Path
     agenda: Agenda = field(default_factory=Agenda)
+    #: Whose agenda this is, when it is not the user's own (a friend's).
+    owner: str | None = None
     #: Changes not yet on disk, oldest first: (session id, bookmark or None for removed).
     pending: list[tuple[str, Bookmark | None]] = field(default_factory=list)
 
     @classmethod
-    def open(cls, programme_id: str, path: Path | None = None) -> tuple[BookmarkStore, str | None]:
+    def open(cls, programme_id: str, path: Path | None = None, *,
+             owner: str | None = None) -> tuple[BookmarkStore, str | None]:
         """The store and, if the file had to be moved aside, a message saying where."""
-        store = cls(programme_id, path or bookmarks_path(programme_id))
+        store = cls(programme_id, path or bookmarks_path(programme_id), owner=owner)
         try:
             with _locked(store.path):
                 store.agenda, problem = store._read()
@@ -148,7 +154,7 @@ class BookmarkStore:
             for session_id, bookmark in self.pending:
                 current = (current.with_bookmark(bookmark) if bookmark is not None
                            else current.without(session_id))
-            atomic_write_text(self.path, encode(self.programme_id, current))
+            atomic_write_text(self.path, encode(self.programme_id, current, self.owner))
             remove_stale_temporaries(self.path)
         self.pending.clear()
         self.agenda = current
