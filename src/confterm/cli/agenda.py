@@ -182,7 +182,7 @@ def _import(args: argparse.Namespace, catalogue: Catalogue) -> int:
     try:
         imported = read_agenda(args.source, catalogue)
     except AgendaFileError as error:
-        print(f"confterm: {neutralise(args.source)}: {error}", file=sys.stderr)
+        print(f"confterm: {neutralise(args.source)}: {neutralise(str(error))}", file=sys.stderr)
         return 2
     matched = imported.matched
     events = len(matched.sessions) + len(matched.unmatched)

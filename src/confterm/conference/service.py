@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from confterm.conference.announcer import Announcer
+from confterm.conference.sharing import Sharing
 from confterm.model.agenda import Agenda, Priority, bookmark_for, due_reminders
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme, Session
@@ -113,6 +114,8 @@ class Conference:
         moved = source.moved_note() if source is not None else None
         if moved:
             self.opening_notices.append(Notice(moved, title="Bookmarks moved", timeout=15))
+        #: Friends' agendas, and importing agendas (see ``sharing``).
+        self.sharing = Sharing(self)
         #: Sessions already reminded of in this run.
         self.reminded: set[str] = set()
 
@@ -204,6 +207,18 @@ class Conference:
             self._tell(f"Clashes with {names}", title="Bookmarked, with a clash",
                        severity="warning", timeout=8)
         return agenda
+
+    def add_bookmarks(self, sessions: list[Session],
+                      priorities: dict[str, Priority] | None = None) -> int:
+        """Bookmark those of *sessions* not bookmarked yet (mine stay as they are);
+        saved once. Returns how many were added."""
+        added = [s for s in sessions if s.id not in self.agenda]
+        for session in added:
+            priority = (priorities or {}).get(session.id, Priority.MUST)
+            self.bookmarks.set(bookmark_for(session, priority, self.clock.now()))
+        if added:
+            self._save_bookmarks()
+        return len(added)
 
     def remove_bookmark(self, session_id: str) -> Agenda:
         self.bookmarks.remove(session_id)

@@ -1,5 +1,5 @@
 """Command palette providers of the browser screen (its ``COMMANDS``): sessions
-(by title or person), people, days, themes, language."""
+(by title or person), people, friends, days, themes, language."""
 
 from __future__ import annotations
 
@@ -101,6 +101,16 @@ class PeopleCommands(_BrowserCommands):
     async def discover(self) -> Hits:  # people only when asked for: the list is long
         return
         yield
+
+
+class FriendCommands(_BrowserCommands):
+    """Only the sessions a friend picked (their agenda, imported)."""
+
+    def entries(self) -> Iterable[Entry]:
+        browser = self.browser
+        for name, agenda in browser.friends.items():
+            yield (f"Going with {name}", partial(browser.go_with, name),
+                   f"Only the {len(agenda)} sessions {name} picked (m shows all)")
 
 
 class DayCommands(_BrowserCommands):

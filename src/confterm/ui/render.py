@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual.content import Content
@@ -85,9 +86,16 @@ def _with_hanging_indent(lead: list[str | tuple[str, str]], lines: list[tuple[st
     return Content.assemble(*parts)
 
 
+def going_marks(session_id: str, friends: Mapping[str, Agenda]) -> str:
+    """The initials of the friends who picked the session, e.g. "AB"."""
+    return "".join(name[0].upper() for name, agenda in friends.items()
+                   if name and session_id in agenda)
+
+
 def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
                   width: int, height: int = 2, parallel: bool = False,
-                  bookmark: Bookmark | None = None, clash: bool = False) -> list[Content]:
+                  bookmark: Bookmark | None = None, clash: bool = False,
+                  going: str = "") -> list[Content]:
     """A session as *height* lines (2 or 3) for the list; the caller cuts each
     line to the width with an ellipsis. Line 1: marker, time and title; a long
     title continues on line 2; the last line: track, room, kind and themes."""
@@ -113,7 +121,7 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
                               (title_lines[0], title_style))]
     lines += [Content.assemble(pad, gutter, (text, title_style)) for text in title_lines[1:]]
     lines.append(Content.assemble(
-        pad, gutter, (meta, "dim"),
+        pad, gutter, (f"{going} " if going else "", "$accent bold"), (meta, "dim"),
         (f"  {themes}" if themes else "", "dim" if quiet else "$text-secondary")))
     return lines
 
@@ -124,7 +132,8 @@ def slot_heading(start: dt.datetime, count: int, display: Display) -> Content:
 
 
 def session_detail(session: Session, catalogue: Catalogue, display: Display,
-                   agenda: Agenda | None = None) -> Content:
+                   agenda: Agenda | None = None,
+                   friends: Mapping[str, Agenda] | None = None) -> Content:
     """Everything known about a session, for the detail pane and modal."""
     programme, lang = catalogue.programme, display.lang
     heading = day_heading(programme, session.day, lang)
@@ -143,6 +152,9 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
         for other in agenda.clashes_with(session, catalogue):
             parts += ["\n", (f"⚠ Clashes with {clip(other.title.get(lang))} "
                              f"({time_range(other, display.zone)})", "$warning")]
+    going = [name for name, theirs in (friends or {}).items() if session.id in theirs]
+    if going:
+        parts += ["\n", (f"Also going: {', '.join(going)}", "$accent")]
     for label, value in (("Room", clip(catalogue.room_name(session))),
                          ("Track", clip(catalogue.track_name(session, lang))),
                          ("Kind", session.kind.value)):

@@ -1,4 +1,6 @@
-"""The agenda screen: bookmarked sessions by day, with gaps and clashes."""
+"""The agenda screen: bookmarked sessions by day, with gaps and clashes; then each
+friend's picks beside them (shared ones and clashes with mine marked), to add
+one or all to mine; and importing an agenda."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from confterm.conference.service import Conference
-from confterm.model.agenda import Agenda, Gap, agenda_days
+from confterm.model.agenda import Agenda, Gap, agenda_days, takes_time
 from confterm.model.programme import Session
+from confterm.model.text import shown as shown_location
+from confterm.model.view import overlaps
 from confterm.timefmt import day_heading
-from confterm.ui.render import Display, agenda_row
+from confterm.ui.render import Display, agenda_row, brief_row
 from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.paged_option_list import PagedOptionList
@@ -32,9 +36,16 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
         Binding("b,delete,space", "remove", "Remove", id="agenda-remove"),
         Binding("p", "priority", "Priority", id="agenda-priority"),
         Binding("e", "export", "Export", id="agenda-export"),
+        Binding("plus", "add", "Add to mine", id="agenda-add",
+                tooltip="Agenda: add the friend's pick under the cursor to mine"),
+        Binding("asterisk", "add_all", "Add all", id="agenda-add-all",
+                tooltip="Agenda: add every pick of that friend to mine"),
+        Binding("i", "import", "Import", id="agenda-import",
+                tooltip="Agenda: import an agenda (a calendar or bookmarks file, or URL)"),
     ]
 
     agenda: var[Agenda] = var[Agenda](Agenda, always_update=True)
+    friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict, always_update=True)
 
     def __init__(self, conference: Conference, display: Display) -> None:
         super().__init__()
@@ -42,6 +53,9 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
         self.catalogue = conference.catalogue
         self.display_options = display
         self.set_reactive(AgendaScreen.agenda, conference.agenda)
+        self.set_reactive(AgendaScreen.friends, conference.sharing.friends)
+        #: Rows of friends' picks: option id -> (friend, session id).
+        self._picks: dict[str, tuple[str, str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-title", markup=False)
@@ -50,16 +64,23 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
 
     def on_mount(self) -> None:
         self.conference.agenda_changed.subscribe(self, partial(setattr, self, "agenda"))
+        self.conference.sharing.friends_changed.subscribe(
+            self, partial(setattr, self, "friends"))
         self._rebuild()
         self.set_focus(self.query_one(OptionList))
 
     def on_unmount(self) -> None:
         self.conference.agenda_changed.unsubscribe(self)
+        self.conference.sharing.friends_changed.unsubscribe(self)
 
     def on_resize(self) -> None:
         self._rebuild()  # rows are wrapped to the width
 
     def watch_agenda(self) -> None:
+        if self.is_mounted:
+            self._rebuild()
+
+    def watch_friends(self) -> None:
         if self.is_mounted:
             self._rebuild()
 
@@ -71,6 +92,8 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
         summary = f"My agenda · {len(agenda)} bookmarked"
         if clashes:
             summary += f" · ⚠ {clashes} sessions clash"
+        if self.friends:
+            summary += f" · going with {', '.join(self.friends)}"
         self.query_one("#agenda-title", Static).update(Content.styled(summary, "bold"))
         options: list[Option] = []
         width = self.app.size.width - 2
@@ -101,20 +124,108 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
                     ("  no longer in the programme", "$warning")), id=bookmark.session_id))
         if not options:
             options.append(Option("No bookmarks yet. In the list, b or space bookmarks the "
-                                  "highlighted session.", disabled=True))
+                                  "highlighted session; i imports an agenda.", disabled=True))
+        options += self._friends_options(width)
         session_list = self.query_one(OptionList)
         keep = session_list.highlighted
+        kept = session_list.highlighted_option.id if session_list.highlighted_option else None
         session_list.set_options(options)
-        if keep is not None:
+        place = next((i for i, o in enumerate(options) if kept and o.id == kept), None)
+        if place is not None:  # the same row, wherever it went
+            session_list.highlighted = place
+        elif keep is not None:
             session_list.highlighted = min(keep, len(options) - 1)
             if session_list.highlighted_option and session_list.highlighted_option.disabled:
                 session_list.action_cursor_down()
         else:
             session_list.action_first()
 
+    def _friends_options(self, width: int) -> list[Option]:
+        """Each friend's picks: ★ shared with mine, ⚠ clashing with mine, + to add."""
+        agenda, catalogue, display = self.agenda, self.catalogue, self.display_options
+        mine = agenda.sessions(catalogue)
+        options: list[Option] = []
+        self._picks = {}
+        for number, (name, theirs) in enumerate(self.friends.items()):
+            picks = theirs.sessions(catalogue)
+            shared = sum(1 for s in picks if s.id in agenda)
+            options.append(Option(Content.styled(
+                f"{name}'s picks · {len(picks)} · {shared} shared with mine "
+                "(+ adds one, * adds all)", "bold reverse"), disabled=True))
+            for session in picks:
+                clash = session.id not in agenda and any(
+                    overlaps(session, other) for other in mine if takes_time(other)
+                    and takes_time(session))
+                mark = ("✓ ", "$success bold") if session.id in agenda else (
+                    ("⚠ ", "$warning bold") if clash else ("+ ", "$accent"))
+                option_id = f"pick-{number}-{session.id}"  # stable: the cursor stays on it
+                self._picks[option_id] = (name, session.id)
+                row = brief_row(session, catalogue, display, agenda.get(session.id), width - 2)
+                options.append(Option(Content.assemble(mark, row), id=option_id))
+        return options
+
     def _selected_id(self) -> str | None:
         option = self.query_one(OptionList).highlighted_option
-        return option.id if option is not None and not option.disabled else None
+        if option is None or option.disabled or option.id in self._picks:
+            return None
+        return option.id
+
+    def _selected_pick(self) -> tuple[str, str] | None:
+        option = self.query_one(OptionList).highlighted_option
+        return self._picks.get(option.id or "") if option is not None else None
+
+    def action_add(self) -> None:
+        pick = self._selected_pick()
+        session = self.catalogue.sessions.get(pick[1]) if pick else None
+        if pick is None or session is None or session.id in self.agenda:
+            self.app.bell()
+            return
+        self.conference.sharing.add_friends_picks(pick[0], [session])
+
+    def action_add_all(self) -> None:
+        pick = self._selected_pick()
+        if pick is None:
+            self.app.bell()
+            return
+        added = self.conference.sharing.add_friends_picks(pick[0])
+        self.notify(f"Added {added} of {pick[0]}'s picks to mine.", timeout=4, markup=False)
+
+    def action_import(self) -> None:
+        from confterm.ui.screens.import_agenda import ImportScreen, Request
+
+        def start(request: Request | None) -> None:
+            if request is not None:
+                self.run_worker(partial(self._import, *request), thread=True,
+                                group="agenda-import", exclusive=True)
+
+        self.app.push_screen(ImportScreen(), start)
+
+    def _import(self, location: str, friend: str | None) -> None:
+        """In a thread: read and match (maybe a download); keep it on the UI thread."""
+        from confterm.conference.sharing import AgendaFileError
+
+        try:
+            imported = self.conference.sharing.read(location)
+        except AgendaFileError as error:
+            self.app.call_from_thread(self.notify,
+                                      f"{shown_location(location)}: {shown_location(error)}",
+                                      title="Not imported", severity="error", timeout=10,
+                                      markup=False)
+            return
+        self.app.call_from_thread(self._keep, imported, friend)
+
+    def _keep(self, imported: object, friend: str | None) -> None:
+        from confterm.opening.agendas import ImportedAgenda
+        from confterm.storage.friends import FriendNameError
+
+        assert isinstance(imported, ImportedAgenda)
+        try:
+            said = self.conference.sharing.keep(imported, friend)
+        except (FriendNameError, OSError) as error:
+            self.notify(str(error), title="Not imported", severity="error", timeout=10,
+                        markup=False)
+            return
+        self.notify(said, title="Agenda imported", timeout=8, markup=False)
 
     def action_remove(self) -> None:
         session_id = self._selected_id()

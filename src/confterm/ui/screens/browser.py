@@ -28,6 +28,7 @@ from confterm.model.view import Catalogue, ScheduleView
 from confterm.storage.settings import BrowseState
 from confterm.ui.commands import (
     DayCommands,
+    FriendCommands,
     LanguageCommands,
     PeopleCommands,
     SessionCommands,
@@ -65,7 +66,8 @@ _FOCUS_ACTIONS = frozenset({"search", "tracks", "themes", "rooms", "spoken"})
 
 
 class BrowserScreen(Screen[None]):
-    COMMANDS = {SessionCommands, PeopleCommands, DayCommands, ThemeCommands, LanguageCommands}
+    COMMANDS = {SessionCommands, PeopleCommands, FriendCommands, DayCommands, ThemeCommands,
+                LanguageCommands}
     BINDINGS = [
         *(Binding(str(n), f"go_day({n})", f"Day {n}", show=False, id=f"day-{n}")
           for n in range(1, 10)),
@@ -132,6 +134,10 @@ class BrowserScreen(Screen[None]):
     #: "offline — cached at …" for a remote programme that could not be refreshed.
     status: var[str | None] = var[str | None](None)
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
+    #: Friends' agendas by name.
+    friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
+    #: What "only these sessions" stands for, when that filter is on.
+    only_label: var[str] = var("")
     #: The timetable grid rather than the list, and the user's rooms in it.
     grid: var[bool] = var(False)
     room_layout: var[RoomLayout] = var(RoomLayout())
@@ -143,6 +149,7 @@ class BrowserScreen(Screen[None]):
         display = Display(conference.lang, conference.zone)
         self.set_reactive(BrowserScreen.status, conference.status)
         self.set_reactive(BrowserScreen.agenda, conference.agenda)
+        self.set_reactive(BrowserScreen.friends, conference.sharing.friends)
         self.set_reactive(BrowserScreen.now, conference.clock.now())
         self.set_reactive(BrowserScreen.view, view)
         shown = view.searched()
@@ -185,16 +192,17 @@ class BrowserScreen(Screen[None]):
                 yield Static(id="status", markup=False)
                 yield SessionList(id="sessions").data_bind(
                     view=BrowserScreen.shown, display_options=BrowserScreen.display_options,
-                    agenda=BrowserScreen.agenda, now=BrowserScreen.now)
+                    agenda=BrowserScreen.agenda, now=BrowserScreen.now,
+                    friends=BrowserScreen.friends)
                 grid = TimetableGrid(id="grid")
                 grid.display = self.grid
                 yield grid.data_bind(
                     view=BrowserScreen.view, display_options=BrowserScreen.display_options,
                     agenda=BrowserScreen.agenda, now=BrowserScreen.now,
-                    room_layout=BrowserScreen.room_layout)
+                    room_layout=BrowserScreen.room_layout, friends=BrowserScreen.friends)
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
                 session=BrowserScreen.current, display_options=BrowserScreen.display_options,
-                agenda=BrowserScreen.agenda)
+                agenda=BrowserScreen.agenda, friends=BrowserScreen.friends)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -202,6 +210,7 @@ class BrowserScreen(Screen[None]):
         conference.agenda_changed.subscribe(self, partial(setattr, self, "agenda"))
         conference.status_changed.subscribe(self, partial(setattr, self, "status"))
         conference.time_passed.subscribe(self, partial(setattr, self, "now"))
+        conference.sharing.friends_changed.subscribe(self, partial(setattr, self, "friends"))
         conference.programme_changed.subscribe(
             self, lambda reloaded: self.replace_programme(reloaded.after))
         self._update_notice()
@@ -218,7 +227,8 @@ class BrowserScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         for announcer in (self.conference.agenda_changed, self.conference.status_changed,
-                          self.conference.time_passed, self.conference.programme_changed):
+                          self.conference.time_passed, self.conference.programme_changed,
+                          self.conference.sharing.friends_changed):
             announcer.unsubscribe(self)
 
     def on_resize(self, event: Resize) -> None:
@@ -334,7 +344,7 @@ class BrowserScreen(Screen[None]):
         if view.languages:
             parts.append("spoken in: " + ", ".join(sorted(view.languages)))
         if view.only is not None:
-            parts.append("my bookmarks only (m shows all)")
+            parts.append(f"{self.only_label or 'chosen sessions'} only (m shows all)")
         if view.ending_after is not None:
             parts.append("sessions over hidden (h)")
         if (view.tracks or view.themes or view.rooms or view.languages
@@ -503,12 +513,22 @@ class BrowserScreen(Screen[None]):
 
     def action_bookmarks_only(self) -> None:
         if self.view.only is not None:
+            self.only_label = ""
             self.view = self.view.only_sessions(None)
         elif not self.agenda.bookmarks:
             self.app.bell()
             self.notify("No bookmarks yet: b bookmarks a session.", timeout=3, markup=False)
         else:
+            self.only_label = "my bookmarks"
             self.view = self.view.only_sessions(self.agenda.bookmarks)
+
+    def go_with(self, name: str) -> None:
+        """Only the sessions *name* picked (their agenda, imported)."""
+        agenda = self.friends.get(name)
+        if agenda is None:
+            return
+        self.only_label = f"going with {name}"
+        self.view = self.view.only_sessions(agenda.bookmarks)
 
     def action_hide_finished(self) -> None:
         hiding = self.view.ending_after is None
@@ -517,7 +537,7 @@ class BrowserScreen(Screen[None]):
                     else "Sessions that are over are shown.", timeout=2, markup=False)
 
     def watch_agenda(self, agenda: Agenda) -> None:
-        if self.is_mounted and self.view.only is not None:
+        if self.is_mounted and self.view.only is not None and self.only_label == "my bookmarks":
             self.view = self.view.only_sessions(agenda.bookmarks)  # "mine" follows them
 
     def watch_now(self, now: dt.datetime | None) -> None:

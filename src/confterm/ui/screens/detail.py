@@ -40,6 +40,7 @@ class DetailScreen(ClosesOnce, ModalScreen[None]):
             detail.set_reactive(SessionDetail.session, self.session)
             detail.set_reactive(SessionDetail.display_options, self.display_options)
             detail.set_reactive(SessionDetail.agenda, self.agenda)
+            detail.set_reactive(SessionDetail.friends, self.conference.sharing.friends)
             yield detail
         yield KeyFooter()
 

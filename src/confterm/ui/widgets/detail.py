@@ -18,6 +18,7 @@ class SessionDetail(VerticalScroll):
     display_options: reactive[Display] = reactive(Display())
     agenda: reactive[Agenda] = reactive(Agenda())
     catalogue: reactive[Catalogue | None] = reactive(None)
+    friends: reactive[dict[str, Agenda]] = reactive(dict)
 
     def __init__(self, catalogue: Catalogue, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -39,6 +40,9 @@ class SessionDetail(VerticalScroll):
     def watch_agenda(self) -> None:
         self._refresh()
 
+    def watch_friends(self) -> None:
+        self._refresh()
+
     def _refresh(self) -> None:
         bodies = self.query(".detail-body").results(Static)
         body = next(bodies, None)
@@ -48,4 +52,4 @@ class SessionDetail(VerticalScroll):
             body.update("Highlight a session to see its details.")
         else:
             body.update(session_detail(self.session, self.catalogue, self.display_options,
-                                       self.agenda))
+                                       self.agenda, self.friends))

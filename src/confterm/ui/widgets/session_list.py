@@ -18,7 +18,13 @@ from textual.strip import Strip
 
 from confterm.model.agenda import Agenda, clashing_pairs
 from confterm.model.view import ScheduleView
-from confterm.ui.render import MARKER_WIDTH, Display, session_lines, slot_heading
+from confterm.ui.render import (
+    MARKER_WIDTH,
+    Display,
+    going_marks,
+    session_lines,
+    slot_heading,
+)
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
 from confterm.ui.widgets.lines import line_strip
 from confterm.ui.widgets.session_events import (
@@ -59,6 +65,8 @@ class SessionList(LineList):
     view: reactive[ScheduleView | None] = reactive(None, always_update=True)
     display_options: reactive[Display] = reactive(Display())
     agenda: reactive[Agenda] = reactive(Agenda())
+    #: Friends' agendas by name: their initials mark the sessions they picked.
+    friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
     #: Sessions over by then are drawn dimmed.
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
 
@@ -92,6 +100,9 @@ class SessionList(LineList):
 
     def watch_agenda(self) -> None:
         self._update_clashes()
+        self.refresh()
+
+    def watch_friends(self) -> None:
         self.refresh()
 
     def watch_now(self) -> None:
@@ -240,7 +251,7 @@ class SessionList(LineList):
         assert view is not None
         # Rows are drawn in the colour theme's colours: a new theme, new rows.
         valid_for = (width, self.display_options, id(view.catalogue), id(self.agenda),
-                     self.app.theme)
+                     id(self.friends), self.app.theme)
         if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
             self._cache.clear()
             self._cache_for = valid_for
@@ -264,7 +275,8 @@ class SessionList(LineList):
                                   width=width, parallel=row.parallel,
                                   bookmark=self.agenda.get(row.session.id),
                                   clash=row.session.id in self._clashing,
-                                  height=self.height_of(index))
+                                  height=self.height_of(index),
+                                  going=going_marks(row.session.id, self.friends))
             if finished and state != "cursor":  # over: quieter, still there to read
                 lines = [line.stylize("dim") for line in lines]
         strips = [line_strip(line, width, style) for line in lines]

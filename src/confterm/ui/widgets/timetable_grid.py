@@ -35,7 +35,7 @@ from confterm.model.timetable import EMPTY, Box, Timetable, across, column_order
 from confterm.model.timetable import vertical as box_below
 from confterm.model.view import ScheduleView
 from confterm.timefmt import time_range
-from confterm.ui.render import Display
+from confterm.ui.render import Display, going_marks
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
 from confterm.ui.widgets.lines import line_strip
 from confterm.ui.widgets.session_events import SessionHighlighted, SessionSelected
@@ -112,6 +112,7 @@ class TimetableGrid(LineList):
     view: var[ScheduleView | None] = var[ScheduleView | None](None, always_update=True)
     display_options: var[Display] = var(Display())
     agenda: var[Agenda] = var(Agenda())
+    friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
     room_layout: var[RoomLayout] = var(RoomLayout())
     #: The box under the cursor.
@@ -163,6 +164,9 @@ class TimetableGrid(LineList):
             self._clashes_for = source
             sessions = self.agenda.sessions(self.view.catalogue)
             self._clashing = frozenset(s.id for pair in clashing_pairs(sessions) for s in pair)
+
+    def watch_friends(self) -> None:
+        self.refresh()
 
     def watch_now(self) -> None:
         self.refresh()
@@ -430,7 +434,7 @@ class TimetableGrid(LineList):
         table, display = self.table, self.display_options
         assert self.view is not None
         valid_for = (width, display, id(self.view.catalogue), id(self.agenda), self.app.theme,
-                     self._generation)
+                     self._generation, id(self.friends))
         if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
             self._cache.clear()
             if valid_for[4] != (self._cache_for or (None,) * 5)[4]:
@@ -541,6 +545,9 @@ class TimetableGrid(LineList):
         if len(wrapped) > room_for_title:
             title_lines[-1] = title_lines[-1] + "…"
         first = [(marker + " ", "clash" if "⚠" in marker else "marker")] if marker else []
+        going = going_marks(session.id, self.friends)
+        if going:  # friends who picked it, by initial
+            first.append((going + " ", "marker"))
         lines = [[*first, (title_lines[0], "title")]]
         lines += [[(text, "title")] for text in title_lines[1:]]
         lines += [[(text, "dim")] for text in extra]

@@ -1,0 +1,70 @@
+"""Going with friends: their agendas beside yours, and importing an agenda (a
+calendar or bookmarks file, from a file or a URL) into yours or as theirs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from confterm.conference.announcer import Announcer
+from confterm.model.agenda import Agenda, Priority, bookmark_for
+from confterm.model.programme import Session
+from confterm.opening.agendas import AgendaFileError, ImportedAgenda, read_agenda
+from confterm.storage.friends import check_name, friends, open_friend
+
+if TYPE_CHECKING:
+    from confterm.conference.service import Conference
+
+__all__ = ["AgendaFileError", "Sharing"]
+
+
+class Sharing:
+    def __init__(self, conference: Conference) -> None:
+        self.conference = conference
+        #: Friends' agendas by name (sorted by name).
+        self.friends: dict[str, Agenda] = friends(conference.programme.id)
+        self.friends_changed: Announcer[dict[str, Agenda]] = Announcer()
+
+    def going(self, session_id: str) -> list[str]:
+        """The friends who picked this session."""
+        return [name for name, agenda in self.friends.items() if session_id in agenda]
+
+    def read(self, location: str) -> ImportedAgenda:
+        """Read an agenda and match it (slow: a download; safe in a thread).
+        Raises ``AgendaFileError``."""
+        conference = self.conference
+        return read_agenda(location, conference.catalogue,
+                           deadline=float(conference.settings.download_seconds))
+
+    def keep(self, imported: ImportedAgenda, friend: str | None) -> str:
+        """Keep what was read: as *friend*'s agenda (replacing their last), or
+        added to mine. Returns what happened, to tell the user. Raises
+        ``FriendNameError`` for a name that cannot be used, ``OSError`` when the
+        friend's file cannot be written."""
+        matched = imported.matched
+        missed = (f"; {len(matched.unmatched)} not in this programme"
+                  if matched.unmatched else "")
+        if friend is None:
+            added = self.conference.add_bookmarks(list(matched.sessions), imported.priorities)
+            return f"Added {added} of {len(matched.sessions)} matched sessions to mine{missed}."
+        name = check_name(friend)
+        store, _problem = open_friend(self.conference.programme.id, name)
+        wanted = {s.id for s in matched.sessions}
+        for session_id in list(store.agenda.bookmarks):
+            if session_id not in wanted:
+                store.remove(session_id)
+        for session in matched.sessions:
+            store.set(bookmark_for(session, imported.priorities.get(session.id, Priority.MUST),
+                                   self.conference.clock.now()))
+        store.save()
+        self.friends = friends(self.conference.programme.id)
+        self.friends_changed.publish(self.friends)
+        return f"Kept {len(matched.sessions)} sessions as {name}'s agenda{missed}."
+
+    def add_friends_picks(self, name: str, sessions: list[Session] | None = None) -> int:
+        """Add *sessions* (default: all) of *name*'s picks to mine."""
+        agenda = self.friends.get(name, Agenda())
+        picks = sessions if sessions is not None else agenda.sessions(
+            self.conference.catalogue)
+        return self.conference.add_bookmarks(
+            [s for s in picks if s.id in agenda],
+            {s.id: agenda.bookmarks[s.id].priority for s in picks if s.id in agenda})
