@@ -124,7 +124,7 @@ def test_a_read_only_data_folder_still_opens(view: ScheduleView, tmp_path: Path,
     def read_only(_: Path) -> object:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(module, "_locked", read_only)
+    monkeypatch.setattr(module, "file_lock", read_only)
     again, problem = BookmarkStore.open(PROGRAMME_ID)
     assert problem is not None and "read-only" in problem
     assert "d1-opening" in again.agenda

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 
-from confterm.cli.common import open_programme
+from confterm.cli.common import open_programme, remember_opened
 from confterm.cli.errors import EXIT_OK, EXIT_UNEXPECTED, UsageError
 from confterm.cli.parser import now_option
 from confterm.model.text import shown
@@ -28,8 +29,13 @@ def run_browse(args: argparse.Namespace) -> int:
                 "the browser needs a terminal; try 'confterm sessions' for text output")
         from confterm.ui.app import ConftermApp
 
-        app = ConftermApp(opened.programme, now=now, source=opened)
-        app.run()
+        while True:
+            remember_opened(opened, now or dt.datetime.now(dt.UTC))
+            app = ConftermApp(opened.programme, now=now, source=opened)
+            chosen = app.run()  # another programme, chosen in the open screen (o)
+            if chosen is None or app.return_code:
+                break
+            opened = chosen
     if app.return_code:
         where = f"; the details are in {shown(app.crash_log)}" if app.crash_log else ""
         print(f"confterm: the browser stopped on an unexpected error{where}. "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -14,12 +15,17 @@ from confterm.model.text import shown
 if TYPE_CHECKING:
     from confterm.model.programme import Programme
     from confterm.opening.sources import Opened
+    from confterm.storage.recent import Recent
 
 
 def location(args: argparse.Namespace) -> str:
-    """The programme to open: --programme, else CONFTERM_PROGRAMME, else the bundled one."""
+    """The programme to open: --programme, else CONFTERM_PROGRAMME, else the one
+    opened last, else (the first time) the bundled one."""
     location: str | None = getattr(args, "programme", None) or os.environ.get(
         "CONFTERM_PROGRAMME")
+    if not location:
+        last = _last_opened()
+        location = last.location if last is not None else None
     if not location:
         from confterm.storage.paths import bundled_programme_path
 
@@ -27,8 +33,21 @@ def location(args: argparse.Namespace) -> str:
     return location
 
 
-def timezone_option(args: argparse.Namespace) -> str | None:
+def _last_opened() -> Recent | None:
+    from confterm.storage.recent import last_opened
+
+    return last_opened()
+
+
+def timezone_option(args: argparse.Namespace, where: str | None = None) -> str | None:
+    """--timezone, else the zone the programme at *where* was opened with last."""
     zone: str | None = getattr(args, "timezone", None)
+    if zone is None and where is not None:
+        from confterm.storage.recent import load_recent, location_key
+
+        key = location_key(where)
+        zone = next((e.timezone for e in load_recent() if location_key(e.location) == key),
+                    None)
     return zone
 
 
@@ -45,13 +64,15 @@ def open_programme(args: argparse.Namespace) -> Opened:
     from confterm.wording import offline_note
 
     where = location(args)
-    opened = open_location(where, timezone=timezone_option(args),
+    opened = open_location(where, timezone=timezone_option(args, where),
                            deadline=download_deadline() if is_url(where) else None)
     if opened.offline:
         note = offline_note(opened.fetched_at, opened.offline)
         print(f"confterm: {note} ({shown(opened.error)})", file=sys.stderr)
     if opened.moved_from is not None:
         print(f"confterm: {opened.moved_note()}", file=sys.stderr)
+    if opened.found_under is not None:
+        print(f"confterm: {shown(opened.found_note())}", file=sys.stderr)
     return opened
 
 
@@ -75,3 +96,15 @@ def parse_day(value: str, programme: Programme) -> dt.date:
         raise UsageError(f"--day {value}: not a day of this programme "
                          f"({', '.join(map(str, dates))})")
     return day
+
+
+def remember_opened(opened: Opened, when: dt.datetime) -> None:
+    """Add the programme to the recent ones (a read-only data folder only costs that)."""
+    from confterm.storage.recent import Recent
+    from confterm.storage.recent import remember_opened as remember
+
+    programme = opened.programme
+    days = [d.date for d in programme.days]
+    with contextlib.suppress(OSError):
+        remember(Recent(opened.location, programme.name.get("en"), min(days, default=None),
+                        max(days, default=None), when, opened.timezone))

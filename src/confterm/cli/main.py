@@ -77,6 +77,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from confterm.cli.agenda import run_agenda
 
         return run_agenda(args, load(args))
+    if args.command == "recent":
+        from confterm.cli.recent import run_recent
+
+        return run_recent(args)
     if args.command == "export":
         from confterm.cli.agenda import export_programme
 

@@ -32,7 +32,8 @@ def _common() -> argparse.ArgumentParser:
     common.add_argument("--programme", "-p", metavar="FILE|URL",
                         default=argparse.SUPPRESS,
                         help="programme to open: a file in any supported format, or an "
-                             "http(s) URL (default: the bundled WCO 2024 programme)")
+                             "http(s) URL (default: the one opened last; the first time, "
+                             "the bundled WCO 2024 programme)")
     common.add_argument("--timezone", metavar="ZONE", default=argparse.SUPPRESS,
                         help="IANA time zone for programme files that do not name one")
     return common
@@ -141,6 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("source", metavar="FILE|URL")
     importing.add_argument("--output", "-o", type=Path, required=True, metavar="FILE",
                            help="where to write the programme JSON; - for standard output")
+
+    recent = commands.add_parser(
+        "recent", help="the programmes you opened, on now and upcoming first",
+        description="List the programmes opened in the browser: on now, upcoming "
+                    "(soonest first), then past (latest opened first).")
+    recent.add_argument("--format", choices=("table", "tsv", "json"), default=None,
+                        help=FORMAT_HELP)
 
     commands.add_parser("schema", help="print the JSON Schema of the programme format",
                         description="Print the JSON Schema of confterm's programme format.")

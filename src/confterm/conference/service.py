@@ -111,6 +111,10 @@ class Conference:
                                                timeout=20))
         if loaded.problem:
             self.opening_notices.append(Notice(loaded.problem, severity="warning", timeout=15))
+        found = source.found_note() if source is not None else None
+        if found:
+            self.opening_notices.append(Notice(shown(found), title="Schedule found",
+                                               timeout=10))
         moved = source.moved_note() if source is not None else None
         if moved:
             self.opening_notices.append(Notice(moved, title="Bookmarks moved", timeout=15))

@@ -29,6 +29,14 @@ class Opened:
     #: The programme's previous id, when it changed at this location and the
     #: bookmarks moved with it.
     moved_from: str | None = None
+    #: The address given, when the schedule was found under it (a pretalx event
+    #: page): ``location`` is then the schedule's own address.
+    found_under: str | None = None
+
+    def found_note(self) -> str | None:
+        if self.found_under is None:
+            return None
+        return f"{self.found_under} is an event page; its schedule is at {self.location}."
 
     def moved_note(self) -> str | None:
         """What to tell the user when the bookmarks moved to a new programme id."""
@@ -51,19 +59,74 @@ def open_location(location: str, *, timezone: str | None = None,
         programme = open_programme(Path(location), timezone=timezone)
         return Opened(programme, location, timezone,
                       moved_from=follow_programme(location, programme.id))
-    fetched, programme = download(location, timezone=timezone, deadline=deadline)
+    try:
+        fetched, programme = download(location, timezone=timezone, deadline=deadline)
+    except ProgrammeError as error:
+        found = _schedule_under(location, error, timezone=timezone, deadline=deadline)
+        if found is None:
+            raise
+        (url, fetched, programme) = found
+        return Opened(programme, url, timezone, fetched.fetched_at, fetched.offline,
+                      fetched.error, moved_from=follow_programme(url, programme.id),
+                      found_under=location)
     return Opened(programme, location, timezone, fetched.fetched_at, fetched.offline,
                   fetched.error, moved_from=follow_programme(location, programme.id))
 
 
-def download(url: str, *, timezone: str | None = None,
-             deadline: float | None = None) -> tuple[Fetched, Programme]:
+def schedule_candidates(url: str) -> list[tuple[str, str | None]]:
+    """Where a pretalx event's schedule may be, for the address of one of its
+    pages: the schedule page asked for JSON (pretalx answers with a redirect to
+    its export), then the export paths. With the media type to ask for."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    for tail in ("/schedule", "/talk", "/speaker", "/cfp"):
+        if tail in path:
+            path = path[:path.index(tail)]
+            break
+    base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return [(f"{base}/schedule/", "application/json"),
+            (f"{base}/schedule/export/schedule.json", None),
+            (f"{base}/schedule.xml", None)]
+
+
+def _schedule_under(url: str, error: ProgrammeError, *, timezone: str | None,
+                    deadline: float | None) -> tuple[str, Fetched, Programme] | None:
+    """The schedule of the event whose web page is at *url*, if it can be found
+    within the deadline; None when *url* is not a web page or nothing is found."""
+    import time
+
+    from confterm.storage import remote
+
+    if not any(problem.message.startswith(remote.WEB_PAGE) for problem in error.problems):
+        return None
+    ends = time.monotonic() + (remote.DEADLINE if deadline is None else deadline)
+    for candidate, accept in schedule_candidates(url):
+        left = ends - time.monotonic()
+        if left <= 0:
+            return None
+        try:
+            fetched, programme = download(candidate, timezone=timezone, deadline=left,
+                                          accept=accept)
+        except ProgrammeError:
+            continue
+        final = fetched.final_url or candidate
+        if final != candidate:  # redirected to the export: that is the address to keep
+            remote.keep(final, fetched)
+        return (final if accept is not None else candidate), fetched, programme
+    return None
+
+
+def download(url: str, *, timezone: str | None = None, deadline: float | None = None,
+             accept: str | None = None) -> tuple[Fetched, Programme]:
     """The programme at *url*, and how it was fetched. A new download becomes the
     offline copy only once it has loaded as a programme; one that does not is
     reported as the reason for using the cached copy (or raised when there is none)."""
     from confterm.storage import remote  # the network stack only when needed
 
-    fetched = remote.fetch(url, deadline=remote.DEADLINE if deadline is None else deadline)
+    fetched = remote.fetch(url, deadline=remote.DEADLINE if deadline is None else deadline,
+                           accept=accept)
     try:
         programme = open_programme_bytes(fetched.raw, url, timezone=timezone)
     except ProgrammeError as error:

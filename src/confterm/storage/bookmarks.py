@@ -12,16 +12,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from confterm.model.agenda import Agenda, Bookmark, Priority
-from confterm.storage.atomic import atomic_write_text, move_aside, remove_stale_temporaries
+from confterm.storage.atomic import (
+    atomic_write_text,
+    file_lock,
+    move_aside,
+    remove_stale_temporaries,
+)
 from confterm.storage.paths import data_dir, is_url, safe_file_name
 
 FORMAT_NAME = "confterm-bookmarks"
@@ -34,23 +37,6 @@ class BookmarkFileError(ValueError):
 
 def bookmarks_path(programme_id: str) -> Path:
     return data_dir() / "bookmarks" / f"{safe_file_name(programme_id)}.json"
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock beside *path* (advisory; POSIX only, elsewhere none)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        yield
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "a+") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def encode(programme_id: str, agenda: Agenda, owner: str | None = None) -> str:
@@ -110,7 +96,7 @@ class BookmarkStore:
         """The store and, if the file had to be moved aside, a message saying where."""
         store = cls(programme_id, path or bookmarks_path(programme_id), owner=owner)
         try:
-            with _locked(store.path):
+            with file_lock(store.path):
                 store.agenda, problem = store._read()
         except OSError as error:  # e.g. a read-only data folder: work from memory
             try:
@@ -149,7 +135,7 @@ class BookmarkStore:
         """Merge this process's changes into the file. Raises ``OSError`` when the
         file cannot be written; the changes then stay pending for the next try.
         Returns a message if an unreadable file had to be moved aside."""
-        with _locked(self.path):
+        with file_lock(self.path):
             current, problem = self._read()
             for session_id, bookmark in self.pending:
                 current = (current.with_bookmark(bookmark) if bookmark is not None
@@ -199,7 +185,7 @@ def follow_programme(location: str, programme_id: str) -> str | None:
 
 def _follow(key: str, programme_id: str) -> str | None:
     record = _locations_path()
-    with _locked(record):
+    with file_lock(record):
         try:
             known = json.loads(record.read_text("utf-8"))
         except (FileNotFoundError, ValueError):
@@ -223,7 +209,7 @@ def move_bookmarks(old_id: str, new_id: str) -> Path | None:
     old_path, new_path = bookmarks_path(old_id), bookmarks_path(new_id)
     if old_path == new_path:
         return None
-    with _locked(old_path), _locked(new_path):
+    with file_lock(old_path), file_lock(new_path):
         try:
             moving = decode(old_path.read_bytes())
         except FileNotFoundError:

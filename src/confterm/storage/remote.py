@@ -56,11 +56,18 @@ class Fetched:
     #: For a new download, the validators to store with it once it is kept
     #: (ETag, Last-Modified); None for the cached copy.
     validators: dict[str, str | None] | None = None
+    #: Where a new download came from in the end, after redirects.
+    final_url: str | None = None
 
     @property
     def fresh(self) -> bool:
         """A new download, not yet known to be a usable programme."""
         return self.validators is not None
+
+
+#: Why a download failed when the server sent a web page where a schedule was
+#: expected (the caller may look for the schedule under the page, see sources).
+WEB_PAGE = "the server sent a web page, not a programme (a Wi-Fi login page?)"
 
 
 class DownloadFailed(Exception):
@@ -96,6 +103,7 @@ class _Download:
     read blocked on a silent or trickling server returns at once."""
 
     def __init__(self, request: Any, timeout: float, deadline_at: float) -> None:
+        self.final_url: str | None = None
         self.request = request
         self.timeout = timeout
         self.deadline_at = deadline_at
@@ -156,8 +164,8 @@ class _Download:
             raise DownloadFailed(f"the download was cut short ({len(raw)} of "
                                  f"{int(announced)} bytes)")
         if _is_web_page(headers.get("Content-Type") or "", raw):
-            raise DownloadFailed("the server sent a web page, not a programme "
-                                 "(a Wi-Fi login page?)")
+            raise DownloadFailed(WEB_PAGE)
+        self.final_url = response.geturl()
         return raw, headers
 
     def _opener(self) -> Any:
@@ -242,16 +250,20 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {_said(error)}"
 
 
-def fetch(url: str, *, timeout: float = TIMEOUT, deadline: float = DEADLINE) -> Fetched:
+def fetch(url: str, *, timeout: float = TIMEOUT, deadline: float = DEADLINE,
+          accept: str | None = None) -> Fetched:
     """The programme at *url*: a new download (to ``keep`` once it loads), the cached
     copy confirmed unchanged (304), or the cached copy when the network fails.
-    Raises ``ProgrammeError`` when there is neither."""
+    Raises ``ProgrammeError`` when there is neither. *accept* asks the server for
+    a media type (content negotiation)."""
     import urllib.request
 
     if not is_url(url):
         raise ProgrammeError(url, [Problem("url", "only http:// and https:// are supported")])
     cached, meta = _read_meta(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    if accept is not None:
+        request.add_header("Accept", accept)
     if cached is not None:
         if meta.get("etag"):
             request.add_header("If-None-Match", meta["etag"])
@@ -277,7 +289,8 @@ def fetch(url: str, *, timeout: float = TIMEOUT, deadline: float = DEADLINE) -> 
     assert not isinstance(result, int)
     raw, headers = result
     return Fetched(raw, now, validators={"etag": headers.get("ETag"),
-                                         "last_modified": headers.get("Last-Modified")})
+                                         "last_modified": headers.get("Last-Modified")},
+                   final_url=download.final_url)
 
 
 def keep(url: str, fetched: Fetched) -> None:

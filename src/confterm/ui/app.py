@@ -32,7 +32,7 @@ COLLECT_CHECK = 0.25
 TICK_SECONDS = 15
 
 
-class ConftermApp(App[None]):
+class ConftermApp(App[Opened | None]):
     CSS_PATH = Path(__file__).with_name("confterm.tcss")
     TITLE = "confterm"
     BINDINGS = [

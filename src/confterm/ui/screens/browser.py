@@ -23,7 +23,7 @@ from textual.widgets import Static
 from confterm.conference.service import Conference
 from confterm.model.agenda import Agenda, at_now
 from confterm.model.programme import Session
-from confterm.model.text import TEXT_LIMIT, clip
+from confterm.model.text import TEXT_LIMIT, clip, shown
 from confterm.model.view import Catalogue, ScheduleView
 from confterm.storage.settings import BrowseState
 from confterm.ui.commands import (
@@ -115,6 +115,8 @@ class BrowserScreen(Screen[None]):
                 tooltip="People: everyone in the programme, and their sessions"),
         Binding("n", "now_next", "Now", id="now-next",
                 tooltip="What is on now and what starts next"),
+        Binding("o", "open", "Open", show=False, id="open-programme",
+                tooltip="Open another programme: one opened before, or a file or URL"),
         Binding("e", "export", "Export", show=False, id="export",
                 tooltip="Export my agenda to a calendar file (.ics)"),
         Binding("question_mark", "help", "Help", id="help",
@@ -628,6 +630,36 @@ class BrowserScreen(Screen[None]):
         moment = self.conference.clock.now()
         self.app.push_screen(NowNextScreen(self.view.catalogue, self.agenda,
                                            self.display_options, moment))
+
+    def action_open(self) -> None:
+        from confterm.ui.screens.open_programme import OpenScreen
+
+        def open_it(location: str | None) -> None:
+            if location is not None:
+                self.notify(f"Opening {shown(location)}…", timeout=30, markup=False)
+                self.run_worker(partial(self._open_in_thread, location), thread=True,
+                                exclusive=True, group="open-programme")
+
+        today = self.conference.clock.now().date()
+        source = self.conference.source
+        self.app.push_screen(OpenScreen(today, source.location if source else None), open_it)
+
+    def _open_in_thread(self, location: str) -> None:
+        """Open (maybe download) in a thread; the app then starts over with it."""
+        from confterm.model.errors import ProgrammeError
+        from confterm.opening.sources import open_location
+
+        try:
+            opened = open_location(location, deadline=float(
+                self.conference.settings.download_seconds))
+        except ProgrammeError as error:
+            first = error.problems[0] if error.problems else None
+            why = f"{first.place}: {first.message}" if first else "it does not load"
+            self.app.call_from_thread(self.notify, f"{shown(location)}: {shown(why)}",
+                                      title="Not opened", severity="error", timeout=12,
+                                      markup=False)
+            return
+        self.app.call_from_thread(self.app.exit, opened)
 
     def action_export(self) -> None:
         from confterm.ui.screens.export import ask_export

@@ -1,0 +1,71 @@
+"""Open another programme: the ones opened before (on now, upcoming, past), or a
+file or URL typed in. Returns the location chosen; the browser opens it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from confterm.model.text import clip, shown
+from confterm.storage.recent import Recent, in_order, load_recent
+from confterm.timefmt import date_span
+from confterm.ui.screens.once import ClosesOnce
+from confterm.ui.widgets.footer import KeyFooter
+
+WHEN = {"now": ("● on now  ", "$success bold"), "upcoming": ("○ upcoming", "$accent"),
+        "past": ("  past    ", "dim")}
+
+
+def recent_row(entry: Recent, today: dt.date) -> Content:
+    dates = (date_span(entry.first_day, entry.last_day)
+             if entry.first_day and entry.last_day else "")
+    return Content.assemble(
+        WHEN[entry.when(today)], " ", (clip(entry.name, 80), "bold"), f"  {dates}", "\n",
+        (f"            {clip(shown(entry.location), 200)}", "dim"))
+
+
+class OpenScreen(ClosesOnce, ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-open")]
+
+    def __init__(self, today: dt.date, current: str | None = None) -> None:
+        super().__init__()
+        self.today = today
+        self.entries = in_order(load_recent(), today)
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="open-dialog"):
+            yield Static(Content.styled("Open a programme", "bold"), markup=False)
+            yield Input(placeholder="A file or an http(s) URL (pretalx event pages too)",
+                        id="open-location")
+            yield Static(Content.styled(
+                "Opened before (enter opens; tab moves between the field and the list):",
+                "dim"), markup=False)
+            yield OptionList(*[Option(recent_row(e, self.today), id=str(i))
+                               for i, e in enumerate(self.entries)], id="open-recent")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        if self.entries:
+            self.query_one(OptionList).focus()
+        else:
+            self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#open-location")
+    def _typed(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if value and self.is_current:
+            self.dismiss(value)
+
+    @on(OptionList.OptionSelected, "#open-recent")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.is_current:
+            self.dismiss(self.entries[int(event.option.id or 0)].location)
