@@ -20,6 +20,7 @@ from confterm.ui.app import ConftermApp
 from confterm.ui.screens.browser import BrowserScreen
 from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.sidebar import ALL_TRACKS, ThemeList, TrackList
+from confterm.ui.widgets.timetable_grid import TimetableGrid
 
 from .conftest import browser, make_app
 
@@ -38,10 +39,18 @@ def check_invariants(app: ConftermApp, when: int) -> None:
     assert len(kinds) == len(set(kinds)) and len(stack) <= 4, (when, kinds)
     screen = browser(app)
     view = screen.view
-    shown = screen.query_one(SessionList).session_ids
-    assert shown == [s.id for s in view.sessions], when
+    listed = screen.query_one(SessionList).session_ids
+    assert listed == [s.id for s in view.sessions], when
+    shown = listed
+    if screen.grid:  # the timetable of the view's day
+        grid = screen.query_one(TimetableGrid)
+        assert grid.display and not screen.query_one(SessionList).display, when
+        shown = [box.session.id for box in grid.table.boxes]
+        assert sorted(shown) == sorted(s.id for s in view.sessions if s.day == view.day), (
+            when, view.day)
     if shown:
-        assert screen.current is not None and screen.current.id in shown, when
+        assert screen.current is not None and screen.current.id in shown, (
+            when, screen.grid, screen.current.id)
     tracks = {c.id for c in screen.query_one(TrackList).choices if c.chosen}
     assert tracks == (set(view.tracks) or {ALL_TRACKS}), when
     themes = {c.id for c in screen.query_one(ThemeList).choices if c.chosen}

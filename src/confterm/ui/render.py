@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -68,6 +69,24 @@ def _zone_name_for(tz_variable: str) -> str:
 ROW_INDENT = 17
 #: Columns of the bookmark marker at the start of a row (a click there toggles it).
 MARKER_WIDTH = 2
+
+
+def wrap_url(url: str, width: int) -> list[str]:
+    """*url* in lines of at most *width* cells, broken after a / ? & = # or - where
+    it can be (a URL has no spaces to break at), else where it must."""
+    lines, line = [], ""
+    for piece in re.split(r"(?<=[/?&=#-])", url):
+        while len(piece) > width:  # longer than a line on its own
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(piece[:width])
+            piece = piece[width:]
+        if len(line) + len(piece) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    return [*lines, line] if line or not lines else lines
 
 
 def _hanging(text: str, width: int) -> list[str]:
@@ -133,8 +152,16 @@ def slot_heading(start: dt.datetime, count: int, display: Display) -> Content:
 
 def session_detail(session: Session, catalogue: Catalogue, display: Display,
                    agenda: Agenda | None = None,
-                   friends: Mapping[str, Agenda] | None = None) -> Content:
-    """Everything known about a session, for the detail pane and modal."""
+                   friends: Mapping[str, Agenda] | None = None,
+                   width: int | None = None) -> Content:
+    """Everything known about a session, for the detail pane and modal. With
+    *width*, list items (people, links) wrap under their text, not the bullet."""
+
+    def item(text: str) -> str:
+        if width is None:
+            return text
+        return "\n  ".join(textwrap.wrap(text, max(width - 2, 10),
+                                          break_on_hyphens=False) or [""])
     programme, lang = catalogue.programme, display.lang
     heading = day_heading(programme, session.day, lang)
     when = time_range(session, display.zone, mark=False)
@@ -170,13 +197,15 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
             parts += ["\n• ", (clip(person.name), "bold"), (f" — {roles[part.role.value]}", "dim")]
             about = [clip(x.get(lang)) for x in (person.position, person.organisation) if x]
             if about:
-                parts += ["\n  ", ", ".join(about)]
+                parts += ["\n  ", item(", ".join(about))]
     if session.description is not None:
         parts += ["\n\n", clip(session.description.get(lang), TEXT_LIMIT)]
     if session.links:  # plain text to copy: never a terminal hyperlink from data
         parts += ["\n\n", ("Links", "bold underline")]
         for link in session.links:
-            parts += ["\n• ", (clip(link.title), "bold"), "  ", link.url]
+            url = (link.url if width is None
+                   else "\n  ".join(wrap_url(link.url, max(width - 2, 10))))
+            parts += ["\n• ", (clip(link.title), "bold"), "\n  ", url]
     if session.themes:
         parts += ["\n\n", ("Themes: ", "dim"),
                   ", ".join(clip(catalogue.theme_label(t, lang)) for t in session.themes)]

@@ -283,6 +283,8 @@ class BrowserScreen(Screen[None]):
         if current is not None:
             shown.highlight_session(current.id)
             shown.show_at_top(current.id)  # (once it has its size)
+        # What the shown one highlights now (it may not hold the last session).
+        self.current = self.view.catalogue.sessions.get(shown.highlighted_session_id or "")
         self.set_focus(shown)
         self._remember()
 
@@ -363,6 +365,8 @@ class BrowserScreen(Screen[None]):
 
     @on(SessionHighlighted)
     def _session_highlighted(self, event: SessionHighlighted) -> None:
+        if event.origin is not None and event.origin is not self.sessions_widget:
+            return  # queued by the list or grid before it was swapped for the other
         self.current = self.view.catalogue.sessions.get(event.session_id or "")
 
     @on(TimetableGrid.RoomsChanged)

@@ -55,18 +55,23 @@ class HelpScreen(TextDialog):
         rows += [(" ".join(keys), descriptions[action]) for action, keys in by_action.items()]
         rows += _ALWAYS
         width = min(max(len(k) for k, _ in rows), 12) + 2
-        text_width = max(self.app.size.width - width - 12, 20)
+        text_width = max(self.content_width - width, 20)
         parts: list[str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
         for shown_keys, meaning in rows:
             lines = textwrap.wrap(meaning, text_width) or [""]
             parts += [(shown_keys.ljust(width), "$accent bold"), lines[0], "\n"]
             parts += [part for line in lines[1:] for part in (" " * width, line, "\n")]
-        parts += ["\nKeys can be remapped in the settings file: see the README.\n",
-                  "\n", ("About this programme", "bold underline"), "\n",
-                  (clip(self.programme.name.get(lang)), "bold"), "\n"]
+        full = self.content_width
+        remap = textwrap.fill("Keys can be remapped in the settings file: see the README.", full)
+        parts += ["\n", remap, "\n", "\n", ("About this programme", "bold underline"), "\n",
+                  (textwrap.fill(clip(self.programme.name.get(lang)), full), "bold"), "\n"]
         for about in (self.programme.theme, self.programme.summary, self.programme.notice):
             if about is not None:
-                parts += [clip(about.get(lang), TEXT_LIMIT), "\n"]
+                for paragraph in clip(about.get(lang), TEXT_LIMIT).split("\n"):
+                    parts += [textwrap.fill(paragraph, full, break_on_hyphens=False), "\n"]
         for source in self.programme.sources:
-            parts += [("Source: ", "dim"), clip(source.title), "\n"]
+            lines = textwrap.wrap(f"Source: {clip(source.title)}", full,
+                                  subsequent_indent="        ") or [""]
+            parts += [("Source:", "dim"), lines[0][len("Source:"):], "\n"]
+            parts += [part for line in lines[1:] for part in (line, "\n")]
         return Content.assemble(*parts)

@@ -41,7 +41,7 @@ class NowNextScreen(TextDialog):
         return Content.assemble(*parts)
 
     def _lines(self, sessions: list[Session]) -> list[str | Content | tuple[str, str]]:
-        width = min(self.app.size.width - 8, 96)
+        width = self.content_width
         lines: list[str | Content | tuple[str, str]] = []
         today = self.moment.astimezone(self.display_options.zone).date()
         shown_day = today

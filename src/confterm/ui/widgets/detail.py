@@ -43,6 +43,9 @@ class SessionDetail(VerticalScroll):
     def watch_friends(self) -> None:
         self._refresh()
 
+    def on_resize(self) -> None:
+        self._refresh()  # list items are wrapped to the width
+
     def _refresh(self) -> None:
         bodies = self.query(".detail-body").results(Static)
         body = next(bodies, None)
@@ -52,4 +55,5 @@ class SessionDetail(VerticalScroll):
             body.update("Highlight a session to see its details.")
         else:
             body.update(session_detail(self.session, self.catalogue, self.display_options,
-                                       self.agenda, self.friends))
+                                       self.agenda, self.friends,
+                                       width=self.scrollable_content_region.width or None))

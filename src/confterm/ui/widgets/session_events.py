@@ -6,11 +6,13 @@ from textual.message import Message
 
 
 class SessionHighlighted(Message):
-    """The cursor is on another session (None: on none)."""
+    """The cursor is on another session (None: on none). *origin* is the list or
+    grid that says so: a message queued by the one just hidden is out of date."""
 
-    def __init__(self, session_id: str | None) -> None:
+    def __init__(self, session_id: str | None, origin: object = None) -> None:
         super().__init__()
         self.session_id = session_id
+        self.origin = origin
 
 
 class SessionSelected(Message):

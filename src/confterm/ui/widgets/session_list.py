@@ -178,7 +178,7 @@ class SessionList(LineList):
 
     def cursor_moved(self, index: int | None) -> None:
         if self.display:  # while the grid is shown instead, it tells what is highlighted
-            self.post_message(self.Highlighted(self.highlighted_session_id))
+            self.post_message(self.Highlighted(self.highlighted_session_id, self))
 
     def clicked(self, index: int, x: int, chain: int) -> None:
         session = self._rows[index].session

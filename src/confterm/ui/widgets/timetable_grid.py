@@ -199,7 +199,7 @@ class TimetableGrid(LineList):
 
     def _report(self) -> None:
         if self.display:
-            self.post_message(SessionHighlighted(self.highlighted_session_id))
+            self.post_message(SessionHighlighted(self.highlighted_session_id, self))
 
     # -- what the screen asks and tells ---------------------------------------------------
     @property
