@@ -12,12 +12,15 @@ INDICATIVE_MARK = "≈"
 
 def time_range(session: Session, zone: dt.tzinfo | None, *, mark: bool = True) -> str:
     """'≈14:00–15:00' in *zone* (``None``: the system's local zone, DST included);
-    a session of no length (a deadline) is just its time."""
+    a session of no length (a deadline) is just its time; one that ends the next
+    day says so with the same short mark everywhere: '23:30–00:30+1' (it fits the
+    time column of a list, so the title stays in line)."""
     start, end = session.start.astimezone(zone), session.end.astimezone(zone)
     prefix = INDICATIVE_MARK if mark and session.indicative else ""
     if end == start:
         return f"{prefix}{start:%H:%M}"
-    suffix = "" if end.date() == start.date() else " (+1)"
+    days = (end.date() - start.date()).days
+    suffix = f"+{days}" if days else ""
     return f"{prefix}{start:%H:%M}–{end:%H:%M}{suffix}"
 
 

@@ -683,3 +683,23 @@ async def test_a_click_highlights_a_session_and_a_double_click_opens_it(
         await pilot.click("#sessions", offset=(20, 3), times=2)
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen) and app.screen.session == clicked
+
+
+async def test_colour_themes_are_one_palette_entry_apart_from_the_programmes_themes(
+        app: ConftermApp) -> None:
+    from textual.command import CommandList
+
+    def prompts() -> list[str]:
+        options = app.screen.query_one(CommandList)
+        return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        assert not any(p.startswith(("Show theme", "Hide theme")) for p in prompts())
+        await pilot.press(*"colour")
+        await pilot.pause(0.5)
+        assert any(p.startswith("Colour theme…") for p in prompts()), prompts()
+        await pilot.press("ctrl+u", *"blockchain")  # the programme's themes by name
+        await pilot.pause(0.5)
+        assert any(p.startswith("Show theme: Blockchain") for p in prompts()), prompts()

@@ -92,3 +92,27 @@ async def test_detail_items_wrap_under_their_text() -> None:
         assert org[1].startswith("  ") and org[1].strip()  # continues under the text
         url = text[text.index("https://"):].split("\n")
         assert url[1].startswith("  ") and url[0][-1] in "/?&=#-"  # at a separator
+
+
+async def test_a_session_ending_the_next_day_keeps_its_title_in_line() -> None:
+    import json
+
+    from confterm.model.loader import parse_programme
+    from confterm.timefmt import time_range
+
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    first = data["sessions"][0]
+    late = {**first, "id": "late", "title": {"en": "Soldering"}, "indicative": True,
+            "start": first["start"][:11] + "23:30:00" + first["start"][19:],
+            "end": first["start"][:8] + f"{int(first['start'][8:10]) + 1:02d}" + "T00:30:00"
+            + first["start"][19:]}
+    data["sessions"].append(late)
+    programme = parse_programme(json.dumps(data).encode(), "late.json")
+    session = next(s for s in programme.sessions if s.id == "late")
+    assert time_range(session, programme.zone) == "≈23:30–00:30+1"
+    app = make_app(programme, dt.datetime(2025, 3, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        rows = {sid: row_text(app, sid).splitlines()[0] for sid in ("s1", "late")}
+        assert rows["late"].index("Soldering") == rows["s1"].index(
+            programme.sessions[0].title.get("en"))

@@ -8,13 +8,14 @@ runs reloads off the drawing thread and opens the report of what changed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from confterm.collection import IdleCollector
 from confterm.conference.service import Conference, Notice, Reloaded
@@ -56,6 +57,16 @@ class ConftermApp(App[Opened | None]):
         self.collector = IdleCollector()
         #: Where the details of an unexpected error were written, if one happened.
         self.crash_log: Path | None = None
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, the colour themes as one "Colour theme…" entry
+        (it lists them), not to be confused with the programme's themes."""
+        for command in super().get_system_commands(screen):
+            if command.callback == self.action_change_theme:
+                yield SystemCommand("Colour theme…", "Choose the interface's colours "
+                                    "(dark, light, high contrast…)", command.callback)
+            else:
+                yield command
 
     def notify(self, message: str, *, title: str = "",
                severity: SeverityLevel = "information", timeout: float | None = None,

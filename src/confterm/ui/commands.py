@@ -124,6 +124,13 @@ class DayCommands(_BrowserCommands):
 
 
 class ThemeCommands(_BrowserCommands):
+    """The programme's themes (topics) to filter on: found by name, not listed
+    when the palette opens (a long wall of them would hide everything else)."""
+
+    async def discover(self) -> Hits:
+        return
+        yield
+
     def entries(self) -> Iterable[Entry]:
         browser = self.browser
         lang, chosen = browser.display_options.lang, browser.view.themes

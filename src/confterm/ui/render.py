@@ -65,8 +65,9 @@ def _zone_name_for(tz_variable: str) -> str:
     return clip(name, 60) if "/" in name or name == "UTC" else "local"
 
 
-#: Columns before a row's title: bookmark marker, time range, parallel marker.
-ROW_INDENT = 17
+#: Columns before a row's title: bookmark marker, time range ("≈23:30–00:30+1"
+#: at the longest), parallel marker.
+ROW_INDENT = 18
 #: Columns of the bookmark marker at the start of a row (a click there toggles it).
 MARKER_WIDTH = 2
 
