@@ -47,7 +47,7 @@ class DayBar(Hovering[dt.date], Widget):
     DEFAULT_CSS = """
     DayBar {
         height: 2;
-        & > .day-bar--active { text-style: bold; color: $text; }
+        & > .day-bar--active { text-style: bold; color: $text; background: $accent 25%; }
         & > .day-bar--hover { background: $block-hover-background; }
         & > .day-bar--bar { color: $foreground 15%; }
         & > .day-bar--active-bar { color: $accent; }

@@ -12,6 +12,7 @@ from time import perf_counter
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.content import Content
 from textual.reactive import reactive, var
 from textual.strip import Strip
@@ -279,6 +280,37 @@ class SessionList(LineList):
                                   going=going_marks(row.session.id, self.friends))
             if finished and state != "cursor":  # over: quieter, still there to read
                 lines = [line.stylize("dim") for line in lines]
+            if state == "cursor":
+                # Under the cursor every part is in one colour, black or white,
+                # whichever is more legible on it (an accent ★ or dim text there
+                # fall below 4.5:1 in some themes).
+                ink = legible_on(style.background)
+                lines = [Content.styled(line.plain, f"{ink} bold" if number == 0 else ink)
+                         for number, line in enumerate(lines)]
         strips = [line_strip(line, width, style) for line in lines]
         self._cache[key] = strips
         return strips
+
+
+def legible_on(background: Color | None) -> str:
+    """Black or white, whichever contrasts more with *background* (WCAG ratio)."""
+    if background is None:
+        return "#ffffff"
+    black = contrast_ratio(background, Color(0, 0, 0))
+    white = contrast_ratio(background, Color(255, 255, 255))
+    return "#000000" if black >= white else "#ffffff"
+
+
+def contrast_ratio(a: Color, b: Color) -> float:
+    """The WCAG 2 contrast ratio of two colours (1 to 21)."""
+
+    def luminance(color: Color) -> float:
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = color.rgb
+        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

@@ -39,6 +39,7 @@ from confterm.ui.render import Display, going_marks
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
 from confterm.ui.widgets.lines import line_strip
 from confterm.ui.widgets.session_events import SessionHighlighted, SessionSelected
+from confterm.ui.widgets.session_list import legible_on
 from confterm.wording import priority_marker
 
 #: Cells of the time axis ("14:30 ").
@@ -516,6 +517,13 @@ class TimetableGrid(LineList):
         if found is None:
             plain = self.get_visual_style(base, *([f"timetable--{state}"] if state else []))
             rich = plain.rich_style + RichStyle(dim=True) if dim else plain.rich_style
+            if state == "cursor":  # one legible colour for all of it (see the list)
+                ink = rich + RichStyle(color=legible_on(plain.background))
+                found = self._style_cache[key] = {
+                    "plain": ink, "title": ink + RichStyle(bold=True), "dim": ink,
+                    "edge": ink, "marker": ink + RichStyle(bold=True),
+                    "clash": ink + RichStyle(bold=True)}
+                return found
             found = self._style_cache[key] = {
                 "plain": rich, "title": rich + RichStyle(bold=True),
                 "dim": rich + RichStyle(dim=True), "edge": rich + RichStyle(dim=True),
