@@ -6,7 +6,7 @@ STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 
-.PHONY: run test lint typecheck layers pytest soak bench startup memory interop fuzz schema snapshots clean
+.PHONY: run test messages lint typecheck layers pytest soak bench startup memory interop fuzz schema snapshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,14 +20,23 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP_RUN)
 
+# The interface's translations, compiled from their catalogues (see src/confterm/i18n.py).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard src/confterm/locale/*/LC_MESSAGES/confterm.po))
+%.mo: %.po $(STAMP_RUN)
+	$(BIN)/python tools/translations.py compile
+
+## Extract the interface's strings (Babel) and update each language's catalogue.
+messages: $(STAMP_RUN)
+	$(BIN)/python tools/translations.py extract
+
 ## Open the browser on the bundled programme.
-run: $(STAMP_RUN)
+run: $(STAMP_RUN) $(MO_FILES)
 	@# Byte-compiled once, even where PYTHONDONTWRITEBYTECODE is set: a faster start.
 	@$(BIN)/python -m compileall -q src/confterm
 	$(BIN)/confterm $(ARGS)
 
 ## Lint, type check, the import-layer contract and the whole test suite.
-test: $(STAMP_TEST) lint typecheck layers pytest
+test: $(STAMP_TEST) $(MO_FILES) lint typecheck layers pytest
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check src tests benchmarks
@@ -39,7 +48,7 @@ typecheck: $(STAMP_TEST)
 layers: $(STAMP_TEST)
 	$(BIN)/lint-imports
 
-pytest: $(STAMP_TEST)
+pytest: $(STAMP_TEST) $(MO_FILES)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 ## Regenerate the snapshot images after an intended UI change.

@@ -34,6 +34,10 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
         monkeypatch.setenv(f"CONFTERM_{name}_DIR", str(folder))
     for name in ("CONFTERM_NOW", "CONFTERM_PROGRAMME", "CONFTERM_DEBUG"):
         monkeypatch.delenv(name, raising=False)
+    # The interface's language follows LANG: the same, English, on every machine.
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield home
     # monkeypatch.undo() in a test would undo these too, and let it write to the
     # real home folder: patch with monkeypatch.context() instead.

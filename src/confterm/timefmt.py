@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from confterm.i18n import _, language, translated
 from confterm.model.programme import Programme, Session
 
 #: Prefix of a time that is not from an official source.
@@ -24,17 +25,29 @@ def time_range(session: Session, zone: dt.tzinfo | None, *, mark: bool = True) -
     return f"{prefix}{start:%H:%M}–{end:%H:%M}{suffix}"
 
 
+def _date(day: dt.date, english: str, pattern: str) -> str:
+    """*day* in the interface's language: English with *english* (strftime, C
+    locale), else with Babel and the CLDR *pattern* ('mer. 13 nov.')."""
+    lang = language()
+    if lang == "en" or not translated(lang):
+        return day.strftime(english).replace(" 0", " ")
+    from babel.dates import format_date  # only when the interface is not in English
+
+    return format_date(day, pattern, locale=lang)
+
+
 def day_heading(programme: Programme, day: dt.date, lang: str) -> str:
     """'Day 3 · Thursday 14 November 2024 · AI Day' for a day of *programme*."""
     number = programme.day_index(day)
     label = programme.days[number - 1].label_in(lang)
-    text = f"Day {number} · {day:%A} {day.day} {day:%B %Y}"
+    text = _("Day {number} · {date}").format(
+        number=number, date=_date(day, "%A %d %B %Y", "EEEE d MMMM y"))
     return f"{text} · {label}" if label else text
 
 
 def day_tab(day: dt.date, label: str | None) -> str:
-    """Short label for a day tab, e.g. 'Thu 14 Nov · AI Day'."""
-    text = f"{day:%a} {day.day} {day:%b}"
+    """Short label for a day tab, e.g. 'Thu 14 Nov · AI Day' ('jeu. 14 nov.')."""
+    text = _date(day, "%a %d %b", "EEE d MMM")
     return f"{text} · {label}" if label else text
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from confterm.i18n import N_
 from confterm.model.agenda import Priority
 
 MARKERS = {Priority.MUST: "★", Priority.MAYBE: "☆"}
-LABELS = {Priority.MUST: "must attend", Priority.MAYBE: "maybe"}
+LABELS = {Priority.MUST: N_("must attend"), Priority.MAYBE: N_("maybe")}
 
 
 def priority_marker(priority: Priority) -> str:

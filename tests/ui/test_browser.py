@@ -155,7 +155,7 @@ async def test_language_toggle_shows_french_titles(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("l")
         assert "Cérémonie d'inauguration officielle" in row_text(app, "d1-opening")
-        assert "Tue 12 Nov · Plénière" in drawn_days(app)
+        assert "mar. 12 nov. · Plénière" in drawn_days(app)
         await pilot.press("l")
         assert "Official opening ceremony" in row_text(app, "d1-opening")
 

@@ -146,10 +146,14 @@ class Conference:
 
     @property
     def lang(self) -> str:
-        """The language chosen, when the programme has it; else its first."""
+        """The language chosen (before any choice, the environment's, LANG), when
+        the programme has it; else its first."""
+        from confterm.i18n import system_language
+
+        chosen = self.settings.language or system_language() or "en"
         languages = self.programme.languages
-        if self.settings.language in languages or not languages:
-            return self.settings.language
+        if chosen in languages or not languages:
+            return chosen
         return languages[0]
 
     @property

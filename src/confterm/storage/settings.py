@@ -44,7 +44,9 @@ class BrowseState:
 @dataclass(frozen=True)
 class Settings:
     version: int = SETTINGS_VERSION
-    language: str = "en"
+    language: str = ""
+    """The programme's (and interface's) language; empty: not chosen yet, so the
+    environment's (LANG) where the programme has it."""
     ui_theme: str = "textual-dark"
     local_time: bool = False
     """Show times in the system's time zone rather than the conference's."""

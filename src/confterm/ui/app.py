@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from confterm.collection import IdleCollector
 from confterm.conference.service import Conference, Notice, Reloaded
+from confterm.i18n import N_
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme
 from confterm.opening.sources import Opened
@@ -37,9 +38,9 @@ class ConftermApp(App[Opened | None]):
     CSS_PATH = Path(__file__).with_name("confterm.tcss")
     TITLE = "confterm"
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit"),
-        Binding("r", "reload", "Reload", show=False, id="reload",
-                tooltip="Reload the programme (a URL is downloaded again); changes are listed"),
+        Binding("q", "quit", N_("Quit"), id="quit", tooltip=N_("Quit")),
+        Binding("r", "reload", N_("Reload"), show=False, id="reload",
+                tooltip=N_("Reload the programme (a URL is downloaded again); changes are listed")),
     ]
 
     def __init__(self, programme: Programme, *, now: dt.datetime | None = None,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
+from confterm.i18n import _
 from confterm.model.agenda import Agenda, Bookmark
 from confterm.model.programme import Kind, Programme, Session
 from confterm.model.text import TEXT_LIMIT, clip
@@ -38,8 +39,8 @@ class Display:
 
     def zone_name(self, programme: Programme) -> str:
         if self.zone is None:
-            return f"{local_zone_name()} time"
-        return f"{clip(programme.city) or programme.timezone} time"
+            return _("{place} time").format(place=local_zone_name())
+        return _("{place} time").format(place=clip(programme.city) or programme.timezone)
 
 
 def local_zone_name() -> str:
@@ -171,28 +172,31 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
         (heading, ""), "\n", (when, "bold"), f"  {display.zone_name(programme)}",
     ]
     if session.indicative:
-        parts += ["\n", (f"{INDICATIVE_MARK} Indicative time and room: "
-                         "not from an official programme", "$warning")]
+        parts += ["\n", (INDICATIVE_MARK + " " + _(
+            "Indicative time and room: not from an official programme"), "$warning")]
     mark = agenda.get(session.id) if agenda is not None else None
     if agenda is not None and mark is not None:
-        bookmarked = f"{priority_marker(mark.priority)} Bookmarked: {priority_label(mark.priority)}"
+        bookmarked = (f"{priority_marker(mark.priority)} "
+                      + _("Bookmarked: {priority}").format(
+                          priority=_(priority_label(mark.priority))))
         parts += ["\n", (bookmarked, "$accent bold")]
         for other in agenda.clashes_with(session, catalogue):
-            parts += ["\n", (f"⚠ Clashes with {clip(other.title.get(lang))} "
-                             f"({time_range(other, display.zone)})", "$warning")]
+            parts += ["\n", ("⚠ " + _("Clashes with {title} ({time})").format(
+                title=clip(other.title.get(lang)), time=time_range(other, display.zone)),
+                "$warning")]
     going = [name for name, theirs in (friends or {}).items() if session.id in theirs]
     if going:
-        parts += ["\n", (f"Also going: {', '.join(going)}", "$accent")]
-    for label, value in (("Room", clip(catalogue.room_name(session))),
-                         ("Track", clip(catalogue.track_name(session, lang))),
-                         ("Kind", session.kind.value)):
+        parts += ["\n", (_("Also going: {names}").format(names=", ".join(going)), "$accent")]
+    for label, value in ((_("Room: "), clip(catalogue.room_name(session))),
+                         (_("Track: "), clip(catalogue.track_name(session, lang))),
+                         (_("Kind: "), session.kind.value)):
         if value:
-            parts += ["\n", (f"{label}: ", "dim"), value]
+            parts += ["\n", (label, "dim"), value]
     if session.language:
-        parts += [("  ·  Language: ", "dim"), ", ".join(session.language)]
+        parts += [("  ·  " + _("Language: "), "dim"), ", ".join(session.language)]
     people = catalogue.session_people(session)
     if people:
-        parts += ["\n\n", ("People", "bold underline")]
+        parts += ["\n\n", (_("People"), "bold underline")]
         roles = ROLE_LABELS.get(lang, ROLE_LABELS["en"])
         for part, person in zip(session.people, people, strict=False):
             parts += ["\n• ", (clip(person.name), "bold"), (f" — {roles[part.role.value]}", "dim")]
@@ -202,17 +206,17 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
     if session.description is not None:
         parts += ["\n\n", clip(session.description.get(lang), TEXT_LIMIT)]
     if session.links:  # plain text to copy: never a terminal hyperlink from data
-        parts += ["\n\n", ("Links", "bold underline")]
+        parts += ["\n\n", (_("Links"), "bold underline")]
         for link in session.links:
             url = (link.url if width is None
                    else "\n  ".join(wrap_url(link.url, max(width - 2, 10))))
             parts += ["\n• ", (clip(link.title), "bold"), "\n  ", url]
     if session.themes:
-        parts += ["\n\n", ("Themes: ", "dim"),
+        parts += ["\n\n", (_("Themes: "), "dim"),
                   ", ".join(clip(catalogue.theme_label(t, lang)) for t in session.themes)]
     if session.notes is not None:
         notes = clip(session.notes.get(lang), TEXT_LIMIT)
-        parts += ["\n\n", ("Notes: ", "dim italic"), (notes, "italic")]
+        parts += ["\n\n", (_("Notes: "), "dim italic"), (notes, "italic")]
     return Content.assemble(*parts)
 
 

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from confterm.conference.service import Conference
+from confterm.i18n import N_, _
 from confterm.model.agenda import Agenda, Gap, agenda_days, takes_time
 from confterm.model.programme import Session
 from confterm.model.text import shown as shown_location
@@ -32,16 +33,16 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
     """Returns the session chosen to be shown in the programme, or None."""
 
     BINDINGS = [
-        Binding("escape,a", "dismiss(None)", "Back", id="close-agenda"),
-        Binding("b,delete,space", "remove", "Remove", id="agenda-remove"),
-        Binding("p", "priority", "Priority", id="agenda-priority"),
-        Binding("e", "export", "Export", id="agenda-export"),
-        Binding("plus", "add", "Add to mine", id="agenda-add",
-                tooltip="Agenda: add the friend's pick under the cursor to mine"),
-        Binding("asterisk", "add_all", "Add all", id="agenda-add-all",
-                tooltip="Agenda: add every pick of that friend to mine"),
-        Binding("i", "import", "Import", id="agenda-import",
-                tooltip="Agenda: import an agenda (a calendar or bookmarks file, or URL)"),
+        Binding("escape,a", "dismiss(None)", N_("Back"), id="close-agenda"),
+        Binding("b,delete,space", "remove", N_("Remove"), id="agenda-remove"),
+        Binding("p", "priority", N_("Priority"), id="agenda-priority"),
+        Binding("e", "export", N_("Export"), id="agenda-export"),
+        Binding("plus", "add", N_("Add to mine"), id="agenda-add",
+                tooltip=N_("Agenda: add the friend's pick under the cursor to mine")),
+        Binding("asterisk", "add_all", N_("Add all"), id="agenda-add-all",
+                tooltip=N_("Agenda: add every pick of that friend to mine")),
+        Binding("i", "import", N_("Import"), id="agenda-import",
+                tooltip=N_("Agenda: import an agenda (a calendar or bookmarks file, or URL)")),
     ]
 
     agenda: var[Agenda] = var[Agenda](Agenda, always_update=True)
@@ -89,11 +90,11 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
         programme, lang = catalogue.programme, display.lang
         sessions = agenda.sessions(catalogue)
         clashes = sum(bool(agenda.clashes_with(s, catalogue)) for s in sessions)
-        summary = f"My agenda · {len(agenda)} bookmarked"
+        summary = _("My agenda · {count} bookmarked").format(count=len(agenda))
         if clashes:
-            summary += f" · ⚠ {clashes} sessions clash"
+            summary += " · ⚠ " + _("{count} sessions clash").format(count=clashes)
         if self.friends:
-            summary += f" · going with {', '.join(self.friends)}"
+            summary += " · " + _("going with {names}").format(names=", ".join(self.friends))
         self.query_one("#agenda-title", Static).update(Content.styled(summary, "bold"))
         options: list[Option] = []
         width = self.app.size.width - 2

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from confterm.conference.service import Conference
+from confterm.i18n import N_, _, ngettext, set_language
 from confterm.model.agenda import Agenda, at_now
 from confterm.model.programme import Session
 from confterm.model.text import TEXT_LIMIT, clip, shown
@@ -39,7 +40,7 @@ from confterm.ui.widgets.day_bar import DayBar
 from confterm.ui.widgets.detail import SessionDetail
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.header import ProgrammeHeader
-from confterm.ui.widgets.search_line import SearchLine
+from confterm.ui.widgets.search_line import SEARCH_PLACEHOLDER, SearchLine
 from confterm.ui.widgets.session_events import (
     MarkerClicked,
     SessionHighlighted,
@@ -69,61 +70,61 @@ class BrowserScreen(Screen[None]):
     COMMANDS = {SessionCommands, PeopleCommands, FriendCommands, DayCommands, ThemeCommands,
                 LanguageCommands}
     BINDINGS = [
-        *(Binding(str(n), f"go_day({n})", f"Day {n}", show=False, id=f"day-{n}")
+        *(Binding(str(n), f"go_day({n})", N_("Go to day N"), show=False, id=f"day-{n}")
           for n in range(1, 10)),
-        Binding("left,left_square_bracket", "step_day(-1)", "Prev day", show=False,
+        Binding("left,left_square_bracket", "step_day(-1)", N_("Prev day"), show=False,
                 id="previous-day",
-                tooltip="Previous day"),
-        Binding("right,right_square_bracket", "step_day(1)", "Day", key_display="←→",
+                tooltip=N_("Previous day")),
+        Binding("right,right_square_bracket", "step_day(1)", N_("Day"), key_display="←→",
                 id="next-day",
-                tooltip="Next day"),
+                tooltip=N_("Next day")),
         # Keys that move the focus are priority bindings: they act as soon as they
         # arrive, so keys typed straight after them reach the newly focused widget.
-        Binding("slash", "search", "Search", id="search", priority=True,
-                tooltip="Search as you type (escape clears)"),
-        Binding("t", "tracks", "Tracks", id="tracks", priority=True,
-                tooltip="Choose a track"),
-        Binding("f", "themes", "Themes", id="themes", priority=True,
-                tooltip="Choose themes (space toggles; any of them matches)"),
-        Binding("g", "toggle_grid", "Grid", id="grid",
-                tooltip="Timetable grid of the day (rooms across, time down) or the list"),
-        Binding("w", "rooms", "Rooms", show=False, id="rooms", priority=True,
-                tooltip="Choose rooms (space toggles; any of them matches)"),
-        Binding("v", "spoken", "Spoken", show=False, id="spoken-language", priority=True,
-                tooltip="Choose the language(s) sessions are spoken in"),
-        Binding("m", "bookmarks_only", "Mine", show=False, id="bookmarks-only",
-                tooltip="Only my bookmarked sessions, or every session"),
-        Binding("h", "hide_finished", "Hide over", show=False, id="hide-finished",
-                tooltip="Hide sessions that are over, or show them again"),
-        Binding("x", "clear_filters", "Clear", id="clear-filters",
-                tooltip="Clear every filter and the search"),
-        Binding("s", "toggle_sidebar", "Sidebar", show=False, id="sidebar",
-                tooltip="Show or hide the sidebar (narrow terminals)"),
-        Binding("l", "toggle_language", "Lang", id="language",
-                tooltip="Switch the programme's language"),
-        Binding("z", "toggle_zone", "Zone", id="time-zone",
-                tooltip="Times in conference time or your local time"),
-        Binding("b,space", "toggle_bookmark", "Bookmark", id="bookmark",
-                tooltip="Bookmark the session, or remove it (or click ★)"),
-        Binding("p", "cycle_priority", "Priority", show=False, id="priority",
-                tooltip="Bookmark priority: must attend ★ or maybe ☆"),
-        Binding("a", "agenda", "Agenda", id="agenda",
-                tooltip="My agenda: bookmarks by day, free time and clashes"),
-        Binding("full_stop", "go_now", "Now", show=False, id="go-now",
-                tooltip="Jump to now: today, at the sessions running now"),
-        Binding("at", "people", "People", show=False, id="people",
-                tooltip="People: everyone in the programme, and their sessions"),
-        Binding("n", "now_next", "Now", id="now-next",
-                tooltip="What is on now and what starts next"),
-        Binding("o", "open", "Open", show=False, id="open-programme",
-                tooltip="Open another programme: one opened before, or a file or URL"),
-        Binding("e", "export", "Export", show=False, id="export",
-                tooltip="Export my agenda to a calendar file (.ics)"),
-        Binding("question_mark", "help", "Help", id="help",
-                tooltip="This help"),
-        Binding("escape", "back", "Back", show=False, id="back"),
-        Binding("ctrl+p", "app.command_palette", "Palette", id="palette",
-                tooltip="Command palette: jump to a session, day, theme or language"),
+        Binding("slash", "search", N_("Search"), id="search", priority=True,
+                tooltip=N_("Search as you type (escape clears)")),
+        Binding("t", "tracks", N_("Tracks"), id="tracks", priority=True,
+                tooltip=N_("Choose a track")),
+        Binding("f", "themes", N_("Themes"), id="themes", priority=True,
+                tooltip=N_("Choose themes (space toggles; any of them matches)")),
+        Binding("g", "toggle_grid", N_("Grid"), id="grid",
+                tooltip=N_("Timetable grid of the day (rooms across, time down) or the list")),
+        Binding("w", "rooms", N_("Rooms"), show=False, id="rooms", priority=True,
+                tooltip=N_("Choose rooms (space toggles; any of them matches)")),
+        Binding("v", "spoken", N_("Spoken"), show=False, id="spoken-language", priority=True,
+                tooltip=N_("Choose the language(s) sessions are spoken in")),
+        Binding("m", "bookmarks_only", N_("Mine"), show=False, id="bookmarks-only",
+                tooltip=N_("Only my bookmarked sessions, or every session")),
+        Binding("h", "hide_finished", N_("Hide over"), show=False, id="hide-finished",
+                tooltip=N_("Hide sessions that are over, or show them again")),
+        Binding("x", "clear_filters", N_("Clear"), id="clear-filters",
+                tooltip=N_("Clear every filter and the search")),
+        Binding("s", "toggle_sidebar", N_("Sidebar"), show=False, id="sidebar",
+                tooltip=N_("Show or hide the sidebar (narrow terminals)")),
+        Binding("l", "toggle_language", N_("Lang"), id="language",
+                tooltip=N_("Switch the programme's language")),
+        Binding("z", "toggle_zone", N_("Zone"), id="time-zone",
+                tooltip=N_("Times in conference time or your local time")),
+        Binding("b,space", "toggle_bookmark", N_("Bookmark"), id="bookmark",
+                tooltip=N_("Bookmark the session, or remove it (or click ★)")),
+        Binding("p", "cycle_priority", N_("Priority"), show=False, id="priority",
+                tooltip=N_("Bookmark priority: must attend ★ or maybe ☆")),
+        Binding("a", "agenda", N_("Agenda"), id="agenda",
+                tooltip=N_("My agenda: bookmarks by day, free time and clashes")),
+        Binding("full_stop", "go_now", N_("Now"), show=False, id="go-now",
+                tooltip=N_("Jump to now: today, at the sessions running now")),
+        Binding("at", "people", N_("People"), show=False, id="people",
+                tooltip=N_("People: everyone in the programme, and their sessions")),
+        Binding("n", "now_next", N_("Now"), id="now-next",
+                tooltip=N_("What is on now and what starts next")),
+        Binding("o", "open", N_("Open"), show=False, id="open-programme",
+                tooltip=N_("Open another programme: one opened before, or a file or URL")),
+        Binding("e", "export", N_("Export"), show=False, id="export",
+                tooltip=N_("Export my agenda to a calendar file (.ics)")),
+        Binding("question_mark", "help", N_("Help"), id="help",
+                tooltip=N_("This help")),
+        Binding("escape", "back", N_("Back"), show=False, id="back"),
+        Binding("ctrl+p", "app.command_palette", N_("Palette"), id="palette",
+                tooltip=N_("Command palette: jump to a session, day, theme or language")),
     ]
 
     #: State of the screen: children are bound to it and repaint themselves.
@@ -149,6 +150,7 @@ class BrowserScreen(Screen[None]):
         self.conference = conference
         view = conference.opening_view()
         display = Display(conference.lang, conference.zone)
+        set_language(display.lang)  # the interface speaks the programme's language
         self.set_reactive(BrowserScreen.status, conference.status)
         self.set_reactive(BrowserScreen.agenda, conference.agenda)
         self.set_reactive(BrowserScreen.friends, conference.sharing.friends)
@@ -174,18 +176,21 @@ class BrowserScreen(Screen[None]):
         yield DayBar(id="days").data_bind(BrowserScreen.view, BrowserScreen.display_options)
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
-                yield Static("Tracks", classes="sidebar-title", markup=False)
+                yield Static(_("Tracks"), classes="sidebar-title", markup=False,
+                             name=N_("Tracks"))
                 yield TrackList(id="tracks").data_bind(
                     BrowserScreen.view, BrowserScreen.display_options)
-                yield Static("Themes", classes="sidebar-title", markup=False)
+                yield Static(_("Themes"), classes="sidebar-title", markup=False,
+                             name=N_("Themes"))
                 yield ThemeList(id="themes").data_bind(
                     BrowserScreen.view, BrowserScreen.display_options)
                 # Rooms and spoken languages only where the programme has them.
-                sections = ((bool(self.view.programme.rooms), "Rooms", RoomList(id="rooms")),
-                            (bool(self.view.catalogue.spoken), "Spoken in",
+                sections = ((bool(self.view.programme.rooms), N_("Rooms"), RoomList(id="rooms")),
+                            (bool(self.view.catalogue.spoken), N_("Spoken in"),
                              SpokenList(id="spoken")))
                 for present, title, choices in sections:
-                    heading = Static(title, classes="sidebar-title", markup=False)
+                    heading = Static(_(title), classes="sidebar-title", markup=False,
+                                     name=title)
                     heading.display = choices.display = present
                     yield heading
                     yield choices.data_bind(BrowserScreen.view, BrowserScreen.display_options)
@@ -295,6 +300,12 @@ class BrowserScreen(Screen[None]):
     def watch_display_options(self, display: Display) -> None:
         if not self.is_mounted:
             return
+        # The interface follows the programme's language (English where it has none).
+        set_language(display.lang)
+        for title in self.query(".sidebar-title").results(Static):
+            title.update(_(title.name) if title.name else "")
+        self.query_one(KeyFooter).refresh()
+        self.query_one(SearchLine).placeholder = _(SEARCH_PLACEHOLDER)
         self._update_notice()
         self._update_status()
 
@@ -330,31 +341,34 @@ class BrowserScreen(Screen[None]):
     def _update_status(self) -> None:
         view, lang = self.view, self.display_options.lang
         catalogue, shown = view.catalogue, self.shown
-        parts = [f"{len(shown)} session{'s' if len(shown) != 1 else ''}"]
+        parts = [ngettext("{count} session", "{count} sessions", len(shown)).format(
+            count=len(shown))]
         if view.query.strip():
-            parts.append(f"search on all days: {view.query.strip()}")
+            parts.append(_("search on all days: {words}").format(words=view.query.strip()))
             if view.tracks or view.themes or view.rooms or view.languages or view.only:
-                parts.append("filters paused")
-            parts.append("esc clears")
+                parts.append(_("filters paused"))
+            parts.append(_("esc clears"))
         if view.tracks:
-            parts.append("track: " + ", ".join(
-                clip(catalogue.tracks[t].name.get(lang)) for t in sorted(view.tracks)))
+            parts.append(_("track: {names}").format(names=", ".join(
+                clip(catalogue.tracks[t].name.get(lang)) for t in sorted(view.tracks))))
         if view.themes:
-            parts.append("themes: " + ", ".join(
-                clip(catalogue.theme_label(t, lang)) for t in sorted(view.themes)))
+            parts.append(_("themes: {names}").format(names=", ".join(
+                clip(catalogue.theme_label(t, lang)) for t in sorted(view.themes))))
         if view.rooms:
-            parts.append("rooms: " + ", ".join(
-                clip(catalogue.rooms[r].name) for r in sorted(view.rooms) if r in catalogue.rooms))
+            parts.append(_("rooms: {names}").format(names=", ".join(
+                clip(catalogue.rooms[r].name) for r in sorted(view.rooms)
+                if r in catalogue.rooms)))
         if view.languages:
-            parts.append("spoken in: " + ", ".join(sorted(view.languages)))
+            parts.append(_("spoken in: {codes}").format(codes=", ".join(sorted(view.languages))))
         if view.only is not None:
-            parts.append(f"{self.only_label or 'chosen sessions'} only (m shows all)")
+            parts.append(self._only_said())
         if view.ending_after is not None:
-            parts.append("sessions over hidden (h)")
+            parts.append(_("sessions over hidden (h)"))
         if (view.tracks or view.themes or view.rooms or view.languages
                 or view.only is not None) and not view.query.strip():
-            parts.append("x clears")
-        parts.append(f"times: {self.display_options.zone_name(view.programme)}")
+            parts.append(_("x clears"))
+        parts.append(_("times: {zone}").format(
+            zone=self.display_options.zone_name(view.programme)))
         self.query_one("#status", Static).update(Content.styled(" · ".join(parts), "dim"))
 
     # -- messages from widgets --------------------------------------------------
@@ -466,7 +480,7 @@ class BrowserScreen(Screen[None]):
             self.view = self.view.matching("")
         if not self._look_at_now():
             self.app.bell()
-            self.notify("The conference is not on today.", timeout=3, markup=False)
+            self.notify(_("The conference is not on today."), timeout=3, markup=False)
 
     def go_to_session(self, session: Session) -> None:
         """Show *session*: its day, no filter hiding it, highlighted."""
@@ -523,10 +537,16 @@ class BrowserScreen(Screen[None]):
             self.view = self.view.only_sessions(None)
         elif not self.agenda.bookmarks:
             self.app.bell()
-            self.notify("No bookmarks yet: b bookmarks a session.", timeout=3, markup=False)
+            self.notify(_("No bookmarks yet: b bookmarks a session."), timeout=3, markup=False)
         else:
             self.only_label = "my bookmarks"
             self.view = self.view.only_sessions(self.agenda.bookmarks)
+
+    def _only_said(self) -> str:
+        if self.only_label.startswith("going with "):
+            return _("going with {name} only (m shows all)").format(
+                name=self.only_label[len("going with "):])
+        return _("my bookmarks only (m shows all)")
 
     def go_with(self, name: str) -> None:
         """Only the sessions *name* picked (their agenda, imported)."""
@@ -539,8 +559,8 @@ class BrowserScreen(Screen[None]):
     def action_hide_finished(self) -> None:
         hiding = self.view.ending_after is None
         self.view = self.view.not_over_at(self.conference.clock.now() if hiding else None)
-        self.notify("Sessions that are over are hidden (h shows them)." if hiding
-                    else "Sessions that are over are shown.", timeout=2, markup=False)
+        self.notify(_("Sessions that are over are hidden (h shows them).") if hiding
+                    else _("Sessions that are over are shown."), timeout=2, markup=False)
 
     def watch_agenda(self, agenda: Agenda) -> None:
         if self.is_mounted and self.view.only is not None and self.only_label == "my bookmarks":
@@ -585,14 +605,15 @@ class BrowserScreen(Screen[None]):
     def set_language(self, lang: str) -> None:
         self.display_options = Display(lang, self.display_options.zone)
         self.conference.remember_language(lang)
-        self.notify(f"Language: {lang}", timeout=2, markup=False)
+        self.notify(_("Language: {lang}").format(lang=lang), timeout=2, markup=False)
 
     def action_toggle_zone(self) -> None:
         local = self.display_options.zone is not None
         zone = None if local else self.view.programme.zone
         self.display_options = Display(self.display_options.lang, zone)
         self.conference.remember_local_time(local)
-        message = f"Times shown in {self.display_options.zone_name(self.view.programme)}"
+        message = _("Times shown in {zone}").format(
+            zone=self.display_options.zone_name(self.view.programme))
         self.notify(message, timeout=2, markup=False)
 
     def action_toggle_bookmark(self) -> None:

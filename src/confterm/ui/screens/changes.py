@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 
+from confterm.i18n import N_
 from confterm.model.agenda import Agenda
 from confterm.model.changes import Changes
 from confterm.model.programme import Session
@@ -19,7 +20,7 @@ Parts = list[str | tuple[str, str]]
 
 class ChangesScreen(TextDialog):
     DIALOG_ID = "changes-dialog"
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", id="close-changes")]
+    BINDINGS = [Binding("escape,enter,q", "dismiss", N_("Close"), id="close-changes")]
 
     def __init__(self, changes: Changes, before: Catalogue, after: Catalogue,
                  agenda: Agenda, display: Display, *, note: str | None = None) -> None:

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 
 from confterm.conference.service import Conference
+from confterm.i18n import N_
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Session
 from confterm.ui.render import Display
@@ -19,12 +20,12 @@ from confterm.ui.widgets.footer import KeyFooter
 
 class DetailScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,enter", "dismiss", "Close", id="close-details"),
+        Binding("escape,q,enter", "dismiss", N_("Close"), id="close-details"),
         # The same keys as in the list: the details window must not swallow them.
-        Binding("b,space", "toggle_bookmark", "Bookmark", id="details-bookmark",
-                tooltip="Bookmark the session, or remove it"),
-        Binding("p", "cycle_priority", "Priority", id="details-priority",
-                tooltip="Bookmark priority: must attend ★ or maybe ☆"),
+        Binding("b,space", "toggle_bookmark", N_("Bookmark"), id="details-bookmark",
+                tooltip=N_("Bookmark the session, or remove it")),
+        Binding("p", "cycle_priority", N_("Priority"), id="details-priority",
+                tooltip=N_("Bookmark priority: must attend ★ or maybe ☆")),
     ]
     def __init__(self, session: Session, conference: Conference, display: Display) -> None:
         super().__init__()

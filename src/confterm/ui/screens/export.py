@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from confterm.conference.service import Conference
+from confterm.i18n import N_
 from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
 
@@ -30,7 +31,7 @@ def ask_export(app: App[object], conference: Conference) -> None:
 class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
     """Returns the chosen path, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-export")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="cancel-export")]
 
     def __init__(self, default: Path, count: int) -> None:
         super().__init__()

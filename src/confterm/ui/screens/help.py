@@ -7,25 +7,26 @@ import textwrap
 from textual.binding import Binding
 from textual.content import Content
 
+from confterm.i18n import N_, _
 from confterm.model.programme import Programme
 from confterm.model.text import TEXT_LIMIT, clip
 from confterm.ui.render import Display
 from confterm.ui.screens.text_dialog import TextDialog
 from confterm.ui.widgets.footer import PRIORITY, footer_rank
 
-_ALWAYS = [("enter", "Show the highlighted session's details"),
-           ("↑ ↓ pgup pgdn", "Move through the list"),
-           ("tab", "Move between the list, the sidebar and the details"),
-           ("ctrl+u ctrl+w", "In the search line: clear the words, or the last word; "
-                             "enter goes to the results"),
-           ("mouse", "Click a session, a day, a track or theme, a ★ or a key in the "
-                     "footer; ‹ › step a day"),
-           ("ctrl+q", "Quit")]
+_ALWAYS = [("enter", N_("Show the highlighted session's details")),
+           ("↑ ↓ pgup pgdn", N_("Move through the list")),
+           ("tab", N_("Move between the list, the sidebar and the details")),
+           ("ctrl+u ctrl+w", N_("In the search line: clear the words, or the last word; "
+                                "enter goes to the results")),
+           ("mouse", N_("Click a session to highlight it, double-click it for its details; "
+                        "click a day, a track or theme, a ★ or a key in the footer")),
+           ("ctrl+q", N_("Quit"))]
 
 
 class HelpScreen(TextDialog):
     DIALOG_ID = "help-dialog"
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close-help")]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", N_("Close"), id="close-help")]
 
     def __init__(self, programme: Programme, display: Display,
                  bindings: list[Binding]) -> None:
@@ -50,28 +51,31 @@ class HelpScreen(TextDialog):
                 if shown not in keys:
                     keys.append(shown)
             # What a key does is declared once, with its binding (its tooltip).
-            descriptions[binding.action] = binding.tooltip or binding.description
-        rows: list[tuple[str, str]] = [("1 … 9", "Go to day N")]
+            descriptions[binding.action] = _(binding.tooltip or binding.description)
+        rows: list[tuple[str, str]] = [("1 … 9", _("Go to day N"))]
         rows += [(" ".join(keys), descriptions[action]) for action, keys in by_action.items()]
-        rows += _ALWAYS
+        rows += [(keys, _(meaning)) for keys, meaning in _ALWAYS]
         width = min(max(len(k) for k, _ in rows), 12) + 2
         text_width = max(self.content_width - width, 20)
-        parts: list[str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
+        parts: list[str | tuple[str, str]] = [(_("Keys"), "bold underline"), "\n"]
         for shown_keys, meaning in rows:
             lines = textwrap.wrap(meaning, text_width) or [""]
             parts += [(shown_keys.ljust(width), "$accent bold"), lines[0], "\n"]
             parts += [part for line in lines[1:] for part in (" " * width, line, "\n")]
         full = self.content_width
-        remap = textwrap.fill("Keys can be remapped in the settings file: see the README.", full)
-        parts += ["\n", remap, "\n", "\n", ("About this programme", "bold underline"), "\n",
+        remap = textwrap.fill(_("Keys can be remapped in the settings file: see the README."),
+                              full)
+        parts += ["\n", remap, "\n", "\n", (_("About this programme"), "bold underline"),
+                  "\n",
                   (textwrap.fill(clip(self.programme.name.get(lang)), full), "bold"), "\n"]
         for about in (self.programme.theme, self.programme.summary, self.programme.notice):
             if about is not None:
                 for paragraph in clip(about.get(lang), TEXT_LIMIT).split("\n"):
                     parts += [textwrap.fill(paragraph, full, break_on_hyphens=False), "\n"]
         for source in self.programme.sources:
-            lines = textwrap.wrap(f"Source: {clip(source.title)}", full,
+            label = _("Source:")
+            lines = textwrap.wrap(f"{label} {clip(source.title)}", full,
                                   subsequent_indent="        ") or [""]
-            parts += [("Source:", "dim"), lines[0][len("Source:"):], "\n"]
+            parts += [(label, "dim"), lines[0][len(label):], "\n"]
             parts += [part for line in lines[1:] for part in (line, "\n")]
         return Content.assemble(*parts)

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from confterm.i18n import N_
 from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
 
@@ -17,7 +18,7 @@ Request = tuple[str, str | None]
 
 
 class ImportScreen(ClosesOnce, ModalScreen[Request | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-import")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="cancel-import")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog"):

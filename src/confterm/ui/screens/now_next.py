@@ -7,6 +7,7 @@ import datetime as dt
 from textual.binding import Binding
 from textual.content import Content
 
+from confterm.i18n import N_, _
 from confterm.model.agenda import Agenda, now_and_next
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue
@@ -17,7 +18,7 @@ from confterm.ui.screens.text_dialog import TextDialog
 
 class NowNextScreen(TextDialog):
     DIALOG_ID = "now-next-dialog"
-    BINDINGS = [Binding("escape,n,q", "dismiss", "Close", id="close-now-next")]
+    BINDINGS = [Binding("escape,n,q", "dismiss", N_("Close"), id="close-now-next")]
 
     def __init__(self, catalogue: Catalogue, agenda: Agenda, display: Display,
                  moment: dt.datetime) -> None:
@@ -34,10 +35,11 @@ class NowNextScreen(TextDialog):
         parts: list[str | Content | tuple[str, str]] = [
             (f"{local:%A %d %B %Y, %H:%M}", "bold"),
             (f" · {display.zone_name(catalogue.programme)}", "dim"), "\n\n",
-            ("Now", "bold underline"), "\n"]
-        parts += self._lines(result.now) or [("Nothing is running.", "dim"), "\n"]
-        parts += ["\n", ("Next", "bold underline"), "\n"]
-        parts += self._lines(result.next) or [("Nothing more in the programme.", "dim"), "\n"]
+            (_("Now"), "bold underline"), "\n"]
+        parts += self._lines(result.now) or [(_("Nothing is running."), "dim"), "\n"]
+        parts += ["\n", (_("Next"), "bold underline"), "\n"]
+        parts += self._lines(result.next) or [(_("Nothing more in the programme."), "dim"),
+                                              "\n"]
         return Content.assemble(*parts)
 
     def _lines(self, sessions: list[Session]) -> list[str | Content | tuple[str, str]]:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from confterm.i18n import N_
 from confterm.model.text import clip, shown
 from confterm.storage.recent import Recent, in_order, load_recent
 from confterm.timefmt import date_span
@@ -33,7 +34,7 @@ def recent_row(entry: Recent, today: dt.date) -> Content:
 
 
 class OpenScreen(ClosesOnce, ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-open")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="cancel-open")]
 
     def __init__(self, today: dt.date, current: str | None = None) -> None:
         super().__init__()

@@ -21,6 +21,7 @@ from textual.strip import Strip
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from confterm.i18n import N_
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Person, Session
 from confterm.model.text import clip, fold
@@ -120,9 +121,9 @@ class PeopleList(LineList):
 
 class PeopleScreen(ClosesOnce, ModalScreen[Session | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Close", id="close-people"),
-        Binding("down", "move(1)", "Down", show=False, id="people-down"),
-        Binding("up", "move(-1)", "Up", show=False, id="people-up"),
+        Binding("escape", "back", N_("Close"), id="close-people"),
+        Binding("down", "move(1)", N_("Down"), show=False, id="people-down"),
+        Binding("up", "move(-1)", N_("Up"), show=False, id="people-up"),
     ]
 
     def __init__(self, catalogue: Catalogue, agenda: Agenda, display: Display,

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
+from confterm.i18n import _
 from confterm.ui.widgets.hover import Hovering
 
 #: Actions in the order they earn a place in the footer; others come after.
@@ -83,7 +84,7 @@ class KeyFooter(Hovering[int], Widget):
                 display = ("[]" if binding.key == "right_square_bracket"
                            else self.app.get_key_display(binding))
                 keys[binding.action] = FooterKey(
-                    binding.key, display, binding.description,
+                    binding.key, display, _(binding.description),
                     binding.action, enabled, binding.id)
         rank = {binding_id: index for index, binding_id in enumerate(PRIORITY)}
         room, chosen = self.size.width or self.app.size.width, set()

@@ -24,16 +24,17 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from confterm.i18n import N_
 from confterm.ui.widgets.hover import Hovering
 
 #: Moving through any list, with ids for remapping.
 MOVEMENT_BINDINGS: list[BindingType] = [
-    Binding("up", "cursor(-1)", "Up", show=False, id="cursor-up"),
-    Binding("down", "cursor(1)", "Down", show=False, id="cursor-down"),
-    Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
-    Binding("pagedown", "page(1)", "Page down", show=False, id="page-down"),
-    Binding("home", "first", "First", show=False, id="first"),
-    Binding("end", "last", "Last", show=False, id="last"),
+    Binding("up", "cursor(-1)", N_("Up"), show=False, id="cursor-up"),
+    Binding("down", "cursor(1)", N_("Down"), show=False, id="cursor-down"),
+    Binding("pageup", "page(-1)", N_("Page up"), show=False, id="page-up"),
+    Binding("pagedown", "page(1)", N_("Page down"), show=False, id="page-down"),
+    Binding("home", "first", N_("First"), show=False, id="first"),
+    Binding("end", "last", N_("Last"), show=False, id="last"),
 ]
 
 

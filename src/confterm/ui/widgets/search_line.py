@@ -23,17 +23,18 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input
 
+from confterm.i18n import N_, _
 from confterm.model.view import ScheduleView
 
-PLACEHOLDER = "/ titles, people, themes… (enter: to the list, esc: clear)"
+SEARCH_PLACEHOLDER = N_("/ titles, people, themes… (enter: to the list, esc: clear)")
 
 
 class SearchLine(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Results", show=False, id="search-results"),
-        Binding("ctrl+u", "clear_words", "Clear the words", show=False,
+        Binding("enter", "submit", N_("Results"), show=False, id="search-results"),
+        Binding("ctrl+u", "clear_words", N_("Clear the words"), show=False,
                 id="search-clear"),
-        Binding("ctrl+w", "delete_left_word", "Delete a word", show=False,
+        Binding("ctrl+w", "delete_left_word", N_("Delete a word"), show=False,
                 id="search-delete-word"),
     ]
     DEFAULT_CSS = """
@@ -59,7 +60,8 @@ class SearchLine(Input):
         self._held = False
         self._held_layout = False
         self._typing = False
-        super().__init__(placeholder=PLACEHOLDER, id=id, compact=True, select_on_focus=False)
+        super().__init__(placeholder=_(SEARCH_PLACEHOLDER), id=id, compact=True,
+                         select_on_focus=False)
         self._from_view = False
 
     def watch_value(self, value: str) -> None:

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.reactive import reactive, var
 from textual.strip import Strip
 
+from confterm.i18n import N_
 from confterm.model.agenda import Agenda, clashing_pairs
 from confterm.model.view import ScheduleView
 from confterm.ui.render import (
@@ -44,7 +45,7 @@ class SessionList(LineList):
     ``MarkerClicked`` with the session id."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *MOVEMENT_BINDINGS, Binding("enter", "select", "Select", show=False, id="open")]
+        *MOVEMENT_BINDINGS, Binding("enter", "select", N_("Select"), show=False, id="open")]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "session-list--row", "session-list--highlighted", "session-list--heading",
         "session-list--hover"}

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
 
+from confterm.i18n import N_, _
 from confterm.model.text import clip, fold
 from confterm.model.view import ScheduleView
 from confterm.ui.render import Display
@@ -68,7 +69,7 @@ def track_choices(view: ScheduleView, display: Display) -> list[Choice]:
     tracks = _in_order([
         Choice(t.id, _counted(counts.get(t.id, 0), name), t.id in chosen, name)
         for t in view.programme.tracks for name in [clip(t.name.get(lang))]])
-    return [Choice(ALL_TRACKS, Content("All tracks"), not chosen), *tracks]
+    return [Choice(ALL_TRACKS, Content(_("All tracks")), not chosen), *tracks]
 
 
 def room_choices(view: ScheduleView, display: Display) -> list[Choice]:
@@ -98,7 +99,7 @@ def theme_choices(view: ScheduleView, display: Display) -> list[Choice]:
 
 class ChoiceList(LineList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        *MOVEMENT_BINDINGS, Binding("enter,space", "pick", "Choose", show=False, id="choose")]
+        *MOVEMENT_BINDINGS, Binding("enter,space", "pick", N_("Choose"), show=False, id="choose")]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "choice-list--cursor", "choice-list--hover", "choice-list--marker",
         "choice-list--filter"}

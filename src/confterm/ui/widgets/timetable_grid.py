@@ -28,6 +28,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
 
+from confterm.i18n import N_
 from confterm.model.agenda import Agenda, clashing_pairs
 from confterm.model.programme import Kind
 from confterm.model.text import clip
@@ -69,19 +70,19 @@ class TimetableGrid(LineList):
     header_lines = 1
     BINDINGS: ClassVar[list[BindingType]] = [
         *MOVEMENT_BINDINGS,
-        Binding("left", "across(-1)", "Room left", show=False, id="room-left",
-                tooltip="Timetable: the session in the room to the left"),
-        Binding("right", "across(1)", "Room", key_display="←→", id="room-right",
-                tooltip="Timetable: the session in the room to the right (← to the left)"),
-        Binding("enter", "select", "Select", show=False, id="open"),
-        Binding("minus", "hide_room", "Hide room", show=False, id="hide-room",
-                tooltip="Timetable: hide the room of the session under the cursor"),
-        Binding("plus,equals_sign", "show_rooms", "Show rooms", show=False, id="show-rooms",
-                tooltip="Timetable: show every hidden room again"),
-        Binding("less_than_sign", "move_room(-1)", "Room earlier", show=False,
-                id="room-earlier", tooltip="Timetable: move this room's column left"),
-        Binding("greater_than_sign", "move_room(1)", "Room later", show=False,
-                id="room-later", tooltip="Timetable: move this room's column right"),
+        Binding("left", "across(-1)", N_("Room left"), show=False, id="room-left",
+                tooltip=N_("Timetable: the session in the room to the left")),
+        Binding("right", "across(1)", N_("Room"), key_display="←→", id="room-right",
+                tooltip=N_("Timetable: the session in the room to the right (← to the left)")),
+        Binding("enter", "select", N_("Select"), show=False, id="open"),
+        Binding("minus", "hide_room", N_("Hide room"), show=False, id="hide-room",
+                tooltip=N_("Timetable: hide the room of the session under the cursor")),
+        Binding("plus,equals_sign", "show_rooms", N_("Show rooms"), show=False, id="show-rooms",
+                tooltip=N_("Timetable: show every hidden room again")),
+        Binding("less_than_sign", "move_room(-1)", N_("Room earlier"), show=False,
+                id="room-earlier", tooltip=N_("Timetable: move this room's column left")),
+        Binding("greater_than_sign", "move_room(1)", N_("Room later"), show=False,
+                id="room-later", tooltip=N_("Timetable: move this room's column right")),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timetable--box", "timetable--box-alt", "timetable--quiet", "timetable--cursor",

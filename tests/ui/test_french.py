@@ -1,0 +1,57 @@
+"""The interface in the attendee's language: French labels, footer, help,
+messages and dates when the programme is shown in French (LANG or `l`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from confterm.i18n import set_language
+from confterm.model.programme import Programme
+from confterm.ui.screens.help import HelpScreen
+from confterm.ui.widgets.day_bar import DayBar
+from confterm.ui.widgets.footer import KeyFooter
+
+from .conftest import browser, make_app
+
+WIDE = (160, 48)
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> object:
+    yield
+    set_language("en")  # the interface's language is the process's
+
+
+def footer_text(app: object) -> str:
+    return browser(app).query_one(KeyFooter).render().plain  # type: ignore[arg-type, attr-defined, no-any-return]
+
+
+async def test_lang_chooses_french_and_l_switches_back(programme: Programme,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    app = make_app(programme)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        screen = browser(app)
+        assert screen.display_options.lang == "fr"
+        assert "Chercher" in footer_text(app) and "Aide" in footer_text(app)
+        titles = [str(t.render()) for t in screen.query(".sidebar-title")]
+        assert titles[:2] == ["Parcours", "Thèmes"]
+        days = screen.query_one(DayBar).render().plain  # type: ignore[attr-defined]
+        assert "mar. 12 nov." in days and "mer. 13 nov." in days
+        status = str(screen.query_one("#status").render())
+        assert "sessions" in status and "heures : heure de Rio de Janeiro" in status
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = app.screen.query_one("#help-dialog Static").render().plain  # type: ignore[attr-defined]
+        assert "Touches" in help_text and "Chercher en tapant (échap efface)" in help_text
+        await pilot.press("escape", "l")  # the programme, and so the interface, in English
+        await pilot.pause()
+        assert screen.display_options.lang == "en"
+        assert "Search" in footer_text(app) and "Chercher" not in footer_text(app)
+        assert [str(t.render()) for t in screen.query(".sidebar-title")][:2] == [
+            "Tracks", "Themes"]
+        assert "Wed 13 Nov" in screen.query_one(DayBar).render().plain  # type: ignore[attr-defined]
+        assert any("Language: en" in str(n.message) for n in app._notifications)
