@@ -161,6 +161,9 @@ async def test_language_toggle_shows_french_titles(app: ConftermApp) -> None:
 
 
 async def test_time_zone_toggle(app: ConftermApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    original = os.environ.get("TZ")
     monkeypatch.setenv("TZ", "Europe/Paris")
     time.tzset()
     try:
@@ -172,7 +175,10 @@ async def test_time_zone_toggle(app: ConftermApp, monkeypatch: pytest.MonkeyPatc
             assert row_text(app, "d2-wa-iot").split()[0] == "≈20:30–21:30"
             assert "Europe/Paris time" in str(browser(app).query_one("#status").render())
     finally:
-        monkeypatch.delenv("TZ")
+        if original is None:
+            monkeypatch.delenv("TZ")
+        else:
+            monkeypatch.setenv("TZ", original)
         time.tzset()
 
 
@@ -703,3 +709,28 @@ async def test_colour_themes_are_one_palette_entry_apart_from_the_programmes_the
         await pilot.press("ctrl+u", *"blockchain")  # the programme's themes by name
         await pilot.pause(0.5)
         assert any(p.startswith("Show theme: Blockchain") for p in prompts()), prompts()
+
+
+async def test_in_local_time_the_day_bar_shows_local_dates(
+        app: ConftermApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    original = os.environ.get("TZ")
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: Rio's morning is tomorrow there
+    time.tzset()
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            assert drawn_days(app).split()[:3] == ["Tue", "12", "Nov"]
+            await pilot.press("z")
+            await pilot.pause()
+            days = drawn_days(app)
+            assert days.split()[:3] == ["Wed", "13", "Nov"] and "Tue 12 Nov" not in days
+            await pilot.press("z")
+            await pilot.pause()
+            assert drawn_days(app).split()[:3] == ["Tue", "12", "Nov"]
+    finally:
+        if original is None:
+            monkeypatch.delenv("TZ")
+        else:
+            monkeypatch.setenv("TZ", original)
+        time.tzset()

@@ -69,7 +69,7 @@ class DayBar(Hovering[dt.date], Widget):
 
     def _redraw_if_changed(self) -> None:
         view = self.view
-        key = ((id(view.programme), view.day, self.display_options.lang)
+        key = ((id(view.programme), view.day, self.display_options)
                if view is not None else None)
         if key != self._drawn_for:
             self._drawn_for = key
@@ -90,10 +90,19 @@ class DayBar(Hovering[dt.date], Widget):
             return []
         width = width or self.size.width or self.app.size.width
         lang, days = self.display_options.lang, self.view.programme.days
-        full = [day_tab(d.date, clip(d.label_in(lang))) for d in days]
+        full = [day_tab(self.shown_date(d.date), clip(d.label_in(lang))) for d in days]
         if sum(cell_len(label) + 2 * PAD for label in full) <= width:
             return full
-        return [day_tab(d.date, None) for d in days]
+        return [day_tab(self.shown_date(d.date), None) for d in days]
+
+    def shown_date(self, day: dt.date) -> dt.date:
+        """The date a conference day is labelled with: its own, or in your local
+        time (z) the local date its first session starts on (a Tokyo morning is
+        the evening before in Rio)."""
+        if self.display_options.zone is not None or self.view is None:
+            return day
+        sessions = self.view.catalogue.by_day.get(day)
+        return sessions[0].start.astimezone(None).date() if sessions else day
 
     @property
     def placed(self) -> list[Placed]:
