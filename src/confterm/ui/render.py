@@ -239,8 +239,10 @@ def agenda_row(session: Session, bookmark: Bookmark, catalogue: Catalogue, displ
 
 
 def brief_row(session: Session, catalogue: Catalogue, display: Display,
-              bookmark: Bookmark | None, width: int = 80) -> Content:
-    """A session in a short list (now and next): marker, time, title, where."""
+              bookmark: Bookmark | None, width: int = 80,
+              mark: tuple[str, str] | None = None) -> Content:
+    """A session in a short list (now and next): marker, time, title, where.
+    *mark* (two cells and a style) stands in place of the bookmark's marker."""
     text_width = width - ROW_INDENT
     when = time_range(session, display.zone).ljust(ROW_INDENT - MARKER_WIDTH)
     lines = [(line, "bold" if bookmark else "")
@@ -249,5 +251,6 @@ def brief_row(session: Session, catalogue: Catalogue, display: Display,
                                    clip(catalogue.room_name(session))) if x)
     if where:
         lines += [(line, "dim") for line in _hanging(where, text_width)]
-    marker = (priority_marker(bookmark.priority) + " " if bookmark else "  ", "$accent bold")
+    marker = mark or (priority_marker(bookmark.priority) + " " if bookmark else "  ",
+                      "$accent bold")
     return _with_hanging_indent([marker, when], lines, " " * ROW_INDENT)

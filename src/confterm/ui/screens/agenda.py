@@ -161,8 +161,8 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
                     ("⚠ ", "$warning bold") if clash else ("+ ", "$accent"))
                 option_id = f"pick-{number}-{session.id}"  # stable: the cursor stays on it
                 self._picks[option_id] = (name, session.id)
-                row = brief_row(session, catalogue, display, agenda.get(session.id), width - 2)
-                options.append(Option(Content.assemble(mark, row), id=option_id))
+                options.append(Option(brief_row(session, catalogue, display, None, width,
+                                                 mark=mark), id=option_id))
         return options
 
     def _selected_id(self) -> str | None:
