@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+import threading
 
 from confterm.cli.common import open_programme, remember_opened
 from confterm.cli.errors import EXIT_OK, EXIT_UNEXPECTED, UsageError
@@ -30,7 +31,10 @@ def run_browse(args: argparse.Namespace) -> int:
         from confterm.ui.app import ConftermApp
 
         while True:
-            remember_opened(opened, now or dt.datetime.now(dt.UTC))
+            # Written beside the start-up (a file synced to disk takes a while),
+            # not before it; the interpreter waits for it before it exits.
+            threading.Thread(target=remember_opened, name="confterm-recent",
+                             args=(opened, now or dt.datetime.now(dt.UTC))).start()
             app = ConftermApp(opened.programme, now=now, source=opened)
             chosen = app.run()  # another programme, chosen in the open screen (o)
             if chosen is None or app.return_code:

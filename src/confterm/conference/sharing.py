@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from confterm.conference.announcer import Announcer
 from confterm.model.agenda import Agenda, Priority, bookmark_for
 from confterm.model.programme import Session
-from confterm.opening.agendas import AgendaFileError, ImportedAgenda, read_agenda
 from confterm.storage.friends import check_name, friends, open_friend
 
 if TYPE_CHECKING:
     from confterm.conference.service import Conference
+    from confterm.opening.agendas import ImportedAgenda
 
-__all__ = ["AgendaFileError", "Sharing"]
+__all__ = ["Sharing"]
 
 
 class Sharing:
@@ -30,7 +30,10 @@ class Sharing:
 
     def read(self, location: str) -> ImportedAgenda:
         """Read an agenda and match it (slow: a download; safe in a thread).
-        Raises ``AgendaFileError``."""
+        Raises ``AgendaFileError`` (``confterm.opening.agendas``). Reading agendas
+        is imported here, when first needed, not at every start."""
+        from confterm.opening.agendas import read_agenda
+
         conference = self.conference
         return read_agenda(location, conference.catalogue,
                            deadline=float(conference.settings.download_seconds))

@@ -7,7 +7,6 @@ unreadable files kept aside, picks whose session left the programme kept).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -43,6 +42,8 @@ def friends_dir(programme_id: str) -> Path:
 def friend_path(programme_id: str, name: str) -> Path:
     # The same name whatever its case or accents; a short hash keeps names that
     # only differ by characters a file name cannot hold apart.
+    import hashlib
+
     key = fold(name)
     digest = hashlib.sha256(key.encode()).hexdigest()[:8]
     return friends_dir(programme_id) / f"{safe_file_name(key, fallback='friend')}-{digest}.json"

@@ -97,7 +97,9 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
             summary += " · " + _("going with {names}").format(names=", ".join(self.friends))
         self.query_one("#agenda-title", Static).update(Content.styled(summary, "bold"))
         options: list[Option] = []
-        width = self.app.size.width - 2
+        # The list's own width (less its scrollbar), so no row is wrapped again.
+        width = self.query_one(OptionList).scrollable_content_region.width or (
+            self.app.size.width - 4)
         for day in agenda_days(sessions):
             options.append(Option(Content.styled(day_heading(programme, day.day, lang),
                                                  "bold reverse"), disabled=True))
@@ -203,7 +205,7 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
 
     def _import(self, location: str, friend: str | None) -> None:
         """In a thread: read and match (maybe a download); keep it on the UI thread."""
-        from confterm.conference.sharing import AgendaFileError
+        from confterm.opening.agendas import AgendaFileError
 
         try:
             imported = self.conference.sharing.read(location)
