@@ -62,8 +62,9 @@ print(json.dumps({"cold": cold * 1000, "warm": sorted(warm)[2] * 1000,
                   "cached": sorted(cached)[2] * 1000}))
 """
 
-# Types, switches days and themes; prints latencies (ms) and the peak RSS (KiB).
-KEYS = """
+# The app with a record of when each frame was drawn (for the scripts below and
+# benchmarks/grid.py).
+MEASURED_APP = """
 import asyncio, json, resource, sys, time
 import datetime as dt
 from pathlib import Path
@@ -78,7 +79,10 @@ class Measured(ConftermApp):
         if renderable is not None:
             Measured.frames.append(time.perf_counter())
         super()._display(screen, renderable)
+"""
 
+# Types, switches days and themes; prints latencies (ms) and the peak RSS (KiB).
+KEYS = MEASURED_APP + """
 async def settle(app, since, quiet=0.08):
     # Wait until no frame has come for `quiet` seconds, then report the first
     # frame drawn after the session list was rebuilt with the result.

@@ -24,26 +24,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench import percentile, start_times  # noqa: E402
+from bench import MEASURED_APP, percentile, start_times  # noqa: E402
 from generate import generate  # noqa: E402
 from startup import CONFTERM_MARKER, HELLO, HELLO_MARKER, isolated_env  # noqa: E402
 
-KEYS = """
-import asyncio, json, sys, time
-import datetime as dt
-from pathlib import Path
-from confterm.model.clock import Clock
-from confterm.opening.cache import open_programme
-from confterm.ui.app import ConftermApp
+KEYS = MEASURED_APP + """
 from confterm.ui.widgets.timetable_grid import TimetableGrid
-from textual import events
-
-class Measured(ConftermApp):
-    frames: list = []
-    def _display(self, screen, renderable):
-        if renderable is not None:
-            Measured.frames.append(time.perf_counter())
-        super()._display(screen, renderable)
 
 async def settle(since, quiet=0.08):
     while True:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -160,13 +163,24 @@ async def test_language_toggle_shows_french_titles(app: ConftermApp) -> None:
         assert "Official opening ceremony" in row_text(app, "d1-opening")
 
 
-async def test_time_zone_toggle(app: ConftermApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-
+@contextlib.contextmanager
+def local_zone(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
+    """This computer's time zone is *name* for a while (TZ, applied with tzset)."""
     original = os.environ.get("TZ")
-    monkeypatch.setenv("TZ", "Europe/Paris")
+    monkeypatch.setenv("TZ", name)
     time.tzset()
     try:
+        yield
+    finally:
+        if original is None:
+            monkeypatch.delenv("TZ")
+        else:
+            monkeypatch.setenv("TZ", original)
+        time.tzset()
+
+
+async def test_time_zone_toggle(app: ConftermApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    with local_zone(monkeypatch, "Europe/Paris"):
         async with app.run_test(size=WIDE) as pilot:
             await pilot.press("2")
             assert row_text(app, "d2-wa-iot").split()[0] == "≈16:30–17:30"
@@ -174,12 +188,6 @@ async def test_time_zone_toggle(app: ConftermApp, monkeypatch: pytest.MonkeyPatc
             # 16:30 in Rio (UTC-3) is 20:30 in Paris (UTC+1 in November).
             assert row_text(app, "d2-wa-iot").split()[0] == "≈20:30–21:30"
             assert "Europe/Paris time" in str(browser(app).query_one("#status").render())
-    finally:
-        if original is None:
-            monkeypatch.delenv("TZ")
-        else:
-            monkeypatch.setenv("TZ", original)
-        time.tzset()
 
 
 async def test_wide_terminal_shows_details_beside_the_list(app: ConftermApp) -> None:
@@ -713,12 +721,8 @@ async def test_colour_themes_are_one_palette_entry_apart_from_the_programmes_the
 
 async def test_in_local_time_the_day_bar_shows_local_dates(
         app: ConftermApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-
-    original = os.environ.get("TZ")
-    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: Rio's morning is tomorrow there
-    time.tzset()
-    try:
+    # UTC+14: Rio's morning is tomorrow there.
+    with local_zone(monkeypatch, "Pacific/Kiritimati"):
         async with app.run_test(size=WIDE) as pilot:
             assert drawn_days(app).split()[:3] == ["Tue", "12", "Nov"]
             await pilot.press("z")
@@ -728,9 +732,3 @@ async def test_in_local_time_the_day_bar_shows_local_dates(
             await pilot.press("z")
             await pilot.pause()
             assert drawn_days(app).split()[:3] == ["Tue", "12", "Nov"]
-    finally:
-        if original is None:
-            monkeypatch.delenv("TZ")
-        else:
-            monkeypatch.setenv("TZ", original)
-        time.tzset()

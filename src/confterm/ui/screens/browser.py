@@ -189,11 +189,11 @@ class BrowserScreen(Screen[None]):
                             (bool(self.view.catalogue.spoken), N_("Spoken in"),
                              SpokenList(id="spoken")))
                 for present, title, choices in sections:
-                    heading = Static(_(title), classes="sidebar-title", markup=False,
+                    if present:
+                        yield Static(_(title), classes="sidebar-title", markup=False,
                                      name=title)
-                    heading.display = choices.display = present
-                    yield heading
-                    yield choices.data_bind(BrowserScreen.view, BrowserScreen.display_options)
+                        yield choices.data_bind(BrowserScreen.view,
+                                                BrowserScreen.display_options)
             with Vertical(id="main"):
                 yield SearchLine(id="search").data_bind(BrowserScreen.view)
                 yield Static(id="status", markup=False)
@@ -201,12 +201,8 @@ class BrowserScreen(Screen[None]):
                     view=BrowserScreen.shown, display_options=BrowserScreen.display_options,
                     agenda=BrowserScreen.agenda, now=BrowserScreen.now,
                     friends=BrowserScreen.friends)
-                grid = TimetableGrid(id="grid")
-                grid.display = self.grid
-                yield grid.data_bind(
-                    view=BrowserScreen.view, display_options=BrowserScreen.display_options,
-                    agenda=BrowserScreen.agenda, now=BrowserScreen.now,
-                    room_layout=BrowserScreen.room_layout, friends=BrowserScreen.friends)
+                if self.grid:  # else made when first asked for (g): a quicker start
+                    yield self._make_grid()
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
                 session=BrowserScreen.current, display_options=BrowserScreen.display_options,
                 agenda=BrowserScreen.agenda, friends=BrowserScreen.friends)
@@ -269,19 +265,40 @@ class BrowserScreen(Screen[None]):
             hide_finished=view.ending_after is not None,
             grid=self.grid, hidden_rooms=tuple(sorted(rooms.hidden)), room_order=rooms.order))
 
+    def _make_grid(self) -> TimetableGrid:
+        return TimetableGrid(id="grid").data_bind(
+            view=BrowserScreen.view, display_options=BrowserScreen.display_options,
+            agenda=BrowserScreen.agenda, now=BrowserScreen.now,
+            room_layout=BrowserScreen.room_layout, friends=BrowserScreen.friends)
+
     @property
     def sessions_widget(self) -> SessionList | TimetableGrid:
         """The list or the grid, whichever is shown."""
-        if self.grid:
-            return self.query_one(TimetableGrid)
+        grids = self.query(TimetableGrid)
+        if self.grid and grids:
+            return grids.first()
         return self.query_one(SessionList)
 
     def watch_grid(self, grid: bool) -> None:
         if not self.is_mounted:
             return
-        current = self.current
+        if grid and not self.query(TimetableGrid):
+            self.call_later(self._mount_grid, self.current)
+            return
+        self._show_view(self.current)
+
+    async def _mount_grid(self, current: Session | None) -> None:
+        """The grid's first showing: mounted (and bound to the screen) first."""
+        await self.query_one("#main").mount(self._make_grid())
+        if self.grid:
+            self._show_view(current)
+
+    def _show_view(self, current: Session | None) -> None:
+        """Show the list or the grid (``grid``), on the same session."""
+        grid = self.grid
         self.query_one(SessionList).display = not grid
-        self.query_one(TimetableGrid).display = grid
+        for widget in self.query(TimetableGrid):
+            widget.display = grid
         shown = self.sessions_widget
         if isinstance(shown, TimetableGrid):
             shown.rebuild()
