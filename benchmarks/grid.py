@@ -47,6 +47,7 @@ async def main(path):
     results = {"open": [], "move": [], "scroll": []}
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(time.perf_counter())
+        await asyncio.sleep(0.6)  # the grid is made, hidden, once the first frame is out
         screen = app.screen_stack[0]
         grid = screen.query_one(TimetableGrid)
         async def send(event, kind):

@@ -223,6 +223,7 @@ class BrowserScreen(Screen[None]):
         if self.view.day == self._today() and not self.view.query.strip():
             self._look_at_now()  # on a conference day, open at what is on now
         self.call_after_refresh(self._index_search)  # after the first frame
+        self.set_timer(0.5, self._prepare_grid)  # once the first frame is out
 
     def _index_search(self) -> None:
         self.run_worker(self.view.catalogue.prepare_search, thread=True, exclusive=True,
@@ -286,6 +287,13 @@ class BrowserScreen(Screen[None]):
             self.call_later(self._mount_grid, self.current)
             return
         self._show_view(self.current)
+
+    def _prepare_grid(self) -> None:
+        """Make the grid, hidden, so that the first g is as quick as the next."""
+        if not self.query(TimetableGrid):
+            grid = self._make_grid()
+            grid.display = False
+            self.query_one("#main").mount(grid)
 
     async def _mount_grid(self, current: Session | None) -> None:
         """The grid's first showing: mounted (and bound to the screen) first."""

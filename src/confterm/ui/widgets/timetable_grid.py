@@ -140,6 +140,7 @@ class TimetableGrid(LineList):
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._cache_for: tuple[object, ...] | None = None
         self._style_cache: dict[tuple[str, str, bool], dict[str, RichStyle]] = {}
+        self._blank = RichStyle()
         #: When the day was last laid out (perf_counter), for the benchmark.
         self.rebuilt_at = 0.0
 
@@ -413,6 +414,7 @@ class TimetableGrid(LineList):
         return line if 0 <= line < self.table.lines else None
 
     def render_header(self, y: int, width: int) -> Strip:
+        self._blank = self.rich_style  # drawn first in a frame: the colours of empty cells
         shown, column_width = self._fit()
         count = len(self.table.rooms)
         first = min(self.first_column, max(count - shown, 0))
@@ -429,7 +431,7 @@ class TimetableGrid(LineList):
     def _join(self, parts: list[Strip], width: int) -> Strip:
         strip = Strip.join(parts)
         if strip.cell_length < width:
-            strip = Strip.join([strip, Strip.blank(width - strip.cell_length, self.rich_style)])
+            strip = Strip.join([strip, Strip.blank(width - strip.cell_length, self._blank)])
         return strip.crop(0, width)
 
     def render_row(self, index: int, state: str, width: int) -> list[Strip]:
@@ -442,6 +444,8 @@ class TimetableGrid(LineList):
             if valid_for[4] != (self._cache_for or (None,) * 5)[4]:
                 self._style_cache.clear()  # a new colour theme
             self._cache_for = valid_for
+            # The widget's own style, for empty cells: worked out once, not per cell.
+            self._blank = self.rich_style
         shown, column_width = self._fit()
         count = len(table.rooms)
         first = min(self.first_column, max(count - shown, 0))
@@ -470,7 +474,7 @@ class TimetableGrid(LineList):
                 cells = lane_width if lane < lanes - 1 else column_width - lane_width * (lanes - 1)
                 box_index = by_lane.get(lane)
                 if box_index is None:
-                    parts.append(Strip.blank(cells, self.rich_style))
+                    parts.append(Strip.blank(cells, self._blank))
                 else:
                     box = table.boxes[box_index]
                     parts.append(self._box_lines(box_index, cells)[index - box.top])
