@@ -36,6 +36,11 @@ def _date(day: dt.date, english: str, pattern: str) -> str:
     return format_date(day, pattern, locale=lang)
 
 
+def weekday(day: dt.date) -> str:
+    """'Wed' ('mer.'), in the interface's language."""
+    return _date(day, "%a", "EEE")
+
+
 def day_heading(programme: Programme, day: dt.date, lang: str) -> str:
     """'Day 3 · Thursday 14 November 2024 · AI Day' for a day of *programme*."""
     number = programme.day_index(day)
@@ -52,7 +57,17 @@ def day_tab(day: dt.date, label: str | None) -> str:
 
 
 def date_span(first: dt.date, last: dt.date) -> str:
-    """'12–14 November 2024', '30 May – 2 June 2025'…"""
+    """'12–14 November 2024', '30 May – 2 June 2025'… ('12–14 novembre 2024')."""
+    lang = language()
+    if lang != "en" and translated(lang):
+        long, short = _date(last, "", "d MMMM y"), _date(first, "", "d MMMM")
+        if first == last:
+            return long
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}–{long}"
+        if first.year == last.year:
+            return f"{short} – {long}"
+        return f"{_date(first, '', 'd MMMM y')} – {long}"
     if first == last:
         return f"{first.day} {first:%B %Y}"
     if (first.year, first.month) == (last.year, last.month):

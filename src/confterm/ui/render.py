@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from confterm.i18n import _
+from confterm.i18n import N_, _
 from confterm.model.agenda import Agenda, Bookmark
 from confterm.model.programme import Kind, Programme, Session
 from confterm.model.text import TEXT_LIMIT, clip
@@ -136,7 +136,7 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
     where = [x for x in (clip(catalogue.track_name(session, display.lang)),
                          clip(catalogue.room_name(session))) if x]
     spoken = [", ".join(clip(tag, 20) for tag in session.language)] if session.language else []
-    meta = " · ".join([*where, session.kind.value, *spoken])
+    meta = " · ".join([*where, _(session.kind.value), *spoken])
     themes = "  ".join(f"#{clip(catalogue.theme_label(t, display.lang))}" for t in session.themes)
     lines = [Content.assemble(marker, (when, "dim" if quiet else ""), gutter,
                               (title_lines[0], title_style))]
@@ -147,9 +147,15 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
     return lines
 
 
+#: The kinds of session, as the interface names them (marked for translation).
+KIND_NAMES = [N_("ceremony"), N_("keynote"), N_("panel"), N_("talk"), N_("workshop"),
+              N_("break"), N_("exhibition"), N_("social"), N_("other")]
+
+
 def slot_heading(start: dt.datetime, count: int, display: Display) -> Content:
     local = start.astimezone(display.zone)
-    return Content.styled(f"{local:%H:%M} · {count} sessions in parallel", "$accent italic")
+    return Content.styled(_("{time} · {count} sessions in parallel").format(
+        time=f"{local:%H:%M}", count=count), "$accent italic")
 
 
 def session_detail(session: Session, catalogue: Catalogue, display: Display,
@@ -189,7 +195,7 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
         parts += ["\n", (_("Also going: {names}").format(names=", ".join(going)), "$accent")]
     for label, value in ((_("Room: "), clip(catalogue.room_name(session))),
                          (_("Track: "), clip(catalogue.track_name(session, lang))),
-                         (_("Kind: "), session.kind.value)):
+                         (_("Kind: "), _(session.kind.value))):
         if value:
             parts += ["\n", (label, "dim"), value]
     if session.language:

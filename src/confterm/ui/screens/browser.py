@@ -628,6 +628,7 @@ class BrowserScreen(Screen[None]):
         self.set_language(following)
 
     def set_language(self, lang: str) -> None:
+        set_language(lang)  # first: what the bound widgets draw next is in it
         self.display_options = Display(lang, self.display_options.zone)
         self.conference.remember_language(lang)
         self.notify(_("Language: {lang}").format(lang=lang), timeout=2, markup=False)

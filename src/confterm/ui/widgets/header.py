@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from confterm.model.programme import Programme
 from confterm.model.text import clip
-from confterm.timefmt import date_span
+from confterm.timefmt import date_span, weekday
 from confterm.ui.render import Display
 
 
@@ -53,4 +53,5 @@ class ProgrammeHeader(Horizontal):
         if self.now is not None:
             local = self.now.astimezone(display.zone)
             self.query_one("#clock", Static).update(Content.assemble(
-                (f"{local:%a %H:%M} ", "bold"), (display.zone_name(programme), "dim")))
+                (f"{weekday(local.date())} {local:%H:%M} ", "bold"),
+                (display.zone_name(programme), "dim")))

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.reactive import reactive, var
 from textual.strip import Strip
 
-from confterm.i18n import N_
+from confterm.i18n import N_, _
 from confterm.model.agenda import Agenda, clashing_pairs
 from confterm.model.view import ScheduleView
 from confterm.ui.render import (
@@ -206,7 +206,8 @@ class SessionList(LineList):
         assert row.slot is not None
         if row.now_line:
             local = row.slot.astimezone(self.display_options.zone)
-            return Content.styled(f"▶ now {local:%H:%M} " + "─" * 60, "$accent bold")
+            return Content.styled("▶ " + _("now {time}").format(time=f"{local:%H:%M}") + " "
+                                  + "─" * 60, "$accent bold")
         return slot_heading(row.slot, row.slot_size, self.display_options)
 
     @property

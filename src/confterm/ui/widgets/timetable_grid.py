@@ -28,7 +28,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
 
-from confterm.i18n import N_
+from confterm.i18n import N_, _
 from confterm.model.agenda import Agenda, clashing_pairs
 from confterm.model.programme import Kind
 from confterm.model.text import clip
@@ -234,7 +234,7 @@ class TimetableGrid(LineList):
     def room_name(self, column: int) -> str:
         room = self.table.rooms[column]
         if room is None:
-            return "No room"
+            return _("No room")
         found = self.view.catalogue.rooms.get(room) if self.view is not None else None
         return clip(found.name) if found else room
 
