@@ -39,17 +39,6 @@ class Catalogue:
             programme.sessions,
             key=lambda s: (s.start, order.get(s.track, last) if s.track else last,
                            s.title.get("en").casefold(), s.id)))
-        #: Sessions of each day, in the same order.
-        grouped: dict[dt.date, list[Session]] = {}
-        for session in self.ordered:
-            grouped.setdefault(session.day, []).append(session)
-        self.by_day = {day: tuple(sessions) for day, sessions in grouped.items()}
-        #: Spoken languages (primary subtags, lower case), most used first.
-        used: dict[str, int] = {}
-        for session in programme.sessions:
-            for code in {tag.lower().split("-")[0] for tag in session.language}:
-                used[code] = used.get(code, 0) + 1
-        self.spoken = tuple(sorted(used, key=lambda code: (-used[code], code)))
         #: Folded search text by session id, filled on first need (see ``haystack``).
         self.folded: dict[str, str] = {}
 
@@ -90,6 +79,29 @@ class Catalogue:
         for link in session.links:
             yield link.title
         yield session.kind.value
+
+    @cached_property
+    def by_day(self) -> dict[dt.date, tuple[Session, ...]]:
+        """The sessions of each day, in the same order as ``ordered``."""
+        grouped: dict[dt.date, list[Session]] = {}
+        for session in self.ordered:
+            grouped.setdefault(session.day, []).append(session)
+        return {day: tuple(sessions) for day, sessions in grouped.items()}
+
+    @cached_property
+    def spoken(self) -> tuple[str, ...]:
+        """Spoken languages (primary subtags, lower case), most used first."""
+        used: dict[str, int] = {}
+        for session in self.programme.sessions:
+            if session.language:
+                for code in {tag.lower().split("-")[0] for tag in session.language}:
+                    used[code] = used.get(code, 0) + 1
+        return tuple(sorted(used, key=lambda code: (-used[code], code)))
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each session's place in ``ordered``."""
+        return {session.id: index for index, session in enumerate(self.ordered)}
 
     @cached_property
     def people_sessions(self) -> dict[str, tuple[Session, ...]]:
