@@ -54,6 +54,16 @@ class _BrowserCommands(Provider):
                           help=escape(help_text))  # the palette reads help as markup
 
 
+class _FoundByName(_BrowserCommands):
+    """Entries found by what is typed, not listed when the palette opens: the
+    list is long (every session, every person, every theme) and would hide the
+    rest."""
+
+    async def discover(self) -> Hits:
+        return
+        yield
+
+
 def _highlight(matcher: Matcher, query: str, text: str, folded: str) -> Content:
     """Like ``Matcher.highlight``, but *text* is literal (that one parses markup);
     the match is found in *folded*, the text without accents, of the same length."""
@@ -65,7 +75,7 @@ def _highlight(matcher: Matcher, query: str, text: str, folded: str) -> Content:
     return content
 
 
-class SessionCommands(_BrowserCommands):
+class SessionCommands(_FoundByName):
     """Jump to any session by its title or by a person's name."""
 
     def entries(self) -> Iterable[Entry]:
@@ -80,12 +90,8 @@ class SessionCommands(_BrowserCommands):
             where = f"{day_tab(day.date, None)} {time_range(session, display.zone)}"
             yield label, partial(browser.go_to_session, session), f"Session · {where}"
 
-    async def discover(self) -> Hits:  # sessions only when asked for: the list is long
-        return
-        yield
 
-
-class PeopleCommands(_BrowserCommands):
+class PeopleCommands(_FoundByName):
     """Find a person by name or organisation: their sessions in the people screen."""
 
     def entries(self) -> Iterable[Entry]:
@@ -97,10 +103,6 @@ class PeopleCommands(_BrowserCommands):
             label = clip(person.name) + (f" · {organisation}" if organisation else "")
             yield (label, partial(browser.action_people, clip(person.name)),
                    f"Person · {count} session{'s' * (count != 1)}")
-
-    async def discover(self) -> Hits:  # people only when asked for: the list is long
-        return
-        yield
 
 
 class FriendCommands(_BrowserCommands):
@@ -123,13 +125,9 @@ class DayCommands(_BrowserCommands):
                    "Day")
 
 
-class ThemeCommands(_BrowserCommands):
+class ThemeCommands(_FoundByName):
     """The programme's themes (topics) to filter on: found by name, not listed
     when the palette opens (a long wall of them would hide everything else)."""
-
-    async def discover(self) -> Hits:
-        return
-        yield
 
     def entries(self) -> Iterable[Entry]:
         browser = self.browser
