@@ -212,18 +212,22 @@ class TimetableGrid(LineList):
         return self.table.boxes[self.selected].session.id
 
     def highlight_session(self, session_id: str | None) -> None:
-        index = self.table.index_of(session_id) if session_id else None
-        if index is None and self.table.boxes:
-            line = (self.table.line_of(self.now) if self.now is not None else 0)
-            index = min((nearest(self.table, column, line) for column
-                         in range(len(self.table.rooms))),
-                        key=lambda i: (abs(self.table.boxes[i].top - line), i)
-                        if i is not None else (1 << 30, 0), default=None)
+        """The cursor on *session_id*; when the grid does not show it, on the box
+        closest to now (or to the start of the day)."""
+        table = self.table
+        index = table.index_of(session_id) if session_id else None
+        if index is None and table.boxes:
+            line = table.line_of(self.now) if self.now is not None else 0
+            closest = [i for column in range(len(table.rooms))
+                       if (i := nearest(table, column, line)) is not None]
+            index = min(closest, key=lambda i: (abs(table.boxes[i].top - line), i),
+                        default=None)
         self.selected = index
 
     def show_at_top(self, session_id: str) -> None:
         """Scroll so that the session's box starts near the top (a line of what
         came before above it)."""
+
         def scroll() -> None:
             index = self.table.index_of(session_id)
             if index is not None:
