@@ -208,3 +208,19 @@ async def test_the_grid_opens_at_now_with_a_now_line(programme: Programme) -> No
         assert grid.scroll_offset.y <= line < grid.scroll_offset.y + grid.size.height
         await pilot.press("1", "full_stop")
         assert screen.view.day == DAY2 and screen.current == current
+
+
+async def test_on_another_day_the_grid_starts_at_its_first_session(programme: Programme) -> None:
+    after = dt.datetime(2026, 12, 2, 7, 25, tzinfo=dt.UTC)  # long after the conference
+    app = make_app(programme, after)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "g")
+        await pilot.pause()
+        grid = grid_of(app)
+        # A session the grid does not show (keys typed together can bring the
+        # previous day's): the day's first box, not the one nearest a "now" long past.
+        grid.highlight_session("d1-opening")
+        await pilot.pause()
+        box = grid.table.boxes[grid.selected or 0]
+        assert box.top == 0 and browser(app).current == box.session
+        assert grid.scroll_offset.y == 0

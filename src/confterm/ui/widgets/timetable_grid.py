@@ -213,11 +213,11 @@ class TimetableGrid(LineList):
 
     def highlight_session(self, session_id: str | None) -> None:
         """The cursor on *session_id*; when the grid does not show it, on the box
-        closest to now (or to the start of the day)."""
+        closest to now on the day it is, else to the start of the day."""
         table = self.table
         index = table.index_of(session_id) if session_id else None
         if index is None and table.boxes:
-            line = table.line_of(self.now) if self.now is not None else 0
+            line = self._now_line() or 0
             closest = [i for column in range(len(table.rooms))
                        if (i := nearest(table, column, line)) is not None]
             index = min(closest, key=lambda i: (abs(table.boxes[i].top - line), i),
