@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from confterm.conference.announcer import Announcer
 from confterm.conference.sharing import Sharing
+from confterm.i18n import _
 from confterm.model.agenda import Agenda, Priority, bookmark_for, due_reminders
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme, Session
@@ -199,7 +200,8 @@ class Conference:
             room = clip(self.catalogue.room_name(session))
             title = clip(session.title.get(self.lang))
             message = f"{time_range(session, self.zone)} {title}" + (f" · {room}" if room else "")
-            self._tell(message, title=f"Starts in {minutes} min", timeout=60,
+            self._tell(message, title=_("Starts in {minutes} min").format(minutes=minutes),
+                       timeout=60,
                        bell=self.settings.bell)
 
     # -- bookmarks (saved at once; kept and retried when the disk refuses) ------------
@@ -212,7 +214,8 @@ class Conference:
         if clashes:
             names = "; ".join(f"{clip(s.title.get(self.lang))} ({time_range(s, self.zone)})"
                               for s in clashes)
-            self._tell(f"Clashes with {names}", title="Bookmarked, with a clash",
+            self._tell(_("Clashes with {names}").format(names=names),
+                       title=_("Bookmarked, with a clash"),
                        severity="warning", timeout=8)
         return agenda
 
@@ -247,9 +250,10 @@ class Conference:
             problem = self.bookmarks.save()
         except OSError as error:
             if self._bookmark_retry is None:
-                self._tell(f"Bookmarks could not be saved ({error.strerror or error}). "
-                           "They are kept while confterm runs; retrying every "
-                           f"{RETRY_SECONDS:.0f} s.", severity="error", timeout=15)
+                self._tell(_("Bookmarks could not be saved ({why}). They are kept while "
+                             "confterm runs; retrying every {seconds} s.").format(
+                    why=error.strerror or error, seconds=f"{RETRY_SECONDS:.0f}"),
+                    severity="error", timeout=15)
                 self._bookmark_retry = self.scheduler.every(RETRY_SECONDS,
                                                             self.retry_bookmarks)
         else:
@@ -267,7 +271,7 @@ class Conference:
             self._bookmark_retry.stop()
             self._bookmark_retry = None
         self.agenda_changed.publish(self.agenda)
-        self._tell("Bookmarks saved.", timeout=4)
+        self._tell(_("Bookmarks saved."), timeout=4)
 
     # -- reloading ------------------------------------------------------------------
     def reload_work(self) -> Callable[[], Opened] | None:
@@ -276,14 +280,15 @@ class Conference:
         from confterm.opening.sources import reopen
 
         if self.source is None:
-            self._tell("This programme cannot be reloaded.", timeout=4)
+            self._tell(_("This programme cannot be reloaded."), timeout=4)
             return None
-        what = "Downloading" if self.source.is_remote else "Reading"
-        self._tell(f"{what} {shown(self.source.location)}…", title="Reloading", timeout=3)
+        what = _("Downloading {place}…") if self.source.is_remote else _("Reading {place}…")
+        self._tell(what.format(place=shown(self.source.location)), title=_("Reloading"),
+                   timeout=3)
         return partial(reopen, self.source, deadline=float(self.settings.download_seconds))
 
     def reload_failed(self, error: ProgrammeError) -> None:
-        self._tell(error.report(), title="Reload failed", severity="error", timeout=15)
+        self._tell(error.report(), title=_("Reload failed"), severity="error", timeout=15)
 
     def reloaded(self, opened: Opened) -> Reloaded | None:
         """Take the programme read again; announce it if it changed."""
@@ -293,12 +298,13 @@ class Conference:
         self.source = opened
         self.status_changed.publish(self.status)
         if opened.offline:
-            self._tell(f"Still using the copy fetched {opened.fetched_at:%Y-%m-%d %H:%M} "
-                       f"({shown(opened.error)}).", title="Offline", severity="warning",
-                       timeout=10)
+            self._tell(_("Still using the copy fetched {when} ({why}).").format(
+                when=f"{opened.fetched_at:%Y-%m-%d %H:%M}", why=shown(opened.error)),
+                title=_("Offline"), severity="warning", timeout=10)
         if opened.programme == before.programme:
             if not opened.offline:
-                self._tell("The programme has not changed.", title="Up to date", timeout=4)
+                self._tell(_("The programme has not changed."), title=_("Up to date"),
+                           timeout=4)
             return None
         changes = compare(before.programme, opened.programme, self.agenda.bookmarks)
         moved = opened.moved_note()
@@ -311,7 +317,7 @@ class Conference:
         self.agenda_changed.publish(self.agenda)
         self.programme_changed.publish(reloaded)
         if not changes and not moved:
-            self._tell("The programme was updated.", timeout=4)
+            self._tell(_("The programme was updated."), timeout=4)
         return reloaded
 
     # -- export -----------------------------------------------------------------------
@@ -332,11 +338,12 @@ class Conference:
                                       agenda=self.agenda,
                                       alarm_minutes=self.settings.reminder_minutes))
         except OSError as error:
-            self._tell(f"Could not write {shown(path)}: {error.strerror or error}",
-                       severity="error", timeout=10)
+            self._tell(_("Could not write {path}: {why}").format(
+                path=shown(path), why=error.strerror or error), severity="error", timeout=10)
             return False
-        self._tell(f"Wrote {len(sessions)} sessions to {shown(path)}",
-                   title="Calendar exported", timeout=8)
+        self._tell(_("Wrote {count} sessions to {path}").format(count=len(sessions),
+                                                               path=shown(path)),
+                   title=_("Calendar exported"), timeout=8)
         return True
 
     # -- settings (written shortly after the last change, off the drawing thread) -----
@@ -373,9 +380,9 @@ class Conference:
     def _saved(self, error: OSError | None) -> None:
         if error is None:
             return
-        self._tell(f"Could not save settings to {shown(self.settings_file)}: "
-                   f"{error.strerror or error}. Retrying in {RETRY_SECONDS:.0f} s.",
-                   severity="error", timeout=10)
+        self._tell(_("Could not save settings to {path}: {why}. Retrying in {seconds} s.")
+                   .format(path=shown(self.settings_file), why=error.strerror or error,
+                           seconds=f"{RETRY_SECONDS:.0f}"), severity="error", timeout=10)
         self._save_timer = self.scheduler.later(RETRY_SECONDS, self._save_in_background)
 
     def _write_settings(self) -> OSError | None:

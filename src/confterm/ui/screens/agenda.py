@@ -108,7 +108,8 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
                     start = entry.start.astimezone(display.zone)
                     end = entry.end.astimezone(display.zone)
                     options.append(Option(Content.styled(
-                        f"  {start:%H:%M}–{end:%H:%M}  free time", "dim italic"),
+                        "  " + _("{start}–{end}  free time").format(
+                            start=f"{start:%H:%M}", end=f"{end:%H:%M}"), "dim italic"),
                         disabled=True))
                     continue
                 options.append(Option(agenda_row(
@@ -116,7 +117,7 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
                     agenda.clashes_with(entry, catalogue), width), id=entry.id))
         missing = agenda.missing(catalogue)
         if missing:
-            options.append(Option(Content.styled("No longer in the programme",
+            options.append(Option(Content.styled(_("No longer in the programme"),
                                                  "bold reverse"), disabled=True))
             for bookmark in missing:
                 was = (f" (was {bookmark.start.astimezone(display.zone):%a %d %b %H:%M})"
@@ -126,8 +127,9 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
                     (bookmark.title or bookmark.session_id, "strike"), (was, "dim"),
                     ("  no longer in the programme", "$warning")), id=bookmark.session_id))
         if not options:
-            options.append(Option("No bookmarks yet. In the list, b or space bookmarks the "
-                                  "highlighted session; i imports an agenda.", disabled=True))
+            options.append(Option(Content(_(
+                "No bookmarks yet. In the list, b or space bookmarks the highlighted "
+                "session; i imports an agenda.")), disabled=True))
         options += self._friends_options(width)
         session_list = self.query_one(OptionList)
         keep = session_list.highlighted
@@ -153,8 +155,9 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
             picks = theirs.sessions(catalogue)
             shared = sum(1 for s in picks if s.id in agenda)
             options.append(Option(Content.styled(
-                f"{name}'s picks · {len(picks)} · {shared} shared with mine "
-                "(+ adds one, * adds all)", "bold reverse"), disabled=True))
+                _("{name}'s picks · {count} · {shared} shared with mine (+ adds one, * adds "
+                  "all)").format(name=name, count=len(picks), shared=shared),
+                "bold reverse"), disabled=True))
             for session in picks:
                 clash = session.id not in agenda and any(
                     overlaps(session, other) for other in mine if takes_time(other)
@@ -191,7 +194,8 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
             self.app.bell()
             return
         added = self.conference.sharing.add_friends_picks(pick[0])
-        self.notify(f"Added {added} of {pick[0]}'s picks to mine.", timeout=4, markup=False)
+        self.notify(_("Added {count} of {name}'s picks to mine.").format(
+            count=added, name=pick[0]), timeout=4, markup=False)
 
     def action_import(self) -> None:
         from confterm.ui.screens.import_agenda import ImportScreen, Request
@@ -212,7 +216,7 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
         except AgendaFileError as error:
             self.app.call_from_thread(self.notify,
                                       f"{shown_location(location)}: {shown_location(error)}",
-                                      title="Not imported", severity="error", timeout=10,
+                                      title=_("Not imported"), severity="error", timeout=10,
                                       markup=False)
             return
         self.app.call_from_thread(self._keep, imported, friend)
@@ -225,10 +229,10 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
         try:
             said = self.conference.sharing.keep(imported, friend)
         except (FriendNameError, OSError) as error:
-            self.notify(str(error), title="Not imported", severity="error", timeout=10,
+            self.notify(str(error), title=_("Not imported"), severity="error", timeout=10,
                         markup=False)
             return
-        self.notify(said, title="Agenda imported", timeout=8, markup=False)
+        self.notify(said, title=_("Agenda imported"), timeout=8, markup=False)
 
     def action_remove(self) -> None:
         session_id = self._selected_id()

@@ -543,14 +543,14 @@ class BrowserScreen(Screen[None]):
 
     def action_rooms(self) -> None:
         if not self.view.programme.rooms:
-            self.notify("This programme has no rooms.", timeout=3, markup=False)
+            self.notify(_("This programme has no rooms."), timeout=3, markup=False)
             return
         self._open_sidebar()
         self.set_focus(self.query_one(RoomList))
 
     def action_spoken(self) -> None:
         if not self.view.catalogue.spoken:
-            self.notify("This programme does not say which language sessions are in.",
+            self.notify(_("This programme does not say which language sessions are in."),
                         timeout=3, markup=False)
             return
         self._open_sidebar()
@@ -665,7 +665,7 @@ class BrowserScreen(Screen[None]):
         from confterm.ui.screens.people import PeopleScreen
 
         if not self.view.programme.people:
-            self.notify("This programme names nobody.", timeout=3, markup=False)
+            self.notify(_("This programme names nobody."), timeout=3, markup=False)
             return
 
         def go_to(session: Session | None) -> None:
@@ -687,7 +687,8 @@ class BrowserScreen(Screen[None]):
 
         def open_it(location: str | None) -> None:
             if location is not None:
-                self.notify(f"Opening {shown(location)}…", timeout=30, markup=False)
+                self.notify(_("Opening {place}…").format(place=shown(location)), timeout=30,
+                            markup=False)
                 self.run_worker(partial(self._open_in_thread, location), thread=True,
                                 exclusive=True, group="open-programme")
 
@@ -707,7 +708,7 @@ class BrowserScreen(Screen[None]):
             first = error.problems[0] if error.problems else None
             why = f"{first.place}: {first.message}" if first else "it does not load"
             self.app.call_from_thread(self.notify, f"{shown(location)}: {shown(why)}",
-                                      title="Not opened", severity="error", timeout=12,
+                                      title=_("Not opened"), severity="error", timeout=12,
                                       markup=False)
             return
         self.app.call_from_thread(self.app.exit, opened)

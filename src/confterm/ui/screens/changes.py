@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 
-from confterm.i18n import N_
+from confterm.i18n import N_, _, ngettext
 from confterm.model.agenda import Agenda
 from confterm.model.changes import Changes
 from confterm.model.programme import Session
@@ -47,28 +47,30 @@ class ChangesScreen(TextDialog):
 
     def _content(self) -> Content:
         changes = self.changes
-        parts: Parts = [(f"The programme changed: {changes.count()} "
-                         f"change{'s' if changes.count() != 1 else ''}", "bold"), "\n"]
+        parts: Parts = [(ngettext("The programme changed: {count} change",
+                                  "The programme changed: {count} changes",
+                                  changes.count()).format(count=changes.count()), "bold"), "\n"]
         if self.note:
             parts += [(f"★ {self.note}", "$warning"), "\n"]
         marked = sum(1 for s in (*changes.added, *changes.cancelled,
                                  *(m.after for m in changes.moved)) if s.id in self.agenda)
         if marked:
-            parts += [(f"★ {marked} of your bookmarked sessions changed: they are listed "
-                       "first in each section.", "$warning"), "\n"]
+            parts += [("★ " + _("{count} of your bookmarked sessions changed: they are "
+                                "listed first in each section.").format(count=marked),
+                       "$warning"), "\n"]
         if changes.moved:
-            parts += ["\n", ("Moved", "bold underline"), "\n"]
+            parts += ["\n", (_("Moved"), "bold underline"), "\n"]
             for move in changes.moved:
                 parts += self._line(move.after, f"{self._when(move.before, self.before)}  →  "
                                                 f"{self._when(move.after, self.after)}")
         if changes.cancelled:
-            parts += ["\n", ("Cancelled", "bold underline"), "\n"]
+            parts += ["\n", (_("Cancelled"), "bold underline"), "\n"]
             for session in changes.cancelled:
-                parts += self._line(session, f"was {self._when(session, self.before)}"
-                                    + (" · your bookmark is kept" if session.id in self.agenda
-                                       else ""))
+                was = _("was {when}").format(when=self._when(session, self.before))
+                kept = " · " + _("your bookmark is kept") if session.id in self.agenda else ""
+                parts += self._line(session, was + kept)
         if changes.added:
-            parts += ["\n", ("New", "bold underline"), "\n"]
+            parts += ["\n", (_("New"), "bold underline"), "\n"]
             for session in changes.added:
                 parts += self._line(session, self._when(session, self.after))
         return Content.assemble(*parts)

@@ -14,22 +14,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from confterm.i18n import N_
+from confterm.i18n import N_, _
 from confterm.model.text import clip, shown
 from confterm.storage.recent import Recent, in_order, load_recent
 from confterm.timefmt import date_span
 from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
 
-WHEN = {"now": ("● on now  ", "$success bold"), "upcoming": ("○ upcoming", "$accent"),
-        "past": ("  past    ", "dim")}
+WHEN = {"now": ("● ", N_("on now"), "$success bold"), "upcoming": ("○ ", N_("upcoming"), "$accent"),
+        "past": ("  ", N_("past"), "dim")}
 
 
 def recent_row(entry: Recent, today: dt.date) -> Content:
+    mark, word, style = WHEN[entry.when(today)]
     dates = (date_span(entry.first_day, entry.last_day)
              if entry.first_day and entry.last_day else "")
     return Content.assemble(
-        WHEN[entry.when(today)], " ", (clip(entry.name, 80), "bold"), f"  {dates}", "\n",
+        (mark + _(word).ljust(9), style), " ", (clip(entry.name, 80), "bold"), f"  {dates}", "\n",
         (f"            {clip(shown(entry.location), 200)}", "dim"))
 
 
@@ -44,11 +45,11 @@ class OpenScreen(ClosesOnce, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="open-dialog"):
-            yield Static(Content.styled("Open a programme", "bold"), markup=False)
-            yield Input(placeholder="A file or an http(s) URL (pretalx event pages too)",
+            yield Static(Content.styled(_("Open a programme"), "bold"), markup=False)
+            yield Input(placeholder=_("A file or an http(s) URL (pretalx event pages too)"),
                         id="open-location")
             yield Static(Content.styled(
-                "Opened before (enter opens; tab moves between the field and the list):",
+                _("Opened before (enter opens; tab moves between the field and the list):"),
                 "dim"), markup=False)
             yield OptionList(*[Option(recent_row(e, self.today), id=str(i))
                                for i, e in enumerate(self.entries)], id="open-recent")

@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from confterm.i18n import N_
+from confterm.i18n import N_, _
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Person, Session
 from confterm.model.text import clip, fold
@@ -137,16 +137,17 @@ class PeopleScreen(ClosesOnce, ModalScreen[Session | None]):
     def compose(self) -> ComposeResult:
         count = len(self.catalogue.programme.people)
         with Vertical(id="people-dialog"):
-            yield Static(Content.styled(f"People · {count}", "bold"), id="people-title",
+            yield Static(Content.styled(_("People · {count}").format(count=count), "bold"),
+                         id="people-title",
                          markup=False)
-            yield Input(self.text, placeholder="Type a name or organisation",
+            yield Input(self.text, placeholder=_("Type a name or organisation"),
                         id="people-filter", select_on_focus=False)
             yield PeopleList(self.catalogue, self.display_options.lang, id="people-list")
             yield Static(id="person-heading", markup=False)
             yield OptionList(id="person-sessions")
             yield Static(Content.styled(
-                "type to narrow · ↑↓ people (with their number of sessions) · enter their "
-                "sessions, enter again to go to one · esc back", "dim"), id="people-keys",
+                _("type to narrow · ↑↓ people (with their number of sessions) · enter their "
+                  "sessions, enter again to go to one · esc back"), "dim"), id="people-keys",
                 markup=False)
 
     def on_mount(self) -> None:
@@ -165,7 +166,7 @@ class PeopleScreen(ClosesOnce, ModalScreen[Session | None]):
         sessions = self.query_one(OptionList)
         sessions.clear_options()
         if person is None:
-            heading.update(Content.styled("Nobody matches.", "dim"))
+            heading.update(Content.styled(_("Nobody matches."), "dim"))
             return
         about = [clip(x.get(self.display_options.lang)) for x in
                  (person.position, person.organisation) if x]

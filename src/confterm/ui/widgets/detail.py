@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from confterm.i18n import _
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue
@@ -52,7 +53,7 @@ class SessionDetail(VerticalScroll):
         if body is None:  # not composed yet: on_mount calls again
             return
         if self.session is None or self.catalogue is None:
-            body.update("Highlight a session to see its details.")
+            body.update(_("Highlight a session to see its details."))
         else:
             body.update(session_detail(self.session, self.catalogue, self.display_options,
                                        self.agenda, self.friends,

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from rich.cells import cell_len
 from textual.content import Content
 
+from confterm.i18n import N_, _
 from confterm.model.programme import Kind, Session
 from confterm.model.text import clip
 from confterm.model.view import ScheduleView
@@ -23,7 +24,7 @@ from confterm.ui.render import ROW_INDENT
 BACKGROUND = (Kind.EXHIBITION, Kind.BREAK)
 
 #: Shown in place of sessions when nothing matches.
-NOTHING_MATCHES = "No sessions match the filters. Press x to clear them."
+NOTHING_MATCHES = N_("No sessions match the filters. Press x to clear them.")
 
 
 class Row(NamedTuple):
@@ -81,7 +82,7 @@ def session_rows(view: ScheduleView, lang: str, title_widths: dict[str, int],
     if now is not None and any(s.end > now for s in sessions):
         add(Row(None, slot=now, now_line=True))  # the last sessions are still on
     if not sessions:
-        rows.append(Row(None, Content.styled(NOTHING_MATCHES, "italic")))
+        rows.append(Row(None, Content.styled(_(NOTHING_MATCHES), "italic")))
     return rows, index
 
 
