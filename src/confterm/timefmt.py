@@ -36,6 +36,11 @@ def _date(day: dt.date, english: str, pattern: str) -> str:
     return format_date(day, pattern, locale=lang)
 
 
+def full_date(day: dt.date) -> str:
+    """'Wednesday 13 November 2024' ('mercredi 13 novembre 2024')."""
+    return _date(day, "%A %d %B %Y", "EEEE d MMMM y")
+
+
 def weekday(day: dt.date) -> str:
     """'Wed' ('mer.'), in the interface's language."""
     return _date(day, "%a", "EEE")
@@ -45,8 +50,7 @@ def day_heading(programme: Programme, day: dt.date, lang: str) -> str:
     """'Day 3 · Thursday 14 November 2024 · AI Day' for a day of *programme*."""
     number = programme.day_index(day)
     label = programme.days[number - 1].label_in(lang)
-    text = _("Day {number} · {date}").format(
-        number=number, date=_date(day, "%A %d %B %Y", "EEEE d MMMM y"))
+    text = _("Day {number} · {date}").format(number=number, date=full_date(day))
     return f"{text} · {label}" if label else text
 
 

@@ -11,7 +11,7 @@ from confterm.i18n import N_, _
 from confterm.model.agenda import Agenda, now_and_next
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue
-from confterm.timefmt import day_tab
+from confterm.timefmt import day_tab, full_date
 from confterm.ui.render import Display, brief_row
 from confterm.ui.screens.text_dialog import TextDialog
 
@@ -33,7 +33,7 @@ class NowNextScreen(TextDialog):
         result = now_and_next(catalogue, self.agenda, self.moment)
         local = self.moment.astimezone(display.zone)
         parts: list[str | Content | tuple[str, str]] = [
-            (f"{local:%A %d %B %Y, %H:%M}", "bold"),
+            (f"{full_date(local.date())}, {local:%H:%M}", "bold"),
             (f" · {display.zone_name(catalogue.programme)}", "dim"), "\n\n",
             (_("Now"), "bold underline"), "\n"]
         parts += self._lines(result.now) or [(_("Nothing is running."), "dim"), "\n"]
