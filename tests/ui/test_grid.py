@@ -224,3 +224,19 @@ async def test_on_another_day_the_grid_starts_at_its_first_session(programme: Pr
         box = grid.table.boxes[grid.selected or 0]
         assert box.top == 0 and browser(app).current == box.session
         assert grid.scroll_offset.y == 0
+
+
+async def test_the_hidden_grid_is_made_ready_for_the_day_shown(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause(0.8)  # the grid is made, hidden, after the first frame
+        await pilot.press("2")
+        await pilot.pause(0.3)  # a pause in the keys: the grid gets ready
+        grid = grid_of(app)
+        assert not grid.display
+        assert sorted(box.session.id for box in grid.table.boxes) == sorted(
+            s.id for s in browser(app).view.sessions)
+        drawn = len(grid._cache)
+        assert drawn > 0  # the boxes in sight are drawn already
+        await pilot.press("g")
+        assert grid.display and grid.table.boxes

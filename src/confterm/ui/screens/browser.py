@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from confterm.conference.service import Conference
@@ -148,6 +149,7 @@ class BrowserScreen(Screen[None]):
     def __init__(self, conference: Conference) -> None:
         super().__init__()
         self.conference = conference
+        self._grid_timer: Timer | None = None
         view = conference.opening_view()
         display = Display(conference.lang, conference.zone)
         set_language(display.lang)  # the interface speaks the programme's language
@@ -257,6 +259,21 @@ class BrowserScreen(Screen[None]):
             self.shown = view.searched()
         self._update_status()
         self._remember()
+        if not self.grid and not view.query.strip():  # not while a search is typed
+            self._prepare_grid_soon()
+
+    def _prepare_grid_soon(self) -> None:
+        """Once the keys pause, get the hidden grid ready for the view (its day
+        laid out, the boxes in sight drawn), so that g only has to show it."""
+        if self._grid_timer is not None:
+            self._grid_timer.stop()
+        self._grid_timer = self.set_timer(0.05, self._prepare_hidden_grid)
+
+    def _prepare_hidden_grid(self) -> None:
+        self._grid_timer = None
+        width = self.query_one(SessionList).scrollable_content_region.width
+        for grid in self.query(TimetableGrid):
+            grid.prepare(width)
 
     def _remember(self) -> None:
         view, rooms = self.view, self.room_layout
@@ -294,6 +311,7 @@ class BrowserScreen(Screen[None]):
             grid = self._make_grid()
             grid.display = False
             self.query_one("#main").mount(grid)
+            self._prepare_grid_soon()
 
     async def _mount_grid(self, current: Session | None) -> None:
         """The grid's first showing: mounted (and bound to the screen) first."""

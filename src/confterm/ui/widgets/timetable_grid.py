@@ -66,6 +66,12 @@ def columns_that_fit(width: int, count: int) -> tuple[int, int]:
     return shown, room // shown
 
 
+def _lane_width(lane: int, lanes: int, column_width: int) -> int:
+    """The cells of *lane* of *lanes* in a column: equal shares, the last takes the rest."""
+    share = max(column_width // lanes, 1)
+    return share if lane < lanes - 1 else column_width - share * (lanes - 1)
+
+
 class TimetableGrid(LineList):
     header_lines = 1
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -179,26 +185,47 @@ class TimetableGrid(LineList):
 
     def rebuild(self) -> None:
         """Lay the day out again when what it shows changed (and it is on screen)."""
-        view = self.view
-        if view is None or not self.display:
+        if self.view is None or not self.display:
             return
-        key = (id(view.catalogue), view.day, view.browsing_key(), view.query, self.room_layout)
-        if key == self._built_for:
-            return
-        self._built_for = key
         keep = self.highlighted_session_id
-        rooms = column_order((r.id for r in view.programme.rooms), self.room_layout.order)
-        sessions = [s for s in view.sessions if s.day == view.day]
-        self.table = lay_out(sessions, rooms, hidden=self.room_layout.hidden)
-        self._generation += 1
-        self.rebuilt_at = perf_counter()
-        self._update_clashes()
+        if not self._lay_out_day():
+            return
         self.lay_out()
         self.refresh()
         before = self.selected
         self.highlight_session(keep)
         if self.selected == before:
             self._report()
+
+    def _lay_out_day(self) -> bool:
+        """The view's day as a timetable, again only when it changed (True then)."""
+        view = self.view
+        assert view is not None
+        key = (id(view.catalogue), view.day, view.browsing_key(), view.query, self.room_layout)
+        if key == self._built_for:
+            return False
+        self._built_for = key
+        rooms = column_order((r.id for r in view.programme.rooms), self.room_layout.order)
+        sessions = [s for s in view.sessions if s.day == view.day]
+        self.table = lay_out(sessions, rooms, hidden=self.room_layout.hidden)
+        self._generation += 1
+        self.rebuilt_at = perf_counter()
+        self._update_clashes()
+        return True
+
+    def prepare(self, width: int) -> None:
+        """While hidden, in a pause: lay out the day the screen shows and draw the
+        boxes of the rooms that will be in sight at *width* (the list's, whose
+        place the grid takes), so that showing the grid costs only the switch."""
+        if self.display or self.view is None or width <= 0:
+            return
+        self._lay_out_day()
+        self._check_cache(width)
+        shown, column_width = columns_that_fit(width, len(self.table.rooms))
+        first = min(self.first_column, max(len(self.table.rooms) - shown, 0))
+        for column in range(first, min(first + shown, len(self.table.rooms))):
+            for index in self.table.by_column[column]:
+                self._box_lines(index, self._lane_cells(self.table.boxes[index], column_width))
 
     def _report(self) -> None:
         if self.display:
@@ -441,15 +468,7 @@ class TimetableGrid(LineList):
     def render_row(self, index: int, state: str, width: int) -> list[Strip]:
         table, display = self.table, self.display_options
         assert self.view is not None
-        valid_for = (width, display, id(self.view.catalogue), id(self.agenda), self.app.theme,
-                     self._generation, id(self.friends))
-        if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
-            self._cache.clear()
-            if valid_for[4] != (self._cache_for or (None,) * 5)[4]:
-                self._style_cache.clear()  # a new colour theme
-            self._cache_for = valid_for
-            # The widget's own style, for empty cells: worked out once, not per cell.
-            self._blank = self.rich_style
+        self._check_cache(width)
         shown, column_width = self._fit()
         count = len(table.rooms)
         first = min(self.first_column, max(count - shown, 0))
@@ -472,10 +491,9 @@ class TimetableGrid(LineList):
                                         self.get_visual_style("timetable--now")))
                 continue
             lanes = table.boxes[ids[0]].lanes
-            lane_width = max(column_width // lanes, 1)
             by_lane = {table.boxes[i].lane: i for i in ids}
             for lane in range(lanes):
-                cells = lane_width if lane < lanes - 1 else column_width - lane_width * (lanes - 1)
+                cells = _lane_width(lane, lanes, column_width)
                 box_index = by_lane.get(lane)
                 if box_index is None:
                     parts.append(Strip.blank(cells, self._blank))
@@ -483,6 +501,23 @@ class TimetableGrid(LineList):
                     box = table.boxes[box_index]
                     parts.append(self._box_lines(box_index, cells)[index - box.top])
         return [self._join(parts, width)]
+
+    def _check_cache(self, width: int) -> None:
+        """Drawn boxes stay valid while the width, language, programme, bookmarks,
+        friends, colours and layout stay the same."""
+        assert self.view is not None
+        valid_for = (width, self.display_options, id(self.view.catalogue), id(self.agenda),
+                     self.app.theme, self._generation, id(self.friends))
+        if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
+            self._cache.clear()
+            if valid_for[4] != (self._cache_for or (None,) * 5)[4]:
+                self._style_cache.clear()  # a new colour theme
+            self._cache_for = valid_for
+            # The widget's own style, for empty cells: worked out once, not per cell.
+            self._blank = self.rich_style
+
+    def _lane_cells(self, box: Box, column_width: int) -> int:
+        return _lane_width(box.lane, box.lanes, column_width)
 
     def _box_lines(self, index: int, width: int) -> list[Strip]:
         box = self.table.boxes[index]
