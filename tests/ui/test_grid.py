@@ -240,3 +240,19 @@ async def test_the_hidden_grid_is_made_ready_for_the_day_shown(programme: Progra
         assert drawn > 0  # the boxes in sight are drawn already
         await pilot.press("g")
         assert grid.display and grid.table.boxes
+
+
+async def test_the_cursor_never_points_past_a_new_days_boxes(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause(0.8)
+        await pilot.press("2", "g")
+        grid = grid_of(app)
+        grid.selected = len(grid.table.boxes) - 1  # the day's last box
+        await pilot.press("g", "3")  # back to the list, to a day with fewer boxes
+        await pilot.pause(0.3)  # the hidden grid gets ready for it
+        assert grid.selected is None or grid.selected < len(grid.table.boxes)
+        await pilot.press("g", "pageup", "end", "right", "up")
+        assert app.is_running and grid.selected is not None
+        assert grid.selected < len(grid.table.boxes)
+        assert browser(app).current == grid.table.boxes[grid.selected].session

@@ -188,8 +188,8 @@ class TimetableGrid(LineList):
         if self.view is None or not self.display:
             return
         keep = self.highlighted_session_id
-        if not self._lay_out_day():
-            return
+        if not self._lay_out_day() and self.selected is not None:
+            return  # the same day as before, the cursor on it
         self.lay_out()
         self.refresh()
         before = self.selected
@@ -208,6 +208,8 @@ class TimetableGrid(LineList):
         rooms = column_order((r.id for r in view.programme.rooms), self.room_layout.order)
         sessions = [s for s in view.sessions if s.day == view.day]
         self.table = lay_out(sessions, rooms, hidden=self.room_layout.hidden)
+        # The cursor's box was the old table's: none until the caller places it.
+        self.set_reactive(TimetableGrid.selected, None)
         self._generation += 1
         self.rebuilt_at = perf_counter()
         self._update_clashes()
