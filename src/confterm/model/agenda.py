@@ -164,3 +164,8 @@ def due_reminders(catalogue: Catalogue, agenda: Agenda, moment: dt.datetime,
     lead = dt.timedelta(minutes=minutes)
     return [s for s in agenda.sessions(catalogue)
             if s.id not in already and s.start - lead <= moment < s.start]
+
+
+def clashing_ids(agenda: Agenda, catalogue: Catalogue) -> frozenset[str]:
+    """The bookmarked sessions that clash with another bookmark."""
+    return frozenset(s.id for pair in clashing_pairs(agenda.sessions(catalogue)) for s in pair)

@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from confterm.conference.service import Conference
 from confterm.i18n import N_, _, ngettext, set_language
-from confterm.model.agenda import Agenda, at_now
+from confterm.model.agenda import Agenda, at_now, clashing_ids
 from confterm.model.programme import Session
 from confterm.model.text import TEXT_LIMIT, clip, shown
 from confterm.model.view import Catalogue, ScheduleView
@@ -138,10 +138,13 @@ class BrowserScreen(Screen[None]):
     #: "offline — cached at …" for a remote programme that could not be refreshed.
     status: var[str | None] = var[str | None](None)
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
+    #: Bookmarks that clash with another bookmark (for the list and the grid).
+    clashing: var[frozenset[str]] = var(frozenset())
     #: Friends' agendas by name.
     friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
-    #: What "only these sessions" stands for, when that filter is on.
-    only_label: var[str] = var("")
+    #: Whose sessions the "only these sessions" filter shows: a friend's (their
+    #: name), else, when it is on, mine.
+    only_friend: var[str | None] = var[str | None](None)
     #: The timetable grid rather than the list, and the user's rooms in it.
     grid: var[bool] = var(False)
     room_layout: var[RoomLayout] = var(RoomLayout())
@@ -155,6 +158,8 @@ class BrowserScreen(Screen[None]):
         set_language(display.lang)  # the interface speaks the programme's language
         self.set_reactive(BrowserScreen.status, conference.status)
         self.set_reactive(BrowserScreen.agenda, conference.agenda)
+        self.set_reactive(BrowserScreen.clashing, clashing_ids(conference.agenda,
+                                                              conference.catalogue))
         self.set_reactive(BrowserScreen.friends, conference.sharing.friends)
         self.set_reactive(BrowserScreen.now, conference.clock.now())
         self.set_reactive(BrowserScreen.view, view)
@@ -202,7 +207,7 @@ class BrowserScreen(Screen[None]):
                 yield SessionList(id="sessions").data_bind(
                     view=BrowserScreen.shown, display_options=BrowserScreen.display_options,
                     agenda=BrowserScreen.agenda, now=BrowserScreen.now,
-                    friends=BrowserScreen.friends)
+                    friends=BrowserScreen.friends, clashing=BrowserScreen.clashing)
                 if self.grid:  # else made when first asked for (g): a quicker start
                     yield self._make_grid()
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
@@ -287,7 +292,8 @@ class BrowserScreen(Screen[None]):
         return TimetableGrid(id="grid").data_bind(
             view=BrowserScreen.view, display_options=BrowserScreen.display_options,
             agenda=BrowserScreen.agenda, now=BrowserScreen.now,
-            room_layout=BrowserScreen.room_layout, friends=BrowserScreen.friends)
+            room_layout=BrowserScreen.room_layout, friends=BrowserScreen.friends,
+            clashing=BrowserScreen.clashing)
 
     @property
     def sessions_widget(self) -> SessionList | TimetableGrid:
@@ -378,6 +384,7 @@ class BrowserScreen(Screen[None]):
         self.query_one(ProgrammeHeader).programme = programme
         self.query_one(SessionDetail).catalogue = view.catalogue
         self.view = view
+        self.clashing = clashing_ids(self.agenda, view.catalogue)
         self._index_search()
         self._update_notice()
 
@@ -576,19 +583,18 @@ class BrowserScreen(Screen[None]):
 
     def action_bookmarks_only(self) -> None:
         if self.view.only is not None:
-            self.only_label = ""
+            self.only_friend = None
             self.view = self.view.only_sessions(None)
         elif not self.agenda.bookmarks:
             self.app.bell()
             self.notify(_("No bookmarks yet: b bookmarks a session."), timeout=3, markup=False)
         else:
-            self.only_label = "my bookmarks"
+            self.only_friend = None
             self.view = self.view.only_sessions(self.agenda.bookmarks)
 
     def _only_said(self) -> str:
-        if self.only_label.startswith("going with "):
-            return _("going with {name} only (m shows all)").format(
-                name=self.only_label[len("going with "):])
+        if self.only_friend is not None:
+            return _("going with {name} only (m shows all)").format(name=self.only_friend)
         return _("my bookmarks only (m shows all)")
 
     def go_with(self, name: str) -> None:
@@ -596,7 +602,7 @@ class BrowserScreen(Screen[None]):
         agenda = self.friends.get(name)
         if agenda is None:
             return
-        self.only_label = f"going with {name}"
+        self.only_friend = name
         self.view = self.view.only_sessions(agenda.bookmarks)
 
     def action_hide_finished(self) -> None:
@@ -606,7 +612,8 @@ class BrowserScreen(Screen[None]):
                     else _("Sessions that are over are shown."), timeout=2, markup=False)
 
     def watch_agenda(self, agenda: Agenda) -> None:
-        if self.is_mounted and self.view.only is not None and self.only_label == "my bookmarks":
+        self.clashing = clashing_ids(agenda, self.view.catalogue)
+        if self.is_mounted and self.view.only is not None and self.only_friend is None:
             self.view = self.view.only_sessions(agenda.bookmarks)  # "mine" follows them
 
     def watch_now(self, now: dt.datetime | None) -> None:

@@ -12,13 +12,12 @@ from time import perf_counter
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.color import Color
 from textual.content import Content
 from textual.reactive import reactive, var
 from textual.strip import Strip
 
 from confterm.i18n import N_, _
-from confterm.model.agenda import Agenda, clashing_pairs
+from confterm.model.agenda import Agenda
 from confterm.model.view import ScheduleView
 from confterm.ui.render import (
     MARKER_WIDTH,
@@ -27,6 +26,7 @@ from confterm.ui.render import (
     session_lines,
     slot_heading,
 )
+from confterm.ui.widgets.legible import legible_on
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
 from confterm.ui.widgets.lines import line_strip
 from confterm.ui.widgets.session_events import (
@@ -67,6 +67,8 @@ class SessionList(LineList):
     view: reactive[ScheduleView | None] = reactive(None, always_update=True)
     display_options: reactive[Display] = reactive(Display())
     agenda: reactive[Agenda] = reactive(Agenda())
+    #: Bookmarks that clash with another (worked out by the screen, once).
+    clashing: var[frozenset[str]] = var(frozenset())
     #: Friends' agendas by name: their initials mark the sessions they picked.
     friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
     #: Sessions over by then are drawn dimmed.
@@ -81,8 +83,6 @@ class SessionList(LineList):
         self._rows: list[Row] = []
         self._generation = 0  # of the rows, for the layout
         self._index: dict[str, int] = {}  # session id -> row
-        self._clashing: frozenset[str] = frozenset()
-        self._clashes_for: tuple[int, int] | None = None  # (agenda, catalogue) ids
         #: Drawn rows by what they show (not their place, which a filter changes),
         #: valid while width, display, programme, bookmarks and colours stay the same.
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
@@ -101,7 +101,9 @@ class SessionList(LineList):
         self._rebuild_if_changed()
 
     def watch_agenda(self) -> None:
-        self._update_clashes()
+        self.refresh()
+
+    def watch_clashing(self) -> None:
         self.refresh()
 
     def watch_friends(self) -> None:
@@ -113,18 +115,6 @@ class SessionList(LineList):
                 and self.now.astimezone(view.programme.zone).date() == view.day):
             self._rebuild()  # the now line moves (the cursor stays on its session)
         self.refresh()  # rows that have just finished are dimmed (cached per state)
-
-    def _update_clashes(self) -> None:
-        """Which bookmarks clash: only worked out again when the bookmarks or the
-        programme change, not on every search keystroke."""
-        if self.view is None:
-            return
-        catalogue = self.view.catalogue
-        source = (id(self.agenda), id(catalogue))
-        if source != self._clashes_for:
-            self._clashes_for = source
-            sessions = self.agenda.sessions(catalogue)
-            self._clashing = frozenset(s.id for pair in clashing_pairs(sessions) for s in pair)
 
     def _rebuild_if_changed(self) -> None:
         """Rebuild now (so the next frame shows the result), once per change of
@@ -142,7 +132,6 @@ class SessionList(LineList):
         self._rows, self._index = session_rows(view, self.display_options.lang,
                                                self._title_widths(view), self.now)
         self._generation += 1
-        self._update_clashes()
         self.lay_out()
         before = self.cursor
         self.highlight_session(keep)
@@ -277,7 +266,7 @@ class SessionList(LineList):
             lines = session_lines(row.session, view.catalogue, self.display_options,
                                   width=width, parallel=row.parallel,
                                   bookmark=self.agenda.get(row.session.id),
-                                  clash=row.session.id in self._clashing,
+                                  clash=row.session.id in self.clashing,
                                   height=self.height_of(index),
                                   going=going_marks(row.session.id, self.friends))
             if finished and state != "cursor":  # over: quieter, still there to read
@@ -293,26 +282,3 @@ class SessionList(LineList):
         self._cache[key] = strips
         return strips
 
-
-def legible_on(background: Color | None) -> str:
-    """Black or white, whichever contrasts more with *background* (WCAG ratio)."""
-    if background is None:
-        return "#ffffff"
-    black = contrast_ratio(background, Color(0, 0, 0))
-    white = contrast_ratio(background, Color(255, 255, 255))
-    return "#000000" if black >= white else "#ffffff"
-
-
-def contrast_ratio(a: Color, b: Color) -> float:
-    """The WCAG 2 contrast ratio of two colours (1 to 21)."""
-
-    def luminance(color: Color) -> float:
-        def channel(value: int) -> float:
-            c = value / 255
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-        red, green, blue = color.rgb
-        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)

@@ -29,7 +29,7 @@ from textual.reactive import var
 from textual.strip import Strip
 
 from confterm.i18n import N_, _
-from confterm.model.agenda import Agenda, clashing_pairs
+from confterm.model.agenda import Agenda
 from confterm.model.programme import Kind
 from confterm.model.text import clip
 from confterm.model.timetable import EMPTY, Box, Timetable, across, column_order, lay_out, nearest
@@ -37,10 +37,10 @@ from confterm.model.timetable import vertical as box_below
 from confterm.model.view import ScheduleView
 from confterm.timefmt import time_range
 from confterm.ui.render import Display, going_marks
+from confterm.ui.widgets.legible import legible_on
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
 from confterm.ui.widgets.lines import line_strip
 from confterm.ui.widgets.session_events import SessionHighlighted, SessionSelected
-from confterm.ui.widgets.session_list import legible_on
 from confterm.wording import priority_marker
 
 #: Cells of the time axis ("14:30 ").
@@ -120,6 +120,7 @@ class TimetableGrid(LineList):
     view: var[ScheduleView | None] = var[ScheduleView | None](None, always_update=True)
     display_options: var[Display] = var(Display())
     agenda: var[Agenda] = var(Agenda())
+    clashing: var[frozenset[str]] = var(frozenset())
     friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
     room_layout: var[RoomLayout] = var(RoomLayout())
@@ -141,8 +142,6 @@ class TimetableGrid(LineList):
         self.table: Timetable = EMPTY
         self._built_for: tuple[object, ...] | None = None
         self._generation = 0
-        self._clashing: frozenset[str] = frozenset()
-        self._clashes_for: tuple[int, int] | None = None
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._cache_for: tuple[object, ...] | None = None
         self._style_cache: dict[tuple[str, str, bool], dict[str, RichStyle]] = {}
@@ -161,23 +160,9 @@ class TimetableGrid(LineList):
         self.rebuild()
 
     def watch_agenda(self) -> None:
-        self._update_clashes()
         self.refresh()
 
-    def _update_clashes(self) -> None:
-        """Which bookmarks clash: again only when the bookmarks or programme change."""
-        if self.view is None:
-            return
-        source = (id(self.agenda), id(self.view.catalogue))
-        if source != self._clashes_for:
-            self._clashes_for = source
-            sessions = self.agenda.sessions(self.view.catalogue)
-            self._clashing = frozenset(s.id for pair in clashing_pairs(sessions) for s in pair)
-
-    def watch_friends(self) -> None:
-        self.refresh()
-
-    def watch_now(self) -> None:
+    def watch_clashing(self) -> None:
         self.refresh()
 
     def on_show(self) -> None:
@@ -212,7 +197,6 @@ class TimetableGrid(LineList):
         self.set_reactive(TimetableGrid.selected, None)
         self._generation += 1
         self.rebuilt_at = perf_counter()
-        self._update_clashes()
         return True
 
     def prepare(self, width: int) -> None:
@@ -587,7 +571,7 @@ class TimetableGrid(LineList):
         marker = ""
         if bookmark is not None:
             marker = priority_marker(bookmark.priority) + ("⚠" if session.id in
-                                                           self._clashing else "")
+                                                           self.clashing else "")
         title = clip(session.title.get(display.lang))
         wrapped = textwrap.wrap(title, max(width - len(marker) - 1, 4),
                                 break_on_hyphens=False) or [""]
