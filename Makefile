@@ -55,10 +55,12 @@ pytest: $(STAMP_TEST) $(MO_FILES)
 snapshots: $(STAMP_TEST)
 	$(BIN)/pytest tests/ui --snapshot-update
 
-## Load, start-up, keystroke latency and memory at 1,000 and 10,000 sessions.
+## Load, start-up, keystroke latency and memory at 1,000 and 10,000 sessions; the grid;
+## importing other formats beside a standard-library parse.
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/grid.py
+	$(BIN)/python benchmarks/import_speed.py
 
 ## Start-up of the bundled programme against a bare Textual app.
 startup: $(STAMP_TEST)

@@ -148,6 +148,27 @@ def test_entities_are_refused_in_any_encoding(encoding: str) -> None:
         read_frab_xml(bomb, "bomb.xml", timezone="UTC")
 
 
+@pytest.mark.parametrize("name", ["frab-schedule.xml", "pentabarf-legacy.xml"])
+def test_large_xml_is_streamed_to_the_same_programme(
+        name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files up to WHOLE_UP_TO are parsed in one call, larger ones a day at a time:
+    both read the same programme, and both refuse entities and name broken places."""
+    from confterm.formats import frab_xml
+
+    raw = (FORMATS / name).read_bytes()
+    whole = load_any(raw, name, timezone="Europe/Berlin")
+    with monkeypatch.context() as patch:
+        patch.setattr(frab_xml, "WHOLE_UP_TO", 0)
+        assert load_any(raw, name, timezone="Europe/Berlin") == whole
+        with pytest.raises(ProgrammeError, match="entities are not allowed"):
+            load_any(b'<?xml version="1.0"?><!DOCTYPE schedule [<!ENTITY a "a">]>'
+                     b"<schedule>&a;</schedule>", "bomb.xml", timezone="UTC")
+        with pytest.raises(ProgrammeError) as caught:
+            load_any(b"<schedule>\n<day date='2024-01-01'>\n</schedule>", "x.xml",
+                     timezone="UTC")
+        assert caught.value.problems[0].line == 3
+
+
 def test_broken_xml_names_the_place() -> None:
     with pytest.raises(ProgrammeError) as caught:
         load_any(b"<schedule>\n  <day date='2024-01-01'>\n</schedule>", "x.xml",

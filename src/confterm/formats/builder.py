@@ -15,9 +15,10 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from confterm.model.constraints import year_problem
+from confterm.model.constraints import FIRST_YEAR, LAST_YEAR, year_problem
 from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.programme import UNDETERMINED
 
@@ -57,7 +58,10 @@ def sane(moment: dt.date, where: str, source: str) -> None:
         raise ProgrammeError(source, [Problem(where, problem)])
 
 
+@lru_cache(maxsize=256)
 def kind_of(kind_text: str | None) -> str:
+    """The confterm kind a file's session type (or a title) names; files repeat a
+    handful of types, so each is worked out once."""
     if not kind_text:
         return "talk"
     lowered = kind_text.lower()
@@ -69,11 +73,16 @@ def kind_of(kind_text: str | None) -> str:
 
 def languages_of(value: str | None) -> list[str]:
     """Spoken languages as a file gives them ('de', 'de, en', 'en/de') -> tags."""
+    return list(_languages_of(value or ""))
+
+
+@lru_cache(maxsize=256)
+def _languages_of(value: str) -> tuple[str, ...]:
     found: list[str] = []
-    for part in re.split(r"[\s,;/+|]+", value or ""):
+    for part in re.split(r"[\s,;/+|]+", value):
         if _LANGUAGE.match(part) and part.lower() not in found:
             found.append(part.lower())
-    return found
+    return tuple(found)
 
 
 def web_links(pairs: Iterable[tuple[str, str | None]]) -> list[dict[str, str]]:
@@ -88,6 +97,15 @@ def web_links(pairs: Iterable[tuple[str, str | None]]) -> list[dict[str, str]]:
 
 def parse_duration(text: str, where: str, source: str) -> dt.timedelta:
     """'01:30', '1:30:00' (seconds), '25:00' (24 h and more) or 'P1DT2H' (ISO 8601)."""
+    duration = _duration(text)
+    if duration is None:
+        raise ProgrammeError(source, [Problem(where, f"cannot read the duration {text!r} "
+                                                     "(expected HH:MM or HH:MM:SS)")])
+    return duration
+
+
+@lru_cache(maxsize=1024)
+def _duration(text: str) -> dt.timedelta | None:
     value = text.strip()
     if value.upper().startswith("P"):
         match = re.fullmatch(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?",
@@ -100,10 +118,10 @@ def parse_duration(text: str, where: str, source: str) -> dt.timedelta:
         hours, minutes, *rest = (int(p) for p in parts)
         if minutes < 60 and all(s < 60 for s in rest):
             return dt.timedelta(hours=hours, minutes=minutes, seconds=rest[0] if rest else 0)
-    raise ProgrammeError(source, [Problem(where, f"cannot read the duration {text!r} "
-                                                 "(expected HH:MM or HH:MM:SS)")])
+    return None
 
 
+@lru_cache(maxsize=1024)
 def parse_clock(text: str) -> dt.time | None:
     """'04:00' or '04:00:00' -> time; None when unreadable."""
     try:
@@ -119,6 +137,12 @@ _NOON = dt.time(12, 0)
 def _conference_day(local_start: dt.datetime, day_change: dt.time) -> dt.date:
     day = local_start.date()
     return day - dt.timedelta(days=1) if local_start.time() < day_change else day
+
+
+def _digest(title: str, start: dt.datetime, room: str | None) -> str:
+    """What tells a session apart when the file gives it no id of its own."""
+    content = "\x00".join((title, start.isoformat(), room or ""))
+    return f"{zlib.crc32(content.encode()):08x}"
 
 
 def _natural(quiet_from: int, quiet_to: int) -> dt.time:
@@ -164,7 +188,11 @@ class ProgrammeBuilder:
     _track_themes: dict[str, str] = field(default_factory=dict)  # track id -> theme id
     _people: dict[str, dict[str, Any]] = field(default_factory=dict)
     _person_ids: set[str] = field(default_factory=set)
-    _digests: list[str] = field(default_factory=list)  # of each session's content
+    # Beside each session: its local start, the day the file filed it under and
+    # what names it when its id is not its own (title, start, room).
+    _starts: list[dt.datetime] = field(default_factory=list)
+    _filed: list[str] = field(default_factory=list)
+    _contents: list[tuple[str, dt.datetime, str | None]] = field(default_factory=list)
     _bounds: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
     #: What did not fit the file as it stands, and how it was read instead.
     warnings: list[Problem] = field(default_factory=list)
@@ -233,44 +261,57 @@ class ProgrammeBuilder:
                     track: str | None = None, themes: tuple[str, ...] = (),
                     people: tuple[tuple[str, str], ...] = (), description: str = "",
                     links: Iterable[tuple[str, str | None]] = ()) -> str:
-        for moment, field_name in ((start, "start"), (end, "end")):
-            sane(moment, f"{fallback_id}.{field_name}", self.source)
-        # Without an id of its own, an event is named by what it is (title, start,
-        # room), not by where it stands in the file: reordering a file moves no
-        # bookmark to another session.
-        digest = zlib.crc32(f"{line(title)}\x00{start.isoformat()}\x00{room or ''}".encode())
-        fallback = f"{slug(fallback_id)[:60]}-{digest:08x}"
-        session_id = self._stable_id(*ids, fallback=fallback)
-        self._digests.append(f"{digest:08x}")
-        spoken = languages_of(language)
+        if not (FIRST_YEAR <= start.year <= LAST_YEAR and FIRST_YEAR <= end.year <= LAST_YEAR):
+            for moment, field_name in ((start, "start"), (end, "end")):
+                sane(moment, f"{fallback_id}.{field_name}", self.source)
+        title = line(title)
+        session_id = None
+        for candidate in ids:
+            if candidate and _ID_OK.match(candidate := candidate.strip()):
+                session_id = candidate
+                break
+        else:
+            # Without an id of its own, an event is named by what it is (title,
+            # start, room), not by where it stands in the file: reordering a file
+            # moves no bookmark to another session.
+            session_id = slug(f"{slug(fallback_id)[:60]}-{_digest(title, start, room)}")
+        self._contents.append((title, start, room))
+        spoken = _languages_of(language)
         text_lang = spoken[0] if spoken else UNDETERMINED  # what the title is written in
         if text_lang != UNDETERMINED and text_lang not in self.languages:
             self.languages.append(text_lang)
-        local_start = start.astimezone(self.zone)
+        zone = self.zone
+        local_start = start.astimezone(zone)
         if end < start:
             self.warn(f"sessions[{session_id}].end", "ends before it starts; kept as a "
                       "session of no length at its start")
             end = start
         filed = (day or local_start.date()).isoformat()
+        self._starts.append(local_start)
+        self._filed.append(filed)
         entry: dict[str, Any] = {
-            "id": session_id, "day": filed, "filed_under": filed,
-            "start": local_start.isoformat(), "end": end.astimezone(self.zone).isoformat(),
-            "kind": kind, "title": {text_lang: line(title) or "(untitled)"}}
+            "id": session_id, "day": filed,
+            "start": local_start.isoformat(), "end": end.astimezone(zone).isoformat(),
+            "kind": kind, "title": {text_lang: title or "(untitled)"}}
         if room:
             entry["room"] = room
         if track:
             entry["track"] = track
-        from_track = [self._track_themes[track]] if track in self._track_themes else []
-        theme_ids = list(dict.fromkeys(from_track + [self.theme(t) for t in themes
-                                                     if t.strip()]))
+        theme_ids = [self._track_themes[track]] if track in self._track_themes else []
+        for label in themes:
+            if label.strip():
+                theme = self.theme(label)
+                if theme not in theme_ids:
+                    theme_ids.append(theme)
         if theme_ids:
             entry["themes"] = theme_ids
         if people:
             entry["people"] = [{"person": pid, "role": role} for pid, role in people]
-        if description.strip():
-            entry["description"] = {text_lang: description.strip()}
+        description = description.strip()
+        if description:
+            entry["description"] = {text_lang: description}
         if spoken:
-            entry["language"] = spoken
+            entry["language"] = list(spoken)
         found_links = web_links(links)
         if found_links:
             entry["links"] = found_links
@@ -295,9 +336,7 @@ class ProgrammeBuilder:
         events under the days the file gives them (midnight when all are alike).
         A file's day labels alone never move an event off the day of its local
         start: some exporters write them in UTC."""
-        labelled = [(dt.datetime.fromisoformat(e["start"]), e["filed_under"])
-                    for e in self.sessions]
-        minutes = sorted({m.hour * 60 + m.minute for m, _ in labelled})
+        minutes = sorted({m.hour * 60 + m.minute for m in self._starts})
         gaps = [(earlier, later) for earlier, later in zip(
             minutes, [*minutes[1:], minutes[0] + _DAY], strict=True) if later > earlier]
 
@@ -324,9 +363,15 @@ class ProgrammeBuilder:
         if not candidates:  # events around the clock: no night to go by
             return dt.time(0, 0)
 
+        # Each start as (clock time, agrees with its label if the day changes
+        # before it, agrees if the day changes after it).
+        labelled = [(start.time(), start.date().isoformat() == label,
+                     (start.date() - dt.timedelta(days=1)).isoformat() == label)
+                    for start, label in zip(self._starts, self._filed, strict=True)]
+
         def agreement(change: dt.time) -> tuple[int, bool]:
-            same = sum(_conference_day(start, change).isoformat() == label
-                       for start, label in labelled)
+            same = sum(earlier if clock < change else later
+                       for clock, later, earlier in labelled)
             return same, change == dt.time(0, 0)
 
         return max(candidates, key=agreement)
@@ -345,30 +390,34 @@ class ProgrammeBuilder:
         """Each session on the conference day of its local start; sessions the file
         filed under another day are named in one warning."""
         moved = []
-        for entry in self.sessions:
-            day = _conference_day(dt.datetime.fromisoformat(entry["start"]), day_change)
-            if day.isoformat() != entry["day"]:
-                moved.append((entry, day))
-            entry["day"] = day.isoformat()
+        days: set[dt.date] = set()
+        for entry, start, filed in zip(self.sessions, self._starts, self._filed, strict=True):
+            day = _conference_day(start, day_change)
+            days.add(day)
+            if (iso := day.isoformat()) != filed:
+                entry["day"] = iso
+                moved.append((entry, filed))
         if moved:
-            entry, day = moved[0]
+            entry, filed = moved[0]
             self.warn("sessions", f"{len(moved)} session{'s' * (len(moved) > 1)} filed "
                       f"under another day than their local start (e.g. {entry['id']}: "
-                      f"filed under {entry['filed_under']}, starts "
+                      f"filed under {filed}, starts "
                       f"{entry['start'][:16].replace('T', ' ')}); each is shown on the "
                       "day it starts, in local time")
-        return sorted({dt.date.fromisoformat(entry["day"]) for entry in self.sessions})
+        return sorted(days)
 
     def _resolve_ids(self) -> None:
         """An id the file gives several events (a repeated guid) is told apart by
         each event's content, for all of them: which one came first in the file
         decides nothing, so reordering a file moves no bookmark."""
         counts = Counter(entry["id"] for entry in self.sessions)
+        if len(counts) == len(self.sessions):
+            return  # every id once: the usual case
         taken: set[str] = set()
-        for entry, digest in zip(self.sessions, self._digests, strict=True):
+        for entry, content in zip(self.sessions, self._contents, strict=True):
             wanted = entry["id"]
             if counts[wanted] > 1:
-                wanted = f"{wanted[:180]}-{digest}"
+                wanted = f"{wanted[:180]}-{_digest(*content)}"
             entry["id"] = self._unique(wanted, taken)  # identical events: by order
             taken.add(entry["id"])
 
@@ -381,8 +430,6 @@ class ProgrammeBuilder:
         self._resolve_ids()
         day_change = self._day_change()
         days = self._file_days(day_change)
-        for entry in self.sessions:
-            del entry["filed_under"]
         data: dict[str, Any] = {
             "format": "confterm-programme", "version": 1, "id": self.programme_id,
             "name": {UNDETERMINED: line(self.name) or "(untitled)"},

@@ -6,7 +6,12 @@ import json
 
 from confterm.formats.builder import Converted
 from confterm.model.errors import Problem, ProgrammeError
-from confterm.model.loader import parse_programme, validate_converted
+from confterm.model.loader import (
+    BATCHES_ABOVE,
+    build_programme,
+    parse_programme,
+    validate_converted,
+)
 from confterm.model.programme import Programme
 
 
@@ -69,10 +74,12 @@ def load_any(raw: bytes, source: str, *, timezone: str | None = None,
     converted = read_programme_data(raw, source, timezone=timezone)
     if converted is None:
         return parse_programme(raw, source, warnings=warnings)
-    del raw  # released here if the caller has no use for it any more
     if warnings is not None:
         warnings.extend(converted.warnings)
-    # The converted data is validated as JSON text, made before the validator
+    if len(raw) <= BATCHES_ABOVE:  # validated as the reader made it: the fastest
+        return build_programme(converted.data, source, warnings=warnings)
+    del raw  # released here if the caller has no use for it any more
+    # A large file's data is validated as JSON text, made before the validator
     # runs: the reader's dicts are gone by then, so they and the programme's
     # objects are never in memory together (each is several times the file).
     text = json.dumps(converted.data, ensure_ascii=False).encode("utf-8")

@@ -6,13 +6,15 @@
 </event></room></day></schedule>``. Legacy Pentabarf files may lack the time
 zone (``--timezone``), the event ``<date>`` (the day's date and ``<start>``,
 with ``<day_change>`` deciding which events run past midnight) and ``guid``.
-Parsed with defusedxml: no external entities, no entity expansion.
+A file with a document type is parsed with defusedxml: no external entities,
+no entity expansion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -31,33 +33,17 @@ from confterm.model.errors import Problem, ProgrammeError
 
 
 def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> Converted:
-    """Confterm data from a frab ``schedule.xml``, read as a stream: each ``<day>``
-    is converted and released as soon as it has been parsed, so a large file is
-    never held as a whole element tree."""
-    import io
-
+    """Confterm data from a frab ``schedule.xml``. A large file is read as a
+    stream: each ``<day>`` is converted and released as soon as it has been
+    parsed, so it is never held as a whole element tree."""
     import defusedxml.ElementTree as safe_tree
     from defusedxml import DefusedXmlException
 
-    iterparse = _fast_iterparse() if _without_dtd(raw) else safe_tree.iterparse
-
-    root: Element | None = None
     builder: ProgrammeBuilder | None = None
     pending: list[tuple[int, Element]] = []  # days before <conference>, if any
-    depth = days = 0
+    days = 0
     try:
-        for event, element in iterparse(io.BytesIO(raw), events=("start", "end")):
-            if event == "start":
-                depth += 1
-                if root is None:
-                    root = element
-                    if root.tag != "schedule":
-                        raise ProgrammeError(source, [Problem(
-                            "file", f"XML root <{root.tag}> is not a frab <schedule>")])
-                continue
-            depth -= 1
-            if depth != 1:  # only the children of <schedule> are read here
-                continue
+        for element in _schedule_children(raw, source):
             if element.tag == "conference" and builder is None:
                 builder = _builder(element, source, timezone, raw)
                 for index, day in pending:
@@ -91,6 +77,49 @@ def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> Co
         for index, day in pending:
             _read_day(builder, day, index)
     return builder.build()
+
+
+#: Files up to this size are parsed whole, in one call to the C parser; larger
+#: ones a day at a time (iterparse: a Python step per element, a bounded tree).
+WHOLE_UP_TO = 8 * 1024 * 1024
+
+
+def _schedule_children(raw: bytes, source: str) -> Iterator[Element]:
+    """The children of ``<schedule>`` (``<conference>``, each ``<day>``), parsed
+    by the standard library's C parser when the file declares no document type
+    (so no entity can be declared), else by defusedxml, which refuses entities."""
+    import io
+
+    import defusedxml.ElementTree as safe_tree
+
+    fast = _without_dtd(raw)
+    if len(raw) <= WHOLE_UP_TO:
+        if fast:
+            from xml.etree.ElementTree import XMLParser, fromstring
+
+            root = fromstring(raw, parser=XMLParser())
+        else:
+            root = safe_tree.fromstring(raw)
+        _check_root(root, source)
+        yield from list(root)
+        return
+    iterparse = _fast_iterparse() if fast else safe_tree.iterparse
+    depth = 0
+    for event, element in iterparse(io.BytesIO(raw), events=("start", "end")):
+        if event == "start":
+            if depth == 0:
+                _check_root(element, source)
+            depth += 1
+            continue
+        depth -= 1
+        if depth == 1:  # only the children of <schedule> are read here
+            yield element
+
+
+def _check_root(root: Element, source: str) -> None:
+    if root.tag != "schedule":
+        raise ProgrammeError(source, [Problem(
+            "file", f"XML root <{root.tag}> is not a frab <schedule>")])
 
 
 _DECLARED = re.compile(rb"^<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
@@ -194,49 +223,60 @@ def _instant(value: str | None, zone: dt.tzinfo) -> dt.datetime | None:
 def _add_event(builder: ProgrammeBuilder, event: Element, day: dt.date, room_name: str,
                day_change: dt.time, zone: dt.tzinfo, where: str) -> None:
     source = builder.source
-    start = _instant(_text(event, "date"), zone) if "T" in _text(event, "date") else None
+    children: dict[str, Element] = {}
+    for child in event:  # one pass; the first of a repeated child counts, as find() would
+        children.setdefault(child.tag, child)
+
+    def text(tag: str) -> str:
+        found = children.get(tag)
+        return (found.text or "").strip() if found is not None else ""
+
+    date_text = text("date")
+    start = _instant(date_text, zone) if "T" in date_text else None
     if start is None:
-        clock = parse_clock(_text(event, "start"))
+        clock = parse_clock(text("start"))
         if clock is None:
             raise ProgrammeError(source, [Problem(f"{where}/start",
-                                                  f"not a time: {_text(event, 'start')!r}")])
+                                                  f"not a time: {text('start')!r}")])
         # Without <date>, an event before the day change runs after midnight.
         date = day + dt.timedelta(days=1) if clock < day_change else day
         start = dt.datetime.combine(date, clock, tzinfo=zone)
     sane(start, f"{where}/date", source)
-    duration = parse_duration(_text(event, "duration") or "00:00", f"{where}/duration", source)
+    duration = parse_duration(text("duration") or "00:00", f"{where}/duration", source)
     people = []
-    persons = event.find("persons")
-    for person in persons.findall("person") if persons is not None else []:
+    persons = children.get("persons")
+    for person in persons.iterfind("person") if persons is not None else ():
         name = (person.text or "").strip()
         if name:
             people.append((builder.person(name, guid=person.get("guid"),
                                           number=person.get("id")),
                            "speaker"))
-    title = _text(event, "title")
-    description = "\n\n".join(x for x in (_text(event, "subtitle"),
-                                          readable(_text(event, "abstract")),
-                                          readable(_text(event, "description"))) if x)
-    track = _text(event, "track")
+    title = text("title")
+    description = "\n\n".join(x for x in (text("subtitle"), readable(text("abstract")),
+                                          readable(text("description"))) if x)
+    track = text("track")
     tags = tuple((tag.text or "").strip() for tag in event.iter("tag") if tag.text)
     numeric = event.get("id")
+    room = text("room") or room_name
     builder.add_session(
         ids=(event.get("guid"), f"event-{numeric}" if numeric else None),
-        fallback_id=_text(event, "slug") or title or "event",
+        fallback_id=text("slug") or title or "event",
         start=start, end=start + duration, day=day, title=title,
-        language=_text(event, "language"), kind=kind_of(_text(event, "type") or None),
-        room=builder.room(_text(event, "room") or room_name) if (
-            _text(event, "room") or room_name) else None,
+        language=text("language"), kind=kind_of(text("type") or None),
+        room=builder.room(room) if room else None,
         track=builder.track(track) if track else None, themes=tags,
-        people=tuple(people), description=description, links=_links(event))
+        people=tuple(people), description=description, links=_links(event, children))
 
 
-def _links(event: Element) -> list[tuple[str, str | None]]:
+def _links(event: Element, children: dict[str, Element]) -> list[tuple[str, str | None]]:
     """The event page, feedback form, links and attachments of a frab event."""
-    found: list[tuple[str, str | None]] = [("Event page", _text(event, "url")),
-                                           ("Feedback", _text(event, "feedback_url"))]
+    found: list[tuple[str, str | None]] = []
+    for tag, title in (("url", "Event page"), ("feedback_url", "Feedback")):
+        if tag in children:
+            found.append((title, (children[tag].text or "").strip()))
     for group, item, kind in (("links", "link", "Link"),
                               ("attachments", "attachment", "Attachment")):
-        for element in event.findall(f"{group}/{item}"):
-            found.append(((element.text or "").strip() or kind, element.get("href")))
+        if group in children:
+            for element in event.iterfind(f"{group}/{item}"):
+                found.append(((element.text or "").strip() or kind, element.get("href")))
     return found

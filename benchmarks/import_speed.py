@@ -1,0 +1,102 @@
+"""Importing another format, beside parsing the same bytes with the standard library.
+
+    python benchmarks/import_speed.py [--sessions 1000] [--runs 30]
+
+Generates a programme (``generate.py``) as a frab ``schedule.xml`` and a c3voc
+``schedule.json`` and times, in this process after a warm-up, the median of
+each of:
+
+- the standard library alone: ``ElementTree.fromstring`` / ``json.loads`` of the
+  bytes, and the same plus taking each event's fields out into a dict;
+- confterm's import (``load_any``: read, convert, validate, check), and its
+  stages: the reader's conversion (parse included), pydantic's validation of
+  the converted data, and the cross-reference checks and warnings.
+
+Validation and the checks are the floor of any import that validates: their
+sum beside the parse says how close to the parse an import can come.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import as_c3voc, as_frab_xml, generate  # noqa: E402
+
+from confterm.formats.detect import load_any, read_programme_data  # noqa: E402
+from confterm.model.checks import find_problems, find_warnings  # noqa: E402
+from confterm.model.validation import validate  # noqa: E402
+
+
+def median_ms(work: Callable[[], object], runs: int) -> float:
+    work()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def xml_fields(raw: bytes) -> list[dict[str, Any]]:
+    root = ElementTree.fromstring(raw)
+    return [{child.tag: (child.text or "").strip() for child in event}
+            for event in root.iter("event")]
+
+
+def json_fields(raw: bytes) -> list[dict[str, Any]]:
+    data = json.loads(raw)
+    return [dict(event) for day in data["schedule"]["conference"]["days"]
+            for events in day["rooms"].values() for event in events]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sessions", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    data = generate(args.sessions, days=3)
+    files = {"frab XML": (as_frab_xml(data).encode(), ElementTree.fromstring, xml_fields),
+             "c3voc JSON": (as_c3voc(data).encode(), json.loads, json_fields)}
+    rows: dict[str, list[str]] = {}
+    for label, (raw, parse, fields) in files.items():
+        converted = read_programme_data(raw, "bench")
+        assert converted is not None
+        programme = validate(converted.data)
+        times = {
+            "stdlib parse": median_ms(lambda: parse(raw), args.runs),  # noqa: B023
+            "stdlib parse + fields": median_ms(lambda: fields(raw), args.runs),  # noqa: B023
+            "confterm import": median_ms(lambda: load_any(raw, "bench"), args.runs),  # noqa: B023
+            "  read + convert": median_ms(
+                lambda: read_programme_data(raw, "bench"), args.runs),  # noqa: B023
+            "  validate (pydantic)": median_ms(
+                lambda: validate(converted.data), args.runs),  # noqa: B023
+            "  checks + warnings": median_ms(
+                lambda: (find_problems(programme), find_warnings(programme)),  # noqa: B023
+                args.runs),
+        }
+        base = times["stdlib parse"]
+        floor = base + times["  validate (pydantic)"] + times["  checks + warnings"]
+        times["floor: parse + validate + checks"] = floor
+        for name, value in times.items():
+            rows.setdefault(name, []).append(f"{value:7.1f} ms {value / base:5.1f}×")
+        rows.setdefault("file size", []).append(f"{len(raw) / 1024:7.0f} KiB       ")
+    width = max(map(len, rows)) + 2
+    print(f"{args.sessions} events, median of {args.runs} runs; × = ratio to the stdlib parse")
+    print(" " * width + "".join(f"{label:>18}" for label in files))
+    for name, cells in rows.items():
+        print(f"{name:<{width}}" + "".join(f"{cell:>18}" for cell in cells))
+
+
+if __name__ == "__main__":
+    main()
