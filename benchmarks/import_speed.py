@@ -69,7 +69,7 @@ def main() -> None:
     files = {"frab XML": (as_frab_xml(data).encode(), ElementTree.fromstring, xml_fields),
              "c3voc JSON": (as_c3voc(data).encode(), json.loads, json_fields)}
     rows: dict[str, list[str]] = {}
-    for label, (raw, parse, fields) in files.items():
+    for raw, parse, fields in files.values():
         converted = read_programme_data(raw, "bench")
         assert converted is not None
         programme = validate(converted.data)

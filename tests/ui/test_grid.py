@@ -256,3 +256,30 @@ async def test_the_cursor_never_points_past_a_new_days_boxes(programme: Programm
         assert app.is_running and grid.selected is not None
         assert grid.selected < len(grid.table.boxes)
         assert browser(app).current == grid.table.boxes[grid.selected].session
+
+
+async def test_the_grid_opens_drawn_ahead_on_the_lists_session(monkeypatch: Any) -> None:
+    """In a pause the hidden grid places its cursor where g will open it (the list's
+    session, its room in sight) and draws those lines: g then draws nothing anew,
+    and the first drawing already shows the rooms that stay (no jump a frame later)."""
+    app = make_app(many_rooms(12), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=(120, 30)) as pilot:  # with the sidebar
+        await pilot.pause(0.8)  # the grid is made, hidden, after the first frame
+        screen = browser(app)
+        screen.query_one(SessionList).highlight_session("r11s1")
+        await pilot.pause(0.3)  # a pause in the keys: the grid gets ready
+        grid = grid_of(app)
+        firsts: list[int] = []
+        drawn: list[int] = []
+        header, draw = TimetableGrid.render_header, TimetableGrid._draw_row
+        monkeypatch.setattr(TimetableGrid, "render_header", lambda self, y, width: (
+            firsts.append(self.first_column), header(self, y, width))[1])
+        monkeypatch.setattr(TimetableGrid, "_draw_row", lambda self, index, *rest: (
+            drawn.append(index), draw(self, index, *rest))[1])
+        await pilot.press("g")
+        await pilot.pause()
+        assert screen.current is not None and screen.current.id == "r11s1"
+        shown, _ = grid._fit()
+        assert firsts and set(firsts) == {grid.first_column}  # one set of rooms, kept
+        assert grid.first_column <= grid.table.rooms.index("room-11") < grid.first_column + shown
+        assert drawn == []  # every line in sight was drawn while the list was shown

@@ -269,16 +269,17 @@ class BrowserScreen(Screen[None]):
 
     def _prepare_grid_soon(self) -> None:
         """Once the keys pause, get the hidden grid ready for the view (its day
-        laid out, the boxes in sight drawn), so that g only has to show it."""
+        laid out, the lines it would open on drawn), so that g only has to show it."""
         if self._grid_timer is not None:
             self._grid_timer.stop()
         self._grid_timer = self.set_timer(0.05, self._prepare_hidden_grid)
 
     def _prepare_hidden_grid(self) -> None:
         self._grid_timer = None
-        width = self.query_one(SessionList).scrollable_content_region.width
+        size = self.query_one(SessionList).scrollable_content_region.size
+        current = self.current.id if self.current is not None else None
         for grid in self.query(TimetableGrid):
-            grid.prepare(width)
+            grid.prepare(size.width, size.height, current)
 
     def _remember(self) -> None:
         view, rooms = self.view, self.room_layout
@@ -432,6 +433,8 @@ class BrowserScreen(Screen[None]):
         if event.origin is not None and event.origin is not self.sessions_widget:
             return  # queued by the list or grid before it was swapped for the other
         self.current = self.view.catalogue.sessions.get(event.session_id or "")
+        if not self.grid and not self.view.query.strip():
+            self._prepare_grid_soon()  # the grid would open on this session
 
     @on(TimetableGrid.RoomsChanged)
     def _rooms_changed(self, event: TimetableGrid.RoomsChanged) -> None:

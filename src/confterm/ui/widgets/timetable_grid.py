@@ -148,6 +148,8 @@ class TimetableGrid(LineList):
         self._blank = RichStyle()
         #: When the day was last laid out (perf_counter), for the benchmark.
         self.rebuilt_at = 0.0
+        #: The width the grid will have when shown (the list's), until it has its own.
+        self._width_hint = 0
 
     # -- building --------------------------------------------------------------------
     def watch_view(self) -> None:
@@ -199,19 +201,24 @@ class TimetableGrid(LineList):
         self.rebuilt_at = perf_counter()
         return True
 
-    def prepare(self, width: int) -> None:
+    def prepare(self, width: int, height: int, session_id: str | None) -> None:
         """While hidden, in a pause: lay out the day the screen shows and draw the
-        boxes of the rooms that will be in sight at *width* (the list's, whose
-        place the grid takes), so that showing the grid costs only the switch."""
+        lines that will be in sight at *width* × *height* (the list's, whose place
+        the grid takes) when it opens on *session_id*, so that showing the grid
+        costs only the switch."""
         if self.display or self.view is None or width <= 0:
             return
+        self._width_hint = width
         self._lay_out_day()
         self._check_cache(width)
-        shown, column_width = columns_that_fit(width, len(self.table.rooms))
-        first = min(self.first_column, max(len(self.table.rooms) - shown, 0))
-        for column in range(first, min(first + shown, len(self.table.rooms))):
-            for index in self.table.by_column[column]:
-                self._box_lines(index, self._lane_cells(self.table.boxes[index], column_width))
+        # The cursor where showing the grid will put it, on the rooms in sight then.
+        self.highlight_session(session_id)
+        table = self.table
+        top = max(table.boxes[self.selected].top - 1, 0) if self.selected is not None else 0
+        rows = max(height - self.header_lines, 0)
+        top = min(top, max(table.lines - rows, 0))
+        for line in range(top, min(top + rows, table.lines)):
+            self.render_row(line, "", width)
 
     def _report(self) -> None:
         if self.display:
@@ -290,6 +297,12 @@ class TimetableGrid(LineList):
 
     def watch_first_column(self) -> None:
         self.refresh()
+
+    @property
+    def row_width(self) -> int:
+        # Just shown, the grid is drawn once before its Resize arrives: the rooms in
+        # sight are chosen for the width it takes, not the terminal's.
+        return self.scrollable_content_region.width or self._width_hint or super().row_width
 
     def _fit(self) -> tuple[int, int]:
         return columns_that_fit(self.row_width, len(self.table.rooms))
@@ -452,13 +465,34 @@ class TimetableGrid(LineList):
         return strip.crop(0, width)
 
     def render_row(self, index: int, state: str, width: int) -> list[Strip]:
-        table, display = self.table, self.display_options
+        table = self.table
         assert self.view is not None
         self._check_cache(width)
-        shown, column_width = self._fit()
         count = len(table.rooms)
+        shown, column_width = columns_that_fit(width, count)
         first = min(self.first_column, max(count - shown, 0))
         now_line = self._now_line()
+        # A line is drawn again only when something on it changed: the cursor's or
+        # the mouse's box on it, the now line, the time (boxes that are over).
+        key = ("line", index, first, index == now_line, self.now,
+               self._box_on(self.selected, index), self._box_on(self.hover, index))
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._draw_row(index, width, first, shown,
+                                                       column_width, now_line)
+        return cached
+
+    def _box_on(self, box_index: int | None, line: int) -> int | None:
+        """*box_index* if that box covers *line*."""
+        if box_index is None or box_index >= len(self.table.boxes):
+            return None
+        box = self.table.boxes[box_index]
+        return box_index if box.top <= line < box.bottom else None
+
+    def _draw_row(self, index: int, width: int, first: int, shown: int, column_width: int,
+                  now_line: int | None) -> list[Strip]:
+        table, display = self.table, self.display_options
+        count = len(table.rooms)
         moment = table.time_of(index).astimezone(display.zone)
         if index == now_line and self.now is not None:
             axis = line_strip(Content(f"{self.now.astimezone(display.zone):%H:%M}▶"),
@@ -493,7 +527,7 @@ class TimetableGrid(LineList):
         friends, colours and layout stay the same."""
         assert self.view is not None
         valid_for = (width, self.display_options, id(self.view.catalogue), id(self.agenda),
-                     self.app.theme, self._generation, id(self.friends))
+                     self.app.theme, self._generation, id(self.friends), id(self.clashing))
         if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
             self._cache.clear()
             if valid_for[4] != (self._cache_for or (None,) * 5)[4]:
