@@ -153,6 +153,19 @@ def start_times(argv: list[str], marker: str, runs: int, env: dict[str, str]) ->
     return [first_frame_ms(argv, marker, env) for _ in range(runs)]
 
 
+def paired_start_times(first: tuple[list[str], str], second: tuple[list[str], str], runs: int,
+                       env: dict[str, str]) -> tuple[list[float], list[float]]:
+    """Start-up times of two apps launched in turn, so that the machine's drift
+    during the runs weighs on both alike: ``(argv, marker)`` each."""
+    for argv, marker in (first, second):
+        first_frame_ms(argv, marker, env)  # warm-up
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for (argv, marker), found in zip((first, second), times, strict=True):
+            found.append(first_frame_ms(argv, marker, env))
+    return times
+
+
 def line(name: str, hello: float | None, values: list[float], digits: int = 0) -> None:
     """One row of the table: the hello-world's figure (if it has one), then ours."""
     first = "" if hello is None else f"{hello:.{digits}f}"
