@@ -82,6 +82,20 @@ def test_short_sessions_in_one_line_do_not_hide_each_other() -> None:
     assert sorted((box.lane, box.lanes) for box in table.boxes) == [(0, 2), (1, 2)]
 
 
+def test_back_to_back_sessions_off_the_quarter_hours_keep_the_whole_room() -> None:
+    """10:00-10:20 then 10:25-10:45 meet on the 10:15 line but do not overlap: the
+    first box stops where the second starts instead of splitting the room."""
+    sessions = [session("first", at(10), at(10, 20), "r"),
+                session("second", at(10, 25), at(10, 45), "r"),
+                session("third", at(10, 50), at(11, 10), "r")]
+    table = lay_out(sessions, ["r"])
+    boxes = {box.session.id: box for box in table.boxes}
+    assert all(box.lanes == 1 for box in table.boxes)
+    assert boxes["first"].bottom == boxes["second"].top
+    assert boxes["second"].bottom == boxes["third"].top
+    assert all(box.height >= 1 for box in table.boxes)
+
+
 def test_a_deadline_of_no_length_still_has_a_line() -> None:
     table = lay_out([session("deadline", at(17), at(17), "r")], ["r"])
     assert table.boxes[0].height == 1 and table.lines == 1

@@ -13,6 +13,7 @@ the room keeps the full width.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -118,12 +119,22 @@ def lay_out(sessions: Sequence[Session], rooms: Sequence[str], *,
 
 
 def _column_boxes(sessions: list[Session], column: int, origin: dt.datetime) -> list[Box]:
-    spans = []
     zero, step = origin.timestamp(), STEP.total_seconds()
-    for session in sessions:  # in seconds: much quicker than datetime arithmetic
-        top = int((session.start.timestamp() - zero) // step)
-        bottom = -int(-(session.end.timestamp() - zero) // step)
-        spans.append((top, max(bottom, top + 1), session))
+    # In seconds: much quicker than datetime arithmetic.
+    times = sorted(((s.start.timestamp(), s.end.timestamp(), s) for s in sessions),
+                   key=lambda item: item[0])
+    starts = [start for start, _, _ in times]
+    spans = []
+    for start, end, session in times:
+        top = int((start - zero) // step)
+        bottom = max(-int(-(end - zero) // step), top + 1)
+        # A session that starts after this one ends, but on the line where this one
+        # ends (10:00-10:20, then 10:25): this box stops there rather than split
+        # the room in two lanes. Only sessions that really overlap share lines.
+        after = bisect_left(starts, end)
+        if after < len(times):
+            bottom = min(bottom, max(int((starts[after] - zero) // step), top + 1))
+        spans.append((top, bottom, session))
     spans.sort(key=lambda span: (span[0], -span[1], span[2].id))
     boxes: list[Box] = []
     cluster: list[tuple[int, int, int, Session]] = []  # top, bottom, lane, session
