@@ -71,13 +71,10 @@ def kind_of(kind_text: str | None) -> str:
     return "other"
 
 
-def languages_of(value: str | None) -> list[str]:
-    """Spoken languages as a file gives them ('de', 'de, en', 'en/de') -> tags."""
-    return list(_languages_of(value or ""))
-
-
 @lru_cache(maxsize=256)
-def _languages_of(value: str) -> tuple[str, ...]:
+def languages_of(value: str) -> tuple[str, ...]:
+    """Spoken languages as a file gives them ('de', 'de, en', 'en/de') -> tags
+    (files repeat a handful of values, so each is worked out once)."""
     found: list[str] = []
     for part in re.split(r"[\s,;/+|]+", value):
         if _LANGUAGE.match(part) and part.lower() not in found:
@@ -276,7 +273,7 @@ class ProgrammeBuilder:
             # moves no bookmark to another session.
             session_id = slug(f"{slug(fallback_id)[:60]}-{_digest(title, start, room)}")
         self._contents.append((title, start, room))
-        spoken = _languages_of(language)
+        spoken = languages_of(language)
         text_lang = spoken[0] if spoken else UNDETERMINED  # what the title is written in
         if text_lang != UNDETERMINED and text_lang not in self.languages:
             self.languages.append(text_lang)
@@ -363,15 +360,15 @@ class ProgrammeBuilder:
         if not candidates:  # events around the clock: no night to go by
             return dt.time(0, 0)
 
-        # Each start as (clock time, agrees with its label if the day changes
-        # before it, agrees if the day changes after it).
+        # Each start: its clock time, and whether the file's day label is its own
+        # date or the day before (where a later day change would file it).
         labelled = [(start.time(), start.date().isoformat() == label,
                      (start.date() - dt.timedelta(days=1)).isoformat() == label)
                     for start, label in zip(self._starts, self._filed, strict=True)]
 
         def agreement(change: dt.time) -> tuple[int, bool]:
-            same = sum(earlier if clock < change else later
-                       for clock, later, earlier in labelled)
+            same = sum(on_day_before if clock < change else on_its_date
+                       for clock, on_its_date, on_day_before in labelled)
             return same, change == dt.time(0, 0)
 
         return max(candidates, key=agreement)

@@ -214,7 +214,7 @@ class TimetableGrid(LineList):
         # The cursor where showing the grid will put it, on the rooms in sight then.
         self.highlight_session(session_id)
         table = self.table
-        top = max(table.boxes[self.selected].top - 1, 0) if self.selected is not None else 0
+        top = self._top_line(self.selected) if self.selected is not None else 0
         rows = max(height - self.header_lines, 0)
         top = min(top, max(table.lines - rows, 0))
         for line in range(top, min(top + rows, table.lines)):
@@ -251,9 +251,13 @@ class TimetableGrid(LineList):
         def scroll() -> None:
             index = self.table.index_of(session_id)
             if index is not None:
-                self.scroll_to_top_line(max(self.table.boxes[index].top - 1, 0))
+                self.scroll_to_top_line(self._top_line(index))
 
         self.when_sized(scroll)
+
+    def _top_line(self, index: int) -> int:
+        """The first line in sight when box *index* is shown at the top."""
+        return max(self.table.boxes[index].top - 1, 0)
 
     def room_name(self, column: int) -> str:
         room = self.table.rooms[column]
@@ -523,8 +527,8 @@ class TimetableGrid(LineList):
         return [self._join(parts, width)]
 
     def _check_cache(self, width: int) -> None:
-        """Drawn boxes stay valid while the width, language, programme, bookmarks,
-        friends, colours and layout stay the same."""
+        """Drawn boxes and lines stay valid while the width, language, programme,
+        bookmarks (and their clashes), friends, colours and layout stay the same."""
         assert self.view is not None
         valid_for = (width, self.display_options, id(self.view.catalogue), id(self.agenda),
                      self.app.theme, self._generation, id(self.friends), id(self.clashing))
@@ -535,9 +539,6 @@ class TimetableGrid(LineList):
             self._cache_for = valid_for
             # The widget's own style, for empty cells: worked out once, not per cell.
             self._blank = self.rich_style
-
-    def _lane_cells(self, box: Box, column_width: int) -> int:
-        return _lane_width(box.lane, box.lanes, column_width)
 
     def _box_lines(self, index: int, width: int) -> list[Strip]:
         box = self.table.boxes[index]
