@@ -95,9 +95,9 @@ def _schedule_children(raw: bytes, source: str) -> Iterator[Element]:
     fast = _without_dtd(raw)
     if len(raw) <= WHOLE_UP_TO:
         if fast:
-            from xml.etree.ElementTree import XMLParser, fromstring
+            from xml.etree.ElementTree import fromstring
 
-            root = fromstring(raw, parser=XMLParser())
+            root = fromstring(raw)
         else:
             root = safe_tree.fromstring(raw)
         _check_root(root, source)
