@@ -68,6 +68,9 @@ _FOCUS_ACTIONS = frozenset({"search", "tracks", "themes", "rooms", "spoken"})
 
 
 class BrowserScreen(Screen[None]):
+    # on_mount focuses the list (or the grid) itself: Textual's automatic focus of
+    # the first focusable widget (the sidebar's tracks) would only restyle twice.
+    AUTO_FOCUS = ""
     COMMANDS = {SessionCommands, PeopleCommands, FriendCommands, DayCommands, ThemeCommands,
                 LanguageCommands}
     BINDINGS = [
