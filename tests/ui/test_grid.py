@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from confterm.model.clock import Clock
 from confterm.model.loader import parse_programme
 from confterm.model.programme import Programme
 from confterm.storage.settings import load_settings
@@ -283,3 +284,19 @@ async def test_the_grid_opens_drawn_ahead_on_the_lists_session(monkeypatch: Any)
         assert firsts and set(firsts) == {grid.first_column}  # one set of rooms, kept
         assert grid.first_column <= grid.table.rooms.index("room-11") < grid.first_column + shown
         assert drawn == []  # every line in sight was drawn while the list was shown
+
+
+async def test_the_grids_now_line_follows_the_clock(programme: Programme) -> None:
+    """Left open, the grid moves its now line as time passes (the conference's
+    clock ticks every few seconds), as the list does."""
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert "14:05▶" in app.export_screenshot()
+        later = DAY2_AFTERNOON + dt.timedelta(minutes=31)
+        app.conference.clock = Clock(later, frozen=True)
+        app.conference.tick()
+        await pilot.pause()
+        shown = app.export_screenshot()
+        assert "14:36▶" in shown and "14:05▶" not in shown

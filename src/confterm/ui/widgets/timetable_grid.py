@@ -59,6 +59,11 @@ class RoomLayout:
     order: tuple[str, ...] = ()
 
 
+def _minute(moment: dt.datetime | None) -> dt.datetime | None:
+    """What the grid shows of the time: the now line's hh:mm, boxes over or not."""
+    return moment.replace(second=0, microsecond=0) if moment is not None else None
+
+
 def columns_that_fit(width: int, count: int) -> tuple[int, int]:
     """How many columns of *count* fit in *width* cells, and how wide each is."""
     room = max(width - AXIS_WIDTH, MIN_COLUMN)
@@ -166,6 +171,11 @@ class TimetableGrid(LineList):
 
     def watch_clashing(self) -> None:
         self.refresh()
+
+    def watch_now(self, old: dt.datetime | None, new: dt.datetime | None) -> None:
+        # The now line and the boxes that are over follow the clock, a minute at a time.
+        if _minute(old) != _minute(new):
+            self.refresh()
 
     def on_show(self) -> None:
         self.rebuild()
@@ -477,8 +487,8 @@ class TimetableGrid(LineList):
         first = min(self.first_column, max(count - shown, 0))
         now_line = self._now_line()
         # A line is drawn again only when something on it changed: the cursor's or
-        # the mouse's box on it, the now line, the time (boxes that are over).
-        key = ("line", index, first, index == now_line, self.now,
+        # the mouse's box on it, the now line, the minute (boxes that are over).
+        key = ("line", index, first, index == now_line, _minute(self.now),
                self._box_on(self.selected, index), self._box_on(self.hover, index))
         cached = self._cache.get(key)
         if cached is None:
