@@ -625,6 +625,8 @@ class BrowserScreen(Screen[None]):
     def watch_now(self, now: dt.datetime | None) -> None:
         if self.is_mounted and self.view.ending_after is not None and now is not None:
             self.view = self.view.not_over_at(now)
+        elif self.is_mounted and not self.grid and not self.view.query.strip():
+            self._prepare_grid_soon()  # the hidden grid's lines show the time
 
     def action_toggle_sidebar(self) -> None:
         self.toggle_class("-sidebar-open")
