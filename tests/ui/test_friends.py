@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.geometry import Region
 from textual.widgets import OptionList
 
 from confterm.cli import main
 from confterm.model.agenda import bookmark_for
 from confterm.model.programme import Programme
-from confterm.storage.friends import open_friend
+from confterm.storage.friends import friends, open_friend
 from confterm.ui.screens.agenda import AgendaScreen
 from confterm.ui.widgets.timetable_grid import TimetableGrid
 
@@ -122,3 +123,27 @@ async def test_importing_an_agenda_from_the_agenda_screen(
                    for n in app._notifications)
         await pilot.press("escape")
         assert meta_line(app, "d1-opening").startswith("C ")
+
+
+async def test_the_grid_shows_a_friend_kept_while_it_is_open(programme: Programme) -> None:
+    """A friend's agenda kept while the grid is the view: their initials appear on
+    its boxes at once (as on the list's rows), not at the next scroll."""
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2", "g")
+        await pilot.pause()
+        grid = browser(app).query_one(TimetableGrid)
+        box = next(b for b in grid.table.boxes if b.session.id == "d2-wa-conops-data")
+        y = grid.header_lines + box.top - grid.scroll_offset.y
+
+        def drawn() -> str:  # the line as Textual will put it on screen
+            strips = grid.render_lines(Region(0, 0, grid.size.width, grid.size.height))
+            return strips[y].text
+
+        assert "A " not in drawn()
+        give_friend(programme, "Ana", ANA)
+        sharing = app.conference.sharing
+        sharing.friends = friends(programme.id)
+        sharing.friends_changed.publish(sharing.friends)
+        await pilot.pause()
+        assert "A " in drawn()

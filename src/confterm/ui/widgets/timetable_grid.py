@@ -172,6 +172,9 @@ class TimetableGrid(LineList):
     def watch_clashing(self) -> None:
         self.refresh()
 
+    def watch_friends(self) -> None:
+        self.refresh()
+
     def watch_now(self, old: dt.datetime | None, new: dt.datetime | None) -> None:
         # The now line and the boxes that are over follow the clock, a minute at a time.
         if _minute(old) != _minute(new):
