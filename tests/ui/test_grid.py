@@ -243,6 +243,16 @@ async def test_the_hidden_grid_is_made_ready_for_the_day_shown(programme: Progra
         assert grid.display and grid.table.boxes
 
 
+async def test_the_mouses_box_is_forgotten_with_its_day(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("2", "g")
+        grid = grid_of(app)
+        grid.hover = len(grid.table.boxes) - 1  # the pointer rests on a box
+        await pilot.press("3")  # another day, by key: another table
+        assert grid.hover is None
+
+
 async def test_the_cursor_never_points_past_a_new_days_boxes(programme: Programme) -> None:
     app = make_app(programme)
     async with app.run_test(size=(160, 48)) as pilot:

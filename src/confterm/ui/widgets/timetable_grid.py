@@ -208,8 +208,10 @@ class TimetableGrid(LineList):
         rooms = column_order((r.id for r in view.programme.rooms), self.room_layout.order)
         sessions = [s for s in view.sessions if s.day == view.day]
         self.table = lay_out(sessions, rooms, hidden=self.room_layout.hidden)
-        # The cursor's box was the old table's: none until the caller places it.
+        # The cursor's box (and the mouse's) was the old table's: none until the
+        # caller places it (or the mouse moves).
         self.set_reactive(TimetableGrid.selected, None)
+        self.hover = None
         self._generation += 1
         self.rebuilt_at = perf_counter()
         return True
