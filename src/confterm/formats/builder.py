@@ -185,6 +185,8 @@ class ProgrammeBuilder:
     _track_themes: dict[str, str] = field(default_factory=dict)  # track id -> theme id
     _people: dict[str, dict[str, Any]] = field(default_factory=dict)
     _person_ids: set[str] = field(default_factory=set)
+    #: The id given to a room, track or person, by the text the file gave it.
+    _seen: dict[tuple[str | None, ...], str] = field(default_factory=dict)
     # Beside each session: its local start, the day the file filed it under and
     # what names it when its id is not its own (title, start, room).
     _starts: list[dt.datetime] = field(default_factory=list)
@@ -208,19 +210,27 @@ class ProgrammeBuilder:
         return slug(fallback)
 
     def room(self, name: str, guid: str | None = None) -> str:
-        name = line(name)
+        known = self._seen.get(("room", name))
+        if known is not None:  # every event names its room: the same text, again
+            return known
+        raw, name = name, line(name)
         if name not in self._rooms:
             wanted = self._stable_id(guid, fallback=name)
             self._rooms[name] = self._unique(wanted, set(self._rooms.values()))
+        self._seen["room", raw] = self._rooms[name]
         return self._rooms[name]
 
     def track(self, name: str) -> str:
         """A track, which is also offered as a theme to filter on."""
-        name = line(name)
+        known = self._seen.get(("track", name))
+        if known is not None:
+            return known
+        raw, name = name, line(name)
         if name not in self._tracks:
             track_id = self._unique(slug(name), set(self._tracks.values()))
             self._tracks[name] = track_id
             self._track_themes[track_id] = self.theme(name)
+        self._seen["track", raw] = self._tracks[name]
         return self._tracks[name]
 
     def theme(self, label: str) -> str:
@@ -236,7 +246,10 @@ class ProgrammeBuilder:
         """A person, known by what identifies them: a guid where the file has one,
         else its id together with the name (files merged from several sources
         reuse ids for different people), else the name alone."""
-        name = line(name)
+        known = self._seen.get(("person", name, guid, number))
+        if known is not None:  # a speaker of several events
+            return known
+        raw, name = name, line(name)
         folded = name.casefold()
         lookup = (f"guid:{guid}" if guid else f"id:{number}:{folded}" if number
                   else f"name:{folded}")
@@ -250,7 +263,9 @@ class ProgrammeBuilder:
             if line(organisation or ""):
                 entry["organisation"] = {UNDETERMINED: line(organisation or "")}
             self._people[lookup] = entry
-        return str(self._people[lookup]["id"])
+        person_id = str(self._people[lookup]["id"])
+        self._seen["person", raw, guid, number] = person_id
+        return person_id
 
     def add_session(self, *, ids: tuple[str | None, ...], fallback_id: str,
                     start: dt.datetime, end: dt.datetime, title: str, language: str,
