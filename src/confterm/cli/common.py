@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from confterm.cli.errors import UsageError
+from confterm.cli.waiting import while_waiting
 from confterm.model.text import shown
 
 if TYPE_CHECKING:
@@ -64,8 +65,10 @@ def open_programme(args: argparse.Namespace) -> Opened:
     from confterm.wording import offline_note
 
     where = location(args)
-    opened = open_location(where, timezone=timezone_option(args, where),
-                           deadline=download_deadline() if is_url(where) else None)
+    zone = timezone_option(args, where)
+    deadline = download_deadline() if is_url(where) else None
+    with while_waiting(f"opening {shown(where)}"):
+        opened = open_location(where, timezone=zone, deadline=deadline)
     if opened.offline:
         note = offline_note(opened.fetched_at, opened.offline)
         print(f"confterm: {note} ({shown(opened.error)})", file=sys.stderr)

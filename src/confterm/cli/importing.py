@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from confterm.cli.output import print_warnings, report, write_output
+from confterm.cli.waiting import while_waiting
 from confterm.formats.detect import format_of, load_any
 from confterm.model.errors import Problem
 from confterm.model.text import shown
@@ -24,7 +25,8 @@ def run_import(source: str, output: Path, timezone: str | None,
     if is_url(source):
         from confterm.opening.sources import download
 
-        fetched, programme = download(source, timezone=timezone, deadline=deadline)
+        with while_waiting(f"downloading {shown(source)}"):
+            fetched, programme = download(source, timezone=timezone, deadline=deadline)
         raw = fetched.raw
         if fetched.offline:
             print(f"confterm: could not download a new copy ({shown(fetched.error)}); "
@@ -32,7 +34,8 @@ def run_import(source: str, output: Path, timezone: str | None,
                   file=sys.stderr)
     else:
         raw = read_programme_bytes(Path(source))
-        programme = load_any(raw, source, timezone=timezone, warnings=warnings)
+        with while_waiting(f"reading {shown(source)}"):
+            programme = load_any(raw, source, timezone=timezone, warnings=warnings)
     print_warnings(warnings, source)
     document = programme_to_json(programme)
     # Format marker first, for people reading the file.
