@@ -294,6 +294,15 @@ async def test_the_grid_opens_drawn_ahead_on_the_lists_session(monkeypatch: Any)
         assert firsts and set(firsts) == {grid.first_column}  # one set of rooms, kept
         assert grid.first_column <= grid.table.rooms.index("room-11") < grid.first_column + shown
         assert drawn == []  # every line in sight was drawn while the list was shown
+        # Back in the list, a bookmark (a ★ in the grid's box) and a pause: ready again.
+        await pilot.press("g", "b")
+        await pilot.pause(0.3)
+        drawn.clear()
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.conference.agenda.get("r11s1") is not None
+        assert "★" in grid.line_text(grid.table.boxes[grid.selected or 0].top)
+        assert drawn == []
 
 
 async def test_the_grids_now_line_follows_the_clock(programme: Programme) -> None:

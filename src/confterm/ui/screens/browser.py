@@ -267,12 +267,14 @@ class BrowserScreen(Screen[None]):
             self.shown = view.searched()
         self._update_status()
         self._remember()
-        if not self.grid and not view.query.strip():  # not while a search is typed
-            self._prepare_grid_soon()
+        self._prepare_grid_soon()
 
     def _prepare_grid_soon(self) -> None:
         """Once the keys pause, get the hidden grid ready for the view (its day
-        laid out, the lines it would open on drawn), so that g only has to show it."""
+        laid out, the lines it would open on drawn), so that g only has to show it.
+        Called whenever what it would show changes; not while a search is typed."""
+        if self.grid or not self.is_mounted or self.view.query.strip():
+            return
         if self._grid_timer is not None:
             self._grid_timer.stop()
         self._grid_timer = self.set_timer(0.05, self._prepare_hidden_grid)
@@ -360,6 +362,7 @@ class BrowserScreen(Screen[None]):
         self.query_one(KeyFooter).refresh()
         self.query_one(SearchLine).placeholder = _(SEARCH_PLACEHOLDER)
         self._update_notice()
+        self._prepare_grid_soon()  # its words and times
         self._update_status()
 
     def watch_status(self) -> None:
@@ -436,8 +439,7 @@ class BrowserScreen(Screen[None]):
         if event.origin is not None and event.origin is not self.sessions_widget:
             return  # queued by the list or grid before it was swapped for the other
         self.current = self.view.catalogue.sessions.get(event.session_id or "")
-        if not self.grid and not self.view.query.strip():
-            self._prepare_grid_soon()  # the grid would open on this session
+        self._prepare_grid_soon()  # the grid would open on this session
 
     @on(TimetableGrid.RoomsChanged)
     def _rooms_changed(self, event: TimetableGrid.RoomsChanged) -> None:
@@ -621,11 +623,15 @@ class BrowserScreen(Screen[None]):
         self.clashing = clashing_ids(agenda, self.view.catalogue)
         if self.is_mounted and self.view.only is not None and self.only_friend is None:
             self.view = self.view.only_sessions(agenda.bookmarks)  # "mine" follows them
+        self._prepare_grid_soon()  # its ★ and ⚠ marks
+
+    def watch_friends(self) -> None:
+        self._prepare_grid_soon()  # their initials
 
     def watch_now(self, now: dt.datetime | None) -> None:
         if self.is_mounted and self.view.ending_after is not None and now is not None:
             self.view = self.view.not_over_at(now)
-        elif self.is_mounted and not self.grid and not self.view.query.strip():
+        else:
             self._prepare_grid_soon()  # the hidden grid's lines show the time
 
     def action_toggle_sidebar(self) -> None:
