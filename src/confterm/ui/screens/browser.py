@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -41,6 +42,7 @@ from confterm.ui.widgets.day_bar import DayBar
 from confterm.ui.widgets.detail import SessionDetail
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.header import ProgrammeHeader
+from confterm.ui.widgets.room_layout import RoomLayout, RoomsChanged
 from confterm.ui.widgets.search_line import SEARCH_PLACEHOLDER, SearchLine
 from confterm.ui.widgets.session_events import (
     MarkerClicked,
@@ -56,7 +58,9 @@ from confterm.ui.widgets.sidebar import (
     ThemeList,
     TrackList,
 )
-from confterm.ui.widgets.timetable_grid import RoomLayout, TimetableGrid
+
+if TYPE_CHECKING:
+    from confterm.ui.widgets.timetable_grid import TimetableGrid
 
 #: Below this width the sidebar folds away (t, f or s bring it back).
 SIDEBAR_WIDTH = 100
@@ -156,6 +160,8 @@ class BrowserScreen(Screen[None]):
         super().__init__()
         self.conference = conference
         self._grid_timer: Timer | None = None
+        #: The timetable grid, once made (imported then: most starts do without it).
+        self._grid: TimetableGrid | None = None
         view = conference.opening_view()
         display = Display(conference.lang, conference.zone)
         set_language(display.lang)  # the interface speaks the programme's language
@@ -283,8 +289,8 @@ class BrowserScreen(Screen[None]):
         self._grid_timer = None
         size = self.query_one(SessionList).scrollable_content_region.size
         current = self.current.id if self.current is not None else None
-        for grid in self.query(TimetableGrid):
-            grid.prepare(size.width, size.height, current)
+        if self._grid is not None:
+            self._grid.prepare(size.width, size.height, current)
 
     def _remember(self) -> None:
         view, rooms = self.view, self.room_layout
@@ -295,31 +301,33 @@ class BrowserScreen(Screen[None]):
             grid=self.grid, hidden_rooms=tuple(sorted(rooms.hidden)), room_order=rooms.order))
 
     def _make_grid(self) -> TimetableGrid:
-        return TimetableGrid(id="grid").data_bind(
+        from confterm.ui.widgets.timetable_grid import TimetableGrid
+
+        self._grid = TimetableGrid(id="grid").data_bind(
             view=BrowserScreen.view, display_options=BrowserScreen.display_options,
             agenda=BrowserScreen.agenda, now=BrowserScreen.now,
             room_layout=BrowserScreen.room_layout, friends=BrowserScreen.friends,
             clashing=BrowserScreen.clashing)
+        return self._grid
 
     @property
     def sessions_widget(self) -> SessionList | TimetableGrid:
         """The list or the grid, whichever is shown."""
-        grids = self.query(TimetableGrid)
-        if self.grid and grids:
-            return grids.first()
+        if self.grid and self._grid is not None:
+            return self._grid
         return self.query_one(SessionList)
 
     def watch_grid(self, grid: bool) -> None:
         if not self.is_mounted:
             return
-        if grid and not self.query(TimetableGrid):
+        if grid and self._grid is None:
             self.call_later(self._mount_grid, self.current)
             return
         self._show_view(self.current)
 
     def _prepare_grid(self) -> None:
         """Make the grid, hidden, so that the first g is as quick as the next."""
-        if not self.query(TimetableGrid):
+        if self._grid is None:
             grid = self._make_grid()
             grid.display = False
             self.query_one("#main").mount(grid)
@@ -335,11 +343,11 @@ class BrowserScreen(Screen[None]):
         """Show the list or the grid (``grid``), on the same session."""
         grid = self.grid
         self.query_one(SessionList).display = not grid
-        for widget in self.query(TimetableGrid):
-            widget.display = grid
+        if self._grid is not None:
+            self._grid.display = grid
         shown = self.sessions_widget
-        if isinstance(shown, TimetableGrid):
-            shown.rebuild()
+        if shown is self._grid:
+            self._grid.rebuild()
         if current is not None:
             shown.highlight_session(current.id)
             shown.show_at_top(current.id)  # (once it has its size)
@@ -441,8 +449,8 @@ class BrowserScreen(Screen[None]):
         self.current = self.view.catalogue.sessions.get(event.session_id or "")
         self._prepare_grid_soon()  # the grid would open on this session
 
-    @on(TimetableGrid.RoomsChanged)
-    def _rooms_changed(self, event: TimetableGrid.RoomsChanged) -> None:
+    @on(RoomsChanged)
+    def _rooms_changed(self, event: RoomsChanged) -> None:
         self.room_layout = event.room_layout
         self.notify(event.said, timeout=3, markup=False)
 

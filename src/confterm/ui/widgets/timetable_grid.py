@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from dataclasses import dataclass
 from time import perf_counter
 from typing import ClassVar
 
@@ -24,7 +23,6 @@ from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
 
@@ -40,6 +38,7 @@ from confterm.ui.render import Display, going_marks
 from confterm.ui.widgets.legible import legible_on
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
 from confterm.ui.widgets.lines import line_strip
+from confterm.ui.widgets.room_layout import RoomLayout, RoomsChanged
 from confterm.ui.widgets.session_events import SessionHighlighted, SessionSelected
 from confterm.wording import priority_marker
 
@@ -50,13 +49,6 @@ AXIS_WIDTH = 6
 MIN_COLUMN = 16
 _CACHE_SIZE = 2000
 
-
-@dataclass(frozen=True)
-class RoomLayout:
-    """The user's rooms for one programme: some hidden, some moved first."""
-
-    hidden: frozenset[str] = frozenset()
-    order: tuple[str, ...] = ()
 
 
 def _minute(moment: dt.datetime | None) -> dt.datetime | None:
@@ -133,14 +125,6 @@ class TimetableGrid(LineList):
     selected: var[int | None] = var[int | None](None)
     #: The first room shown (the time axis stays; rooms scroll by column).
     first_column: var[int] = var(0)
-
-    class RoomsChanged(Message):
-        """The user hid, showed or moved rooms: the new layout, to remember."""
-
-        def __init__(self, layout: RoomLayout, said: str) -> None:
-            super().__init__()
-            self.room_layout = layout
-            self.said = said
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -383,14 +367,14 @@ class TimetableGrid(LineList):
             return
         layout = RoomLayout(self.room_layout.hidden | {room}, self.room_layout.order)
         name = self.room_name(self.table.boxes[self.selected or 0].column)
-        self.post_message(self.RoomsChanged(layout, f"{name} hidden (+ shows every room)"))
+        self.post_message(RoomsChanged(layout, f"{name} hidden (+ shows every room)"))
 
     def action_show_rooms(self) -> None:
         if not self.room_layout.hidden:
             self.app.bell()
             return
         count = len(self.room_layout.hidden)
-        self.post_message(self.RoomsChanged(RoomLayout(frozenset(), self.room_layout.order),
+        self.post_message(RoomsChanged(RoomLayout(frozenset(), self.room_layout.order),
                                             f"{count} hidden room{'s' * (count != 1)} shown"))
 
     def action_move_room(self, step: int) -> None:
@@ -407,7 +391,7 @@ class TimetableGrid(LineList):
         order = column_order((r.id for r in self.view.programme.rooms), self.room_layout.order)
         a, b = order.index(room), order.index(neighbour)  # type: ignore[arg-type]
         order[a], order[b] = order[b], order[a]
-        self.post_message(self.RoomsChanged(RoomLayout(self.room_layout.hidden, tuple(order)),
+        self.post_message(RoomsChanged(RoomLayout(self.room_layout.hidden, tuple(order)),
                                             f"{self.room_name(column)} moved"))
 
     # -- mouse ---------------------------------------------------------------------------------

@@ -1,0 +1,29 @@
+"""The user's rooms in the timetable grid, and the grid's word that they changed.
+
+Apart from the grid itself, so that the browser screen, which keeps the layout
+(remembered per programme), can hold it without importing the grid: the grid
+is only made once the first frame is out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass(frozen=True)
+class RoomLayout:
+    """The user's rooms for one programme: some hidden, some moved first."""
+
+    hidden: frozenset[str] = frozenset()
+    order: tuple[str, ...] = ()
+
+
+class RoomsChanged(Message):
+    """The user hid, showed or moved rooms: the new layout, to remember."""
+
+    def __init__(self, layout: RoomLayout, said: str) -> None:
+        super().__init__()
+        self.room_layout = layout
+        self.said = said
