@@ -26,7 +26,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.strip import Strip
 
-from confterm.i18n import N_, _
+from confterm.i18n import N_, _, ngettext
 from confterm.model.agenda import Agenda
 from confterm.model.programme import Kind
 from confterm.model.text import clip
@@ -367,15 +367,17 @@ class TimetableGrid(LineList):
             return
         layout = RoomLayout(self.room_layout.hidden | {room}, self.room_layout.order)
         name = self.room_name(self.table.boxes[self.selected or 0].column)
-        self.post_message(RoomsChanged(layout, f"{name} hidden (+ shows every room)"))
+        self.post_message(RoomsChanged(layout, _("{room} hidden (+ shows every room)").format(
+            room=name)))
 
     def action_show_rooms(self) -> None:
         if not self.room_layout.hidden:
             self.app.bell()
             return
         count = len(self.room_layout.hidden)
+        said = ngettext("{count} hidden room shown", "{count} hidden rooms shown", count)
         self.post_message(RoomsChanged(RoomLayout(frozenset(), self.room_layout.order),
-                                            f"{count} hidden room{'s' * (count != 1)} shown"))
+                                       said.format(count=count)))
 
     def action_move_room(self, step: int) -> None:
         room = self._current_room()
@@ -392,7 +394,7 @@ class TimetableGrid(LineList):
         a, b = order.index(room), order.index(neighbour)  # type: ignore[arg-type]
         order[a], order[b] = order[b], order[a]
         self.post_message(RoomsChanged(RoomLayout(self.room_layout.hidden, tuple(order)),
-                                            f"{self.room_name(column)} moved"))
+                                       _("{room} moved").format(room=self.room_name(column))))
 
     # -- mouse ---------------------------------------------------------------------------------
     def item_at(self, x: int, y: int) -> int | None:
