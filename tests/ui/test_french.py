@@ -55,3 +55,29 @@ async def test_lang_chooses_french_and_l_switches_back(programme: Programme,
             "Tracks", "Themes"]
         assert "Wed 13 Nov" in screen.query_one(DayBar).render().plain  # type: ignore[attr-defined]
         assert any("Language: en" in str(n.message) for n in app._notifications)
+
+
+async def test_the_command_palette_speaks_french(programme: Programme,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.command import CommandList
+
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    app = make_app(programme)
+
+    def prompts() -> list[str]:
+        options = app.screen.query_one(CommandList)
+        return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p", *"aller au jour")
+        await pilot.pause(0.5)
+        assert any(p.startswith("Aller au jour 2 :") for p in prompts()), prompts()
+        await pilot.press("ctrl+u", *"chaine de blocs")  # a theme, by its French name
+        await pilot.pause(0.5)
+        assert any(p.startswith("Filtrer sur le thème : Chaîne de blocs")
+                   for p in prompts()), prompts()
+        await pilot.press("ctrl+u", *"couleurs")
+        await pilot.pause(0.5)
+        assert any(p.startswith("Thème de couleurs…") for p in prompts()), prompts()

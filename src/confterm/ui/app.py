@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from confterm.collection import IdleCollector
 from confterm.conference.service import Conference, Notice, Reloaded
-from confterm.i18n import N_
+from confterm.i18n import N_, _
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme
 from confterm.opening.sources import Opened
@@ -64,8 +64,9 @@ class ConftermApp(App[Opened | None]):
         (it lists them), not to be confused with the programme's themes."""
         for command in super().get_system_commands(screen):
             if command.callback == self.action_change_theme:
-                yield SystemCommand("Colour theme…", "Choose the interface's colours "
-                                    "(dark, light, high contrast…)", command.callback)
+                yield SystemCommand(_("Colour theme…"), _(
+                    "Choose the interface's colours (dark, light, high contrast…)"),
+                    command.callback)
             else:
                 yield command
 

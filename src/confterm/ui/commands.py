@@ -11,6 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from confterm.i18n import _, ngettext
 from confterm.model.text import clip, fold
 from confterm.timefmt import day_tab, time_range
 from confterm.wording import priority_marker
@@ -88,7 +89,8 @@ class SessionCommands(_FoundByName):
                      + clip(session.title.get(display.lang)) + (f" — {people}" if people else ""))
             day = catalogue.programme.days[catalogue.programme.day_index(session.day) - 1]
             where = f"{day_tab(day.date, None)} {time_range(session, display.zone)}"
-            yield label, partial(browser.go_to_session, session), f"Session · {where}"
+            yield (label, partial(browser.go_to_session, session),
+                   _("Session · {where}").format(where=where))
 
 
 class PeopleCommands(_FoundByName):
@@ -102,7 +104,8 @@ class PeopleCommands(_FoundByName):
             count = len(catalogue.people_sessions.get(person.id, ()))
             label = clip(person.name) + (f" · {organisation}" if organisation else "")
             yield (label, partial(browser.action_people, clip(person.name)),
-                   f"Person · {count} session{'s' * (count != 1)}")
+                   ngettext("Person · {count} session", "Person · {count} sessions",
+                            count).format(count=count))
 
 
 class FriendCommands(_BrowserCommands):
@@ -111,8 +114,10 @@ class FriendCommands(_BrowserCommands):
     def entries(self) -> Iterable[Entry]:
         browser = self.browser
         for name, agenda in browser.friends.items():
-            yield (f"Going with {name}", partial(browser.go_with, name),
-                   f"Only the {len(agenda)} sessions {name} picked (m shows all)")
+            yield (_("Going with {name}").format(name=name), partial(browser.go_with, name),
+                   ngettext("Only the session {name} picked (m shows all)",
+                            "Only the {count} sessions {name} picked (m shows all)",
+                            len(agenda)).format(count=len(agenda), name=name))
 
 
 class DayCommands(_BrowserCommands):
@@ -121,8 +126,8 @@ class DayCommands(_BrowserCommands):
         lang = browser.display_options.lang
         for number, day in enumerate(browser.view.programme.days, 1):
             label = day_tab(day.date, clip(day.label_in(lang)))
-            yield (f"Go to day {number}: {label}", partial(browser.action_go_day, number),
-                   "Day")
+            yield (_("Go to day {number}: {label}").format(number=number, label=label),
+                   partial(browser.action_go_day, number), _("Day"))
 
 
 class ThemeCommands(_FoundByName):
@@ -133,14 +138,15 @@ class ThemeCommands(_FoundByName):
         browser = self.browser
         lang, chosen = browser.display_options.lang, browser.view.themes
         for theme in browser.view.programme.themes:
-            verb = "Hide" if theme.id in chosen else "Show"
-            yield (f"{verb} theme: {clip(theme.label.get(lang))}",
-                   partial(browser.toggle_theme, theme.id), "Theme filter")
+            said = (_("Hide theme: {theme}") if theme.id in chosen
+                    else _("Show theme: {theme}"))
+            yield (said.format(theme=clip(theme.label.get(lang))),
+                   partial(browser.toggle_theme, theme.id), _("Theme filter"))
 
 
 class LanguageCommands(_BrowserCommands):
     def entries(self) -> Iterable[Entry]:
         browser = self.browser
         for lang in browser.view.programme.languages:
-            yield (f"Language: {lang}", partial(browser.set_language, lang),
-                   "Show titles and descriptions in this language")
+            yield (_("Language: {lang}").format(lang=lang), partial(browser.set_language, lang),
+                   _("Show titles and descriptions in this language"))
