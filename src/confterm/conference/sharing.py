@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from confterm.conference.announcer import Announcer
+from confterm.i18n import _, ngettext
 from confterm.model.agenda import Agenda, Priority, bookmark_for
 from confterm.model.programme import Session
 from confterm.storage.friends import check_name, friends, open_friend
@@ -44,11 +45,14 @@ class Sharing:
         ``FriendNameError`` for a name that cannot be used, ``OSError`` when the
         friend's file cannot be written."""
         matched = imported.matched
-        missed = (f"; {len(matched.unmatched)} not in this programme"
+        missed = (_("; {count} not in this programme").format(count=len(matched.unmatched))
                   if matched.unmatched else "")
         if friend is None:
             added = self.conference.add_bookmarks(list(matched.sessions), imported.priorities)
-            return f"Added {added} of {len(matched.sessions)} matched sessions to mine{missed}."
+            return ngettext("Added {added} of {count} matched session to mine{missed}.",
+                            "Added {added} of {count} matched sessions to mine{missed}.",
+                            len(matched.sessions)).format(
+                added=added, count=len(matched.sessions), missed=missed)
         name = check_name(friend)
         store, _problem = open_friend(self.conference.programme.id, name)
         wanted = {s.id for s in matched.sessions}
@@ -61,7 +65,10 @@ class Sharing:
         store.save()
         self.friends = friends(self.conference.programme.id)
         self.friends_changed.publish(self.friends)
-        return f"Kept {len(matched.sessions)} sessions as {name}'s agenda{missed}."
+        return ngettext("Kept {count} session as {name}'s agenda{missed}.",
+                        "Kept {count} sessions as {name}'s agenda{missed}.",
+                        len(matched.sessions)).format(
+            count=len(matched.sessions), name=name, missed=missed)
 
     def add_friends_picks(self, name: str, sessions: list[Session] | None = None) -> int:
         """Add *sessions* (default: all) of *name*'s picks to mine."""

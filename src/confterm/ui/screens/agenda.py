@@ -21,7 +21,7 @@ from confterm.model.agenda import Agenda, Gap, agenda_days, takes_time
 from confterm.model.programme import Session
 from confterm.model.text import shown as shown_location
 from confterm.model.view import overlaps
-from confterm.timefmt import day_heading
+from confterm.timefmt import day_heading, day_tab
 from confterm.ui.render import Display, agenda_row, brief_row
 from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
@@ -120,12 +120,14 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
             options.append(Option(Content.styled(_("No longer in the programme"),
                                                  "bold reverse"), disabled=True))
             for bookmark in missing:
-                was = (f" (was {bookmark.start.astimezone(display.zone):%a %d %b %H:%M})"
-                       if bookmark.start else "")
+                local = bookmark.start.astimezone(display.zone) if bookmark.start else None
+                was = (" " + _("(was {when})").format(
+                    when=f"{day_tab(local.date(), None)} {local:%H:%M}") if local else "")
                 options.append(Option(Content.assemble(
                     (f" {priority_marker(bookmark.priority)} ", "$accent bold"),
                     (bookmark.title or bookmark.session_id, "strike"), (was, "dim"),
-                    ("  no longer in the programme", "$warning")), id=bookmark.session_id))
+                    ("  " + _("no longer in the programme"), "$warning")),
+                    id=bookmark.session_id))
         if not options:
             options.append(Option(Content(_(
                 "No bookmarks yet. In the list, b or space bookmarks the highlighted "

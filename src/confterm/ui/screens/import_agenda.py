@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from confterm.i18n import N_
+from confterm.i18n import N_, _
 from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
 
@@ -22,13 +22,13 @@ class ImportScreen(ClosesOnce, ModalScreen[Request | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog"):
-            yield Static("Import an agenda: an .ics calendar (from confterm, another "
-                         "schedule app, pretalx's faved.ics) or a confterm bookmarks file.",
+            yield Static(_("Import an agenda: an .ics calendar (from confterm, another "
+                           "schedule app, pretalx's faved.ics) or a confterm bookmarks file."),
                          markup=False)
-            yield Input(placeholder="File or http(s) URL", id="import-source")
-            yield Static("Whose is it? A friend's name keeps it beside yours; leave empty "
-                         "to add its sessions to yours.", markup=False)
-            yield Input(placeholder="Name (empty: add to mine)", id="import-name")
+            yield Input(placeholder=_("File or http(s) URL"), id="import-source")
+            yield Static(_("Whose is it? A friend's name keeps it beside yours; leave empty "
+                           "to add its sessions to yours."), markup=False)
+            yield Input(placeholder=_("Name (empty: add to mine)"), id="import-name")
         yield KeyFooter()
 
     @on(Input.Submitted, "#import-source")
