@@ -237,8 +237,8 @@ def agenda_row(session: Session, bookmark: Bookmark, catalogue: Catalogue, displ
     where = " · ".join(x for x in (room, priority_label(bookmark.priority)) if x)
     lines += [(line, "dim") for line in _hanging(where, text_width)]
     for other in clashes:
-        warning = (f"⚠ clashes with {clip(other.title.get(display.lang))} "
-                   f"({time_range(other, display.zone)})")
+        warning = "⚠ " + _("clashes with {title} ({time})").format(
+            title=clip(other.title.get(display.lang)), time=time_range(other, display.zone))
         lines += [(line, "$warning") for line in _hanging(warning, text_width)]
     marker = (priority_marker(bookmark.priority) + " ", "$accent bold")
     return _with_hanging_indent([marker, when], lines, " " * ROW_INDENT)

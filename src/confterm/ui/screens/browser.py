@@ -753,7 +753,7 @@ class BrowserScreen(Screen[None]):
                 self.conference.settings.download_seconds))
         except ProgrammeError as error:
             first = error.problems[0] if error.problems else None
-            why = f"{first.place}: {first.message}" if first else "it does not load"
+            why = f"{first.place}: {first.message}" if first else _("it does not load")
             self.app.call_from_thread(self.notify, f"{shown(location)}: {shown(why)}",
                                       title=_("Not opened"), severity="error", timeout=12,
                                       markup=False)
