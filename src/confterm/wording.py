@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from confterm.i18n import N_
+from confterm.i18n import N_, _
 from confterm.model.agenda import Priority
 
 MARKERS = {Priority.MUST: "★", Priority.MAYBE: "☆"}
@@ -28,4 +28,4 @@ def offline_note(fetched_at: dt.datetime | None, offline: bool) -> str | None:
     """'offline — cached at …' when a programme from the web could not be refreshed."""
     if not offline or fetched_at is None:
         return None
-    return f"offline — cached at {fetched_at.astimezone():%Y-%m-%d %H:%M}"
+    return _("offline — cached at {when}").format(when=f"{fetched_at.astimezone():%Y-%m-%d %H:%M}")

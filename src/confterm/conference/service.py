@@ -105,20 +105,9 @@ class Conference:
         loaded = load_settings(settings_file)
         self.settings: Settings = loaded.settings
         self.bookmarks, bookmarks_problem = BookmarkStore.open(programme.id, bookmarks_file)
-        #: Problems found while opening, to tell once the interface is up.
-        self.opening_notices: list[Notice] = []
-        if bookmarks_problem:
-            self.opening_notices.append(Notice(bookmarks_problem, severity="warning",
-                                               timeout=20))
-        if loaded.problem:
-            self.opening_notices.append(Notice(loaded.problem, severity="warning", timeout=15))
-        found = source.found_note() if source is not None else None
-        if found:
-            self.opening_notices.append(Notice(shown(found), title="Schedule found",
-                                               timeout=10))
-        moved = source.moved_note() if source is not None else None
-        if moved:
-            self.opening_notices.append(Notice(moved, title="Bookmarks moved", timeout=15))
+        #: Problems found while opening (of the bookmarks, of the settings).
+        self._opening_problems = [(problem, timeout) for problem, timeout in (
+            (bookmarks_problem, 20), (loaded.problem, 15)) if problem]
         #: Friends' agendas, and importing agendas (see ``sharing``).
         self.sharing = Sharing(self)
         #: Sessions already reminded of in this run.
@@ -179,6 +168,21 @@ class Conference:
         """'offline — cached at …' when the programme could not be refreshed."""
         return offline_note(self.source.fetched_at, self.source.offline) if (
             self.source is not None) else None
+
+    def opening_notices(self) -> list[Notice]:
+        """What to tell once the interface is up (and speaks its language): problems
+        found while opening, the schedule found under an event page, bookmarks that
+        moved with a renamed programme."""
+        notices = [Notice(problem, severity="warning", timeout=timeout)
+                   for problem, timeout in self._opening_problems]
+        source = self.source
+        found = source.found_note() if source is not None else None
+        if found:
+            notices.append(Notice(shown(found), title=_("Schedule found"), timeout=10))
+        moved = source.moved_note() if source is not None else None
+        if moved:
+            notices.append(Notice(moved, title=_("Bookmarks moved"), timeout=15))
+        return notices
 
     def _tell(self, message: str, **details: object) -> None:
         self.notices.publish(Notice(message, **details))  # type: ignore[arg-type]
@@ -409,8 +413,9 @@ class Conference:
             except OSError as error:
                 if not self._quit_asked:
                     self._quit_asked = True
-                    self._tell(f"Bookmarks could not be saved ({error.strerror or error}). "
-                               "Quit again to leave without them, or free the disk first.",
+                    self._tell(_("Bookmarks could not be saved ({why}). Quit again to leave "
+                                 "without them, or free the disk first.").format(
+                                     why=error.strerror or error),
                                severity="error", timeout=15)
                     return False
         return True

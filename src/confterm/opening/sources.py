@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from confterm.i18n import _
 from confterm.model.errors import ProgrammeError
 from confterm.model.programme import Programme
 from confterm.opening.cache import open_programme, open_programme_bytes
@@ -36,15 +37,16 @@ class Opened:
     def found_note(self) -> str | None:
         if self.found_under is None:
             return None
-        return f"{self.found_under} is an event page; its schedule is at {self.location}."
+        return _("{page} is an event page; its schedule is at {schedule}.").format(
+            page=self.found_under, schedule=self.location)
 
     def moved_note(self) -> str | None:
         """What to tell the user when the bookmarks moved to a new programme id."""
         if self.moved_from is None:
             return None
-        return (f"This programme's id changed from {self.moved_from!r} to "
-                f"{self.programme.id!r}; your bookmarks moved with it (the old file is "
-                "kept as a backup).")
+        return _("This programme's id changed from {old!r} to {new!r}; your bookmarks "
+                 "moved with it (the old file is kept as a backup).").format(
+            old=self.moved_from, new=self.programme.id)
 
     @property
     def is_remote(self) -> bool:

@@ -120,7 +120,7 @@ class ConftermApp(App[Opened | None]):
             self, lambda theme: conference.remember_theme(theme.name))
         if conference.settings.keys:
             self._apply_keymap(conference.settings.keys)
-        for notice in conference.opening_notices:
+        for notice in conference.opening_notices():
             self._show_notice(notice)
         conference.tick()
         self.set_interval(TICK_SECONDS, conference.tick)
