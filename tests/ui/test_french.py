@@ -81,3 +81,17 @@ async def test_the_command_palette_speaks_french(programme: Programme,
         await pilot.press("ctrl+u", *"couleurs")
         await pilot.pause(0.5)
         assert any(p.startswith("Thème de couleurs…") for p in prompts()), prompts()
+
+
+async def test_the_details_name_peoples_parts_in_french(programme: Programme,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = browser(app)
+        screen.go_to_session(app.conference.catalogue.sessions["d1-high-level-panel"])
+        await pilot.pause()
+        detail = str(screen.query_one("#detail .detail-body").render())
+        assert "— Modérateur·rice" in detail and "Moderator" not in detail

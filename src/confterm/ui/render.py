@@ -24,10 +24,9 @@ from confterm.model.view import Catalogue
 from confterm.timefmt import INDICATIVE_MARK, day_heading, time_range
 from confterm.wording import priority_label, priority_marker
 
-ROLE_LABELS = {"en": {"speaker": "Speaker", "moderator": "Moderator",
-                      "panellist": "Panellist", "host": "Host"},
-               "fr": {"speaker": "Intervenant·e", "moderator": "Modérateur·rice",
-                      "panellist": "Panéliste", "host": "Hôte"}}
+#: A person's part in a session, as the details name it (translated where shown).
+ROLE_LABELS = {"speaker": N_("Speaker"), "moderator": N_("Moderator"),
+               "panellist": N_("Panellist"), "host": N_("Host")}
 
 
 @dataclass(frozen=True)
@@ -203,9 +202,9 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
     people = catalogue.session_people(session)
     if people:
         parts += ["\n\n", (_("People"), "bold underline")]
-        roles = ROLE_LABELS.get(lang, ROLE_LABELS["en"])
         for part, person in zip(session.people, people, strict=False):
-            parts += ["\n• ", (clip(person.name), "bold"), (f" — {roles[part.role.value]}", "dim")]
+            role = _(ROLE_LABELS[part.role.value])
+            parts += ["\n• ", (clip(person.name), "bold"), (f" — {role}", "dim")]
             about = [clip(x.get(lang)) for x in (person.position, person.organisation) if x]
             if about:
                 parts += ["\n  ", item(", ".join(about))]
