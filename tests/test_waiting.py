@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import threading
 import time
 from pathlib import Path
 
@@ -81,3 +82,16 @@ def test_opening_a_programme_slowly_names_it_safely(
     assert "opening " in said and "owned" in said
     assert "\x1b]" not in said and "\x07" not in said  # only the wiping sequence
     assert said.count("\x1b") == said.count("\x1b[K")
+
+
+def test_a_terminal_that_went_away_ends_the_telling_quietly(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    class Gone(Terminal):
+        def write(self, text: str) -> int:
+            raise OSError(5, "Input/output error")
+
+    failed: list[object] = []  # a thread's uncaught error would print a traceback
+    monkeypatch.setattr(threading, "excepthook", lambda args: failed.append(args.exc_type))
+    with while_waiting("opening big.ics", after=0.0, stream=Gone()):
+        time.sleep(0.05)  # the telling thread meets the error meanwhile
+    assert failed == []

@@ -36,17 +36,22 @@ def while_waiting(what: str, *, after: float | None = None,
         what = what[:WIDEST // 2 - 1] + "…" + what[-(WIDEST // 2):]
     done = threading.Event()
 
+    def say(text: str) -> None:
+        try:
+            out.write(text)
+            out.flush()
+        except (OSError, ValueError):  # the terminal went away: nothing to tell
+            done.set()
+
     def tell() -> None:
         if done.wait(wait):
             return
         started = time.monotonic() - wait
         while True:
-            out.write(f"\rconfterm: {what}… {time.monotonic() - started:.0f} s\x1b[K")
-            out.flush()
+            say(f"\rconfterm: {what}… {time.monotonic() - started:.0f} s\x1b[K")
             if done.wait(1.0):
                 break
-        out.write("\r\x1b[K")  # the line is wiped: what follows starts clean
-        out.flush()
+        say("\r\x1b[K")  # the line is wiped: what follows starts clean
 
     teller = threading.Thread(target=tell, name="confterm-waiting", daemon=True)
     teller.start()
