@@ -2,7 +2,7 @@
 
 Apart from the grid itself, so that the browser screen, which keeps the layout
 (remembered per programme), can hold it without importing the grid: the grid
-is only made once the first frame is out.
+is made after the first frame (at once only when it is the remembered view).
 """
 
 from __future__ import annotations
