@@ -22,15 +22,20 @@ def english_afterwards() -> object:
     set_language("en")  # the interface's language is the process's
 
 
+@pytest.fixture
+def french(monkeypatch: pytest.MonkeyPatch) -> None:
+    """LANG asks for French (LC_ALL and LC_MESSAGES, which would come first, unset)."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+
+
 def footer_text(app: object) -> str:
     return browser(app).query_one(KeyFooter).render().plain  # type: ignore[arg-type, attr-defined, no-any-return]
 
 
-async def test_lang_chooses_french_and_l_switches_back(programme: Programme,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+@pytest.mark.usefixtures("french")
+async def test_lang_chooses_french_and_l_switches_back(programme: Programme) -> None:
     app = make_app(programme)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         screen = browser(app)
@@ -57,13 +62,10 @@ async def test_lang_chooses_french_and_l_switches_back(programme: Programme,
         assert any("Language: en" in str(n.message) for n in app._notifications)
 
 
-async def test_the_command_palette_speaks_french(programme: Programme,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("french")
+async def test_the_command_palette_speaks_french(programme: Programme) -> None:
     from textual.command import CommandList
 
-    for name in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     app = make_app(programme)
 
     def prompts() -> list[str]:
@@ -83,11 +85,8 @@ async def test_the_command_palette_speaks_french(programme: Programme,
         assert any(p.startswith("Thème de couleurs…") for p in prompts()), prompts()
 
 
-async def test_the_details_name_peoples_parts_in_french(programme: Programme,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+@pytest.mark.usefixtures("french")
+async def test_the_details_name_peoples_parts_in_french(programme: Programme) -> None:
     app = make_app(programme)
     async with app.run_test(size=WIDE) as pilot:
         screen = browser(app)
