@@ -7,17 +7,15 @@ heights, so a view of 10,000 sessions opens and filters as fast as one of 30.
 
 from __future__ import annotations
 
-import datetime as dt
 from time import perf_counter
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.reactive import reactive, var
+from textual.reactive import reactive
 from textual.strip import Strip
 
 from confterm.i18n import N_, _
-from confterm.model.agenda import Agenda
 from confterm.model.view import ScheduleView
 from confterm.ui.render import (
     MARKER_WIDTH,
@@ -27,20 +25,21 @@ from confterm.ui.render import (
     slot_heading,
 )
 from confterm.ui.widgets.legible import legible_on
-from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
+from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS
 from confterm.ui.widgets.lines import line_strip
 from confterm.ui.widgets.session_events import (
     MarkerClicked,
     SessionHighlighted,
     SessionSelected,
 )
+from confterm.ui.widgets.session_lines import SessionLines
 from confterm.ui.widgets.session_rows import Row, row_height, session_rows
 
 #: Rendered rows kept for redrawing (a few screens' worth).
 _CACHE_SIZE = 400
 
 
-class SessionList(LineList):
+class SessionList(SessionLines):
     """Sessions of the current view. Reports ``Highlighted``, ``Selected`` and
     ``MarkerClicked`` with the session id."""
 
@@ -65,14 +64,6 @@ class SessionList(LineList):
     """
 
     view: reactive[ScheduleView | None] = reactive(None, always_update=True)
-    display_options: reactive[Display] = reactive(Display())
-    agenda: reactive[Agenda] = reactive(Agenda())
-    #: Bookmarks that clash with another (worked out by the screen, once).
-    clashing: var[frozenset[str]] = var(frozenset())
-    #: Friends' agendas by name: their initials mark the sessions they picked.
-    friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
-    #: Sessions over by then are drawn dimmed.
-    now: var[dt.datetime | None] = var[dt.datetime | None](None)
 
     Highlighted = SessionHighlighted
     Selected = SessionSelected
@@ -99,15 +90,6 @@ class SessionList(LineList):
 
     def watch_display_options(self) -> None:
         self._rebuild_if_changed()
-
-    def watch_agenda(self) -> None:
-        self.refresh()
-
-    def watch_clashing(self) -> None:
-        self.refresh()
-
-    def watch_friends(self) -> None:
-        self.refresh()
 
     def watch_now(self) -> None:
         view = self.view

@@ -27,19 +27,19 @@ from textual.reactive import var
 from textual.strip import Strip
 
 from confterm.i18n import N_, _, ngettext
-from confterm.model.agenda import Agenda
 from confterm.model.programme import Kind
 from confterm.model.text import clip
 from confterm.model.timetable import EMPTY, Box, Timetable, across, column_order, lay_out, nearest
 from confterm.model.timetable import vertical as box_below
 from confterm.model.view import ScheduleView
 from confterm.timefmt import time_range
-from confterm.ui.render import Display, going_marks
+from confterm.ui.render import going_marks
 from confterm.ui.widgets.legible import legible_on
-from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
+from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS
 from confterm.ui.widgets.lines import line_strip
 from confterm.ui.widgets.room_layout import RoomLayout, RoomsChanged
 from confterm.ui.widgets.session_events import SessionHighlighted, SessionSelected
+from confterm.ui.widgets.session_lines import SessionLines
 from confterm.wording import priority_marker
 
 #: Cells of the time axis ("14:30 ").
@@ -69,7 +69,7 @@ def _lane_width(lane: int, lanes: int, column_width: int) -> int:
     return share if lane < lanes - 1 else column_width - share * (lanes - 1)
 
 
-class TimetableGrid(LineList):
+class TimetableGrid(SessionLines):
     header_lines = 1
     BINDINGS: ClassVar[list[BindingType]] = [
         *MOVEMENT_BINDINGS,
@@ -115,11 +115,6 @@ class TimetableGrid(LineList):
 
     #: The screen's view: the grid shows its day, with its filters and search.
     view: var[ScheduleView | None] = var[ScheduleView | None](None, always_update=True)
-    display_options: var[Display] = var(Display())
-    agenda: var[Agenda] = var(Agenda())
-    clashing: var[frozenset[str]] = var(frozenset())
-    friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
-    now: var[dt.datetime | None] = var[dt.datetime | None](None)
     room_layout: var[RoomLayout] = var(RoomLayout())
     #: The box under the cursor.
     selected: var[int | None] = var[int | None](None)
@@ -149,15 +144,6 @@ class TimetableGrid(LineList):
 
     def watch_room_layout(self) -> None:
         self.rebuild()
-
-    def watch_agenda(self) -> None:
-        self.refresh()
-
-    def watch_clashing(self) -> None:
-        self.refresh()
-
-    def watch_friends(self) -> None:
-        self.refresh()
 
     def watch_now(self, old: dt.datetime | None, new: dt.datetime | None) -> None:
         # The now line and the boxes that are over follow the clock, a minute at a time.
