@@ -60,8 +60,8 @@ def test_only_the_five_named_people(programme: Programme) -> None:
         "francisco-lima-mena": "Francisco Lima Mena"}
     highsmith = next(p for p in programme.people if p.id == "annmarie-highsmith")
     assert highsmith.position is not None and highsmith.organisation is not None
-    assert highsmith.position.get("en") == (
-        "Deputy Executive Assistant Commissioner, Office of Trade")
+    # CBP's own title for « Commissaire exécutive adjointe »: no "Deputy" in it.
+    assert highsmith.position.get("en") == "Executive Assistant Commissioner, Office of Trade"
     assert "CBP" in highsmith.organisation.get("en")
 
 
