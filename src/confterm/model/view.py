@@ -61,7 +61,9 @@ class Catalogue:
         return len(self.folded) == len(self.sessions)
 
     def _texts(self, session: Session) -> Iterable[str]:
-        for localized in (session.title, session.description, session.notes):
+        # Not the notes: they say where a session's facts come from, and would make
+        # every session of a kind match the words of a note they share.
+        for localized in (session.title, session.description):
             if localized is not None:
                 yield localized.all_text()
         for person in self.session_people(session):
