@@ -49,7 +49,7 @@ layers: $(STAMP_TEST)
 	$(BIN)/lint-imports
 
 pytest: $(STAMP_TEST) $(MO_FILES)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --maxprocesses=4 $(PYTEST_ARGS)
 
 ## Regenerate the snapshot images after an intended UI change.
 snapshots: $(STAMP_TEST)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from textual.pilot import Pilot
 
 from confterm.model.programme import Programme
 from confterm.model.view import ScheduleView
@@ -61,3 +62,14 @@ def collector_restored() -> Iterator[None]:
     yield
     assert gc.isenabled(), "a test left the garbage collector off"
     assert not gc.get_freeze_count(), "a test left objects frozen"
+
+
+async def until(pilot: Pilot[object], condition: Callable[[], object], what: str) -> None:
+    """Let the app run (its messages, timers and workers) until *condition* holds.
+    Never a measured time: a slow machine only waits longer; a wait that never
+    ends fails here, by name, after at least a minute."""
+    for _ in range(6000):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"still waiting: {what}")

@@ -128,11 +128,15 @@ def raw(data: bytes) -> Answer:
     return answer
 
 
-def trickle(data: bytes, every: float, until: threading.Event) -> Answer:
-    """One byte every *every* seconds, until *until* is set or the bytes run out."""
+def trickle(data: bytes, every: float, until: threading.Event,
+            finished: threading.Event | None = None) -> Answer:
+    """One byte every *every* seconds, until *until* is set or the bytes run out
+    (then *finished* is set)."""
     def answer(conn: socket.socket) -> None:
         for byte in data:
             if until.wait(every):
                 return
             conn.sendall(bytes([byte]))
+        if finished is not None:
+            finished.set()
     return answer

@@ -20,7 +20,7 @@ from confterm.storage.recent import Recent, in_order, last_opened, load_recent
 from confterm.ui.app import ConftermApp
 from confterm.ui.screens.open_programme import OpenScreen
 
-from .conftest import CORPUS
+from .conftest import CORPUS, until
 
 T = dt.datetime(2025, 3, 1, 12, tzinfo=dt.UTC)
 
@@ -91,10 +91,7 @@ async def test_the_open_screen_opens_another_programme(tmp_path: Path) -> None:
         assert isinstance(app.screen, OpenScreen)
         assert [Path(e.location).name for e in app.screen.entries] == ["minimal.json"]
         await pilot.press("enter")  # the first one listed
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if app.return_value is not None:
-                break
+        await until(pilot, lambda: app.return_value is not None, "the programme opened")
     assert app.return_value is not None
     assert app.return_value.location == str(copy)
 
@@ -108,9 +105,6 @@ async def test_a_programme_that_does_not_open_is_reported(tmp_path: Path) -> Non
         await pilot.pause()
         app.screen.query_one("#open-location").focus()
         await pilot.press(*str(missing), "enter")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if app._notifications:
-                break
+        await until(pilot, lambda: app._notifications, "the failure reported")
         assert any("no such file" in str(n.message) for n in app._notifications)
         assert app.return_value is None

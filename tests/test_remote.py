@@ -150,13 +150,11 @@ def test_redirects_to_other_schemes_are_refused() -> None:
 
 
 def test_a_server_that_does_not_answer_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
-
     with socket.socket() as silent:  # accepts connections, never answers
         silent.bind(("127.0.0.1", 0))
         silent.listen(1)
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/schedule.json"
-        started = time.monotonic()
+        # It never answers: only the timeout can end the wait (a hang would fail
+        # this test by pytest-timeout's ceiling).
         with pytest.raises(ProgrammeError, match="timed out"):
             remote.fetch(url, timeout=0.5)
-        assert time.monotonic() - started < 5

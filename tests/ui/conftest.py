@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -39,3 +40,23 @@ def row_text(app: ConftermApp, session_id: str) -> str:
 @pytest.fixture
 def app(programme: Programme) -> ConftermApp:
     return make_app(programme)
+
+
+def palette_prompts(app: ConftermApp) -> list[str]:
+    """The command palette's entries, as listed (empty before it has any)."""
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    if not lists:
+        return []
+    options = lists.first()
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def palette_lists(app: ConftermApp, start: str, *, first: bool = False) -> Callable[[], bool]:
+    """A condition: the palette lists an entry starting with *start* (the first one)."""
+    def holds() -> bool:
+        prompts = palette_prompts(app)
+        return (bool(prompts) and prompts[0].startswith(start)) if first else any(
+            p.startswith(start) for p in prompts)
+    return holds

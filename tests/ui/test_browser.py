@@ -20,7 +20,8 @@ from confterm.ui.widgets.search_line import SearchLine
 from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.sidebar import ThemeList, TrackList
 
-from .conftest import browser, listed, make_app, row_text
+from ..conftest import until
+from .conftest import browser, listed, make_app, palette_lists, palette_prompts, row_text
 
 DAY1, DAY2, DAY3 = dt.date(2024, 11, 12), dt.date(2024, 11, 13), dt.date(2024, 11, 14)
 WIDE, NARROW = (160, 40), (80, 24)
@@ -256,9 +257,9 @@ async def test_state_is_saved_in_the_background_while_browsing(programme: Progra
     app = make_app(programme)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("3")
-        await pilot.pause(0.8)  # the save comes half a second after the last change
-        saved = load_settings().settings.state_for(programme.id)
-        assert saved.day == DAY3
+        # The save comes half a second after the last change.
+        await until(pilot, lambda: load_settings().settings.state_for(programme.id).day == DAY3,
+                    "day 3 saved")
 
 
 async def test_settings_that_cannot_be_saved_are_reported_and_kept(
@@ -272,9 +273,11 @@ async def test_settings_that_cannot_be_saved_are_reported_and_kept(
     async with app.run_test(size=WIDE) as pilot:
         monkeypatch.setattr(app_module, "save_settings", full_disk)
         await pilot.press("3")
-        await pilot.pause(0.8)
-        messages = [n.message for n in app._notifications]
-        assert any("Could not save settings" in m and "No space left" in m for m in messages)
+
+        def reported() -> bool:
+            return any("Could not save settings" in n.message and "No space left" in n.message
+                       for n in app._notifications)
+        await until(pilot, reported, "the failed save reported")
         assert app.conference.settings.state_for(programme.id).day == DAY3  # kept in memory
 
 
@@ -324,7 +327,8 @@ async def test_key_settings_that_do_not_fit_are_reported_and_ctrl_q_still_quits(
 async def test_command_palette_jumps_to_a_session(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p", *"IoT and its deployment")
-        await pilot.pause(0.5)
+        await until(pilot, palette_lists(app, "The Internet of Things", first=True),
+                    "the session first in the palette")
         await pilot.press("enter")
         await pilot.pause()
         assert browser(app).view.day == DAY2
@@ -334,15 +338,10 @@ async def test_command_palette_jumps_to_a_session(app: ConftermApp) -> None:
 
 @pytest.mark.parametrize("query", ["claudia", "thomaz claudia"])
 async def test_the_palette_ignores_accents_and_word_order(app: ConftermApp, query: str) -> None:
-    from textual.command import CommandList
-
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p", *query)
-        await pilot.pause(0.5)
-        options = app.screen.query_one(CommandList)
-        prompts = [str(options.get_option_at_index(i).prompt)
-                   for i in range(options.option_count)]
-        assert any("Cláudia Thomaz" in p for p in prompts), prompts
+        await until(pilot, lambda: any("Cláudia Thomaz" in p for p in palette_prompts(app)),
+                    "Cláudia Thomaz in the palette")
 
 
 async def test_programme_text_is_shown_literally(tmp_path: object) -> None:
@@ -388,8 +387,10 @@ async def test_quick_day_changes_settle_on_the_last_one(app: ConftermApp) -> Non
     async with app.run_test(size=WIDE) as pilot:
         for key in "3123231":
             app._driver.send_message(events.Key(key, key))  # type: ignore[union-attr]
-        for _ in range(3):
-            await pilot.pause(0.1)
+        await until(pilot, lambda: browser(app).view.day == DAY1 == day_bar(app).active,
+                    "day 1 shown")
+        for _ in range(3):  # and it stays there
+            await pilot.pause()
         assert browser(app).view.day == DAY1
         assert day_bar(app).active == DAY1
 
@@ -493,7 +494,7 @@ async def test_keys_typed_faster_than_the_screen_updates_are_all_kept(app: Conft
         await pilot.press("slash")
         for char in "highsmith":  # all queued before the screen handles the first
             app._driver.send_message(events.Key(char, char))  # type: ignore[union-attr]
-        await pilot.pause(0.2)
+        await until(pilot, lambda: browser(app).view.query == "highsmith", "every key handled")
         assert browser(app).view.query == "highsmith"
         assert listed(app) == ["d1-high-level-panel"]
 
@@ -652,37 +653,59 @@ async def test_a_new_colour_theme_recolours_the_list_at_once(app: ConftermApp) -
 
 
 async def test_a_search_keystroke_is_drawn_with_its_results_in_one_frame(
-        programme: Programme) -> None:
-    """The words typed are not drawn in a frame of their own: the first frame after
-    a key already holds the sessions they match (else the results come a frame
-    later)."""
-    import asyncio
-
+        programme: Programme, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words typed are not drawn in a frame of their own: a frame that draws the
+    search line's new words already holds the sessions they match (else the
+    results come a frame later). The worst case is forced rather than waited for:
+    after every edit a frame is drawn at once, before the screen has the words, as
+    the screen's update timer may on a busy machine. Nothing here reads a clock."""
     from textual import events
 
-    frames: list[float] = []
+    drawn: list[str] = []  # the words the search line drew, since the last frame
+    frames: list[tuple[tuple[str, ...], str]] = []  # (words drawn, results' query)
+    draw_line = SearchLine.render_line
+    edited = SearchLine.watch_value
 
-    class Counted(ConftermApp):
+    def render_line(self: SearchLine, y: int) -> object:
+        drawn.append(self.value)
+        return draw_line(self, y)
+
+    def watch_value(self: SearchLine, value: str) -> None:
+        edited(self, value)
+        # A frame lands right after this edit, before the screen has handled it.
+        self.call_next(self.screen._on_timer_update)
+
+    monkeypatch.setattr(SearchLine, "render_line", render_line)
+    monkeypatch.setattr(SearchLine, "watch_value", watch_value)
+
+    class Framed(ConftermApp):
         def _display(self, screen: object, renderable: object) -> None:
-            if renderable is not None:
-                frames.append(time.perf_counter())
+            if renderable is not None and drawn:
+                view = browser(self).query_one(SessionList).view
+                frames.append((tuple(drawn), view.query if view is not None else ""))
+                drawn.clear()
             super()._display(screen, renderable)  # type: ignore[arg-type]
 
-    app = Counted(programme, clock=make_app(programme).conference.clock)
+    app = Framed(programme, clock=make_app(programme).conference.clock)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash")
         line = browser(app).query_one(SearchLine)
         line.cursor_blink = False
         sessions = browser(app).query_one(SessionList)
-        await pilot.pause(0.1)
         keys = [(c, c) for c in "customs data"] + [("backspace", None), ("ctrl+w", None)]
         for key, char in keys:
-            sent = time.perf_counter()
+            frames.clear()
             app._driver.send_message(events.Key(key, char))  # type: ignore[union-attr]
-            await asyncio.sleep(0.1)
-            drawn = [f for f in frames if f >= sent]
-            assert drawn and drawn[0] >= sessions.rebuilt_at >= sent, key
+            for _ in range(500):  # until the words and their results are on screen
+                await pilot.pause()
+                if frames and frames[-1][0][-1] == line.value:
+                    break
+            assert frames, key
+            for words, query in frames:
+                assert set(words) == {query}, (key, words, query)
+            assert sessions.view is not None and sessions.view.query == line.value, key
         assert browser(app).view.query == "customs " and line.value == "customs "
+        assert listed(app) and set(listed(app)) == {s.id for s in sessions.view.sessions}
 
 
 async def test_a_click_highlights_a_session_and_a_double_click_opens_it(
@@ -701,22 +724,14 @@ async def test_a_click_highlights_a_session_and_a_double_click_opens_it(
 
 async def test_colour_themes_are_one_palette_entry_apart_from_the_programmes_themes(
         app: ConftermApp) -> None:
-    from textual.command import CommandList
-
-    def prompts() -> list[str]:
-        options = app.screen.query_one(CommandList)
-        return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause(0.5)
-        assert not any(p.startswith(("Show theme", "Hide theme")) for p in prompts())
+        await until(pilot, lambda: palette_prompts(app), "the palette's first entries")
+        assert not any(p.startswith(("Show theme", "Hide theme")) for p in palette_prompts(app))
         await pilot.press(*"colour")
-        await pilot.pause(0.5)
-        assert any(p.startswith("Colour theme…") for p in prompts()), prompts()
+        await until(pilot, palette_lists(app, "Colour theme…"), "the colour themes")
         await pilot.press("ctrl+u", *"blockchain")  # the programme's themes by name
-        await pilot.pause(0.5)
-        assert any(p.startswith("Show theme: Blockchain") for p in prompts()), prompts()
+        await until(pilot, palette_lists(app, "Show theme: Blockchain"), "the theme")
 
 
 async def test_in_local_time_the_day_bar_shows_local_dates(

@@ -11,7 +11,8 @@ from confterm.ui.screens.help import HelpScreen
 from confterm.ui.widgets.day_bar import DayBar
 from confterm.ui.widgets.footer import KeyFooter
 
-from .conftest import browser, make_app
+from ..conftest import until
+from .conftest import browser, make_app, palette_lists
 
 WIDE = (160, 48)
 
@@ -64,25 +65,15 @@ async def test_lang_chooses_french_and_l_switches_back(programme: Programme) -> 
 
 @pytest.mark.usefixtures("french")
 async def test_the_command_palette_speaks_french(programme: Programme) -> None:
-    from textual.command import CommandList
-
     app = make_app(programme)
-
-    def prompts() -> list[str]:
-        options = app.screen.query_one(CommandList)
-        return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p", *"aller au jour")
-        await pilot.pause(0.5)
-        assert any(p.startswith("Aller au jour 2 :") for p in prompts()), prompts()
+        await until(pilot, palette_lists(app, "Aller au jour 2 :"), "the days, in French")
         await pilot.press("ctrl+u", *"chaine de blocs")  # a theme, by its French name
-        await pilot.pause(0.5)
-        assert any(p.startswith("Filtrer sur le thème : Chaîne de blocs")
-                   for p in prompts()), prompts()
+        await until(pilot, palette_lists(app, "Filtrer sur le thème : Chaîne de blocs"),
+                    "the theme, in French")
         await pilot.press("ctrl+u", *"couleurs")
-        await pilot.pause(0.5)
-        assert any(p.startswith("Thème de couleurs…") for p in prompts()), prompts()
+        await until(pilot, palette_lists(app, "Thème de couleurs…"), "colour themes, in French")
 
 
 @pytest.mark.usefixtures("french")

@@ -16,7 +16,8 @@ from confterm.storage.friends import friends, open_friend
 from confterm.ui.screens.agenda import AgendaScreen
 from confterm.ui.widgets.timetable_grid import TimetableGrid
 
-from .conftest import browser, listed, make_app, row_text
+from ..conftest import until
+from .conftest import browser, listed, make_app, palette_lists, row_text
 
 WIDE = (160, 40)
 ANA = ("d2-wa-conops-data", "d2-wa-blockchain", "d1-opening")
@@ -60,7 +61,7 @@ async def test_going_with_a_friend_from_the_palette(programme: Programme) -> Non
     app = make_app(programme)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2", "ctrl+p", *"going with ana")
-        await pilot.pause(0.5)
+        await until(pilot, palette_lists(app, "Going with Ana", first=True), "the friend")
         await pilot.press("enter")
         await pilot.pause()
         assert sorted(listed(app)) == sorted(["d2-wa-conops-data", "d2-wa-blockchain"])
@@ -113,10 +114,8 @@ async def test_importing_an_agenda_from_the_agenda_screen(
         await pilot.press("a", "i")
         await pilot.pause()
         await pilot.press(*str(shared), "enter", *"Cy", "enter")
-        for _ in range(50):  # read in a thread
-            await pilot.pause(0.05)
-            if "Cy" in app.conference.sharing.friends:
-                break
+        await until(pilot, lambda: "Cy" in app.conference.sharing.friends,  # read in a thread
+                    "Cy's agenda read")
         assert set(app.conference.sharing.friends["Cy"].bookmarks) == {"d2-wa-iot",
                                                                        "d1-opening"}
         assert any("Kept 2 sessions as Cy's agenda" in str(n.message)

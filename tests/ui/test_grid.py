@@ -16,6 +16,7 @@ from confterm.ui.screens.detail import DetailScreen
 from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.timetable_grid import TimetableGrid
 
+from ..conftest import until
 from .conftest import browser, make_app
 
 RIO = dt.timezone(dt.timedelta(hours=-3))
@@ -25,6 +26,13 @@ DAY2_AFTERNOON = dt.datetime(2024, 11, 13, 14, 5, tzinfo=RIO)
 
 def grid_of(app: Any) -> TimetableGrid:
     return browser(app).query_one(TimetableGrid)
+
+
+async def hidden_grid(pilot: Any, app: Any) -> TimetableGrid:
+    """The grid, once it is made (hidden, after the first frame) and first ready."""
+    await until(pilot, lambda: browser(app).query(TimetableGrid)
+                and grid_of(app).prepared, "the hidden grid made and ready")
+    return grid_of(app)
 
 
 def many_rooms(rooms: int = 12, per_room: int = 4) -> Programme:
@@ -163,7 +171,9 @@ async def test_hidden_and_moved_rooms_are_remembered() -> None:
         assert grid.table.rooms == ("room-1", "room-2", "room-3")
         await pilot.press("greater_than_sign")  # move room-1 right
         assert grid.table.rooms == ("room-2", "room-1", "room-3")
-        await pilot.pause(0.8)  # settings are written shortly after the last change
+        # Settings are written shortly after the last change.
+        await until(pilot, lambda: load_settings().settings.state_for(programme.id).room_order,
+                    "the room layout saved")
     saved = load_settings().settings.state_for(programme.id)
     assert saved.grid and saved.hidden_rooms == ("room-0",)
     app = make_app(programme, moment)
@@ -230,13 +240,16 @@ async def test_on_another_day_the_grid_starts_at_its_first_session(programme: Pr
 async def test_the_hidden_grid_is_made_ready_for_the_day_shown(programme: Programme) -> None:
     app = make_app(programme)
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause(0.8)  # the grid is made, hidden, after the first frame
+        grid = await hidden_grid(pilot, app)
+        prepared = grid.prepared
         await pilot.press("2")
-        await pilot.pause(0.3)  # a pause in the keys: the grid gets ready
-        grid = grid_of(app)
+
+        def ready_for_day_2() -> bool:
+            return grid.prepared > prepared and sorted(
+                box.session.id for box in grid.table.boxes) == sorted(
+                s.id for s in browser(app).view.sessions)
+        await until(pilot, ready_for_day_2, "a pause in the keys: ready for day 2")
         assert not grid.display
-        assert sorted(box.session.id for box in grid.table.boxes) == sorted(
-            s.id for s in browser(app).view.sessions)
         drawn = len(grid._cache)
         assert drawn > 0  # the boxes in sight are drawn already
         await pilot.press("g")
@@ -256,12 +269,13 @@ async def test_the_mouses_box_is_forgotten_with_its_day(programme: Programme) ->
 async def test_the_cursor_never_points_past_a_new_days_boxes(programme: Programme) -> None:
     app = make_app(programme)
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause(0.8)
+        grid = await hidden_grid(pilot, app)
         await pilot.press("2", "g")
-        grid = grid_of(app)
         grid.selected = len(grid.table.boxes) - 1  # the day's last box
+        prepared = grid.prepared
         await pilot.press("g", "3")  # back to the list, to a day with fewer boxes
-        await pilot.pause(0.3)  # the hidden grid gets ready for it
+        await until(pilot, lambda: grid.prepared > prepared and not browser(app).grid_pending,
+                    "the hidden grid ready for day 3")
         assert grid.selected is None or grid.selected < len(grid.table.boxes)
         await pilot.press("g", "pageup", "end", "right", "up")
         assert app.is_running and grid.selected is not None
@@ -275,11 +289,12 @@ async def test_the_grid_opens_drawn_ahead_on_the_lists_session(monkeypatch: Any)
     and the first drawing already shows the rooms that stay (no jump a frame later)."""
     app = make_app(many_rooms(12), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
     async with app.run_test(size=(120, 30)) as pilot:  # with the sidebar
-        await pilot.pause(0.8)  # the grid is made, hidden, after the first frame
+        grid = await hidden_grid(pilot, app)
         screen = browser(app)
+        prepared = grid.prepared
         screen.query_one(SessionList).highlight_session("r11s1")
-        await pilot.pause(0.3)  # a pause in the keys: the grid gets ready
-        grid = grid_of(app)
+        await until(pilot, lambda: grid.prepared > prepared
+                    and grid.highlighted_session_id == "r11s1", "a pause in the keys: ready")
         firsts: list[int] = []
         drawn: list[int] = []
         header, draw = TimetableGrid.render_header, TimetableGrid._draw_row
@@ -295,8 +310,10 @@ async def test_the_grid_opens_drawn_ahead_on_the_lists_session(monkeypatch: Any)
         assert grid.first_column <= grid.table.rooms.index("room-11") < grid.first_column + shown
         assert drawn == []  # every line in sight was drawn while the list was shown
         # Back in the list, a bookmark (a ★ in the grid's box) and a pause: ready again.
+        prepared = grid.prepared
         await pilot.press("g", "b")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: grid.prepared > prepared and not screen.grid_pending,
+                    "ready again after the bookmark")
         drawn.clear()
         await pilot.press("g")
         await pilot.pause()

@@ -7,11 +7,11 @@ whose error report names a session id that looks like a closing tag.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets._toast import Toast
 
 from confterm.model.agenda import bookmark_for
@@ -19,7 +19,7 @@ from confterm.model.clock import Clock
 from confterm.opening.sources import open_location
 from confterm.ui.app import ConftermApp
 
-from ..conftest import CORPUS
+from ..conftest import CORPUS, until
 from .conftest import browser
 
 CLICK = "[@click=app.screenshot('x.svg','/tmp')]Slides[/]"
@@ -39,15 +39,12 @@ def hostile_programme(path: Path) -> Path:
     return path
 
 
-async def toasts(app: ConftermApp) -> list[str]:
-    """The toasts on screen, as drawn."""
+async def toasts(app: ConftermApp, pilot: Pilot[object]) -> list[str]:
+    """The toasts on screen, as drawn (they are mounted on the next refresh)."""
     await app.workers.wait_for_complete()
-    for _ in range(20):  # toasts are mounted on the next refresh
-        shown = [toast.render().plain for toast in app.screen.query(Toast)]
-        if len(shown) == len(app._notifications):
-            return shown
-        await asyncio.sleep(0.02)
-    return shown
+    await until(pilot, lambda: len(app.screen.query(Toast)) == len(app._notifications),
+                "every toast mounted")
+    return [toast.render().plain for toast in app.screen.query(Toast)]
 
 
 async def test_reminder_clash_and_zone_toasts_show_titles_literally(tmp_path: Path) -> None:
@@ -59,16 +56,16 @@ async def test_reminder_clash_and_zone_toasts_show_titles_literally(tmp_path: Pa
     app.conference.bookmarks.set(bookmark_for(first))
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
         await pilot.pause()
-        reminder = next(t for t in (await toasts(app)) if "Starts in" in t)
+        reminder = next(t for t in (await toasts(app, pilot)) if "Starts in" in t)
         assert CLICK in reminder and LINK in reminder
         browser(app).go_to_session(next(s for s in programme.sessions if s.id == "s3"))
         await pilot.press("b")
         await pilot.pause()
-        clash = next(t for t in (await toasts(app)) if "with a clash" in t)
+        clash = next(t for t in (await toasts(app, pilot)) if "with a clash" in t)
         assert CLICK in clash
         await pilot.press("z", "z")
         await pilot.pause()
-        assert any(f"{CITY} time" in t for t in (await toasts(app)))
+        assert any(f"{CITY} time" in t for t in (await toasts(app, pilot)))
         assert app.is_running and app.return_code in (None, 0)
         assert not list(tmp_path.glob("*.svg"))
 
@@ -85,6 +82,6 @@ async def test_a_reload_error_naming_a_closing_tag_is_reported(tmp_path: Path) -
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        failed = next(t for t in (await toasts(app)) if "Reload failed" in t)
+        failed = next(t for t in (await toasts(app, pilot)) if "Reload failed" in t)
         assert "sessions[/oops]" in failed
         assert app.is_running

@@ -22,6 +22,7 @@ from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.sidebar import ALL_TRACKS, ThemeList, TrackList
 from confterm.ui.widgets.timetable_grid import TimetableGrid
 
+from ..conftest import until
 from .conftest import browser, make_app
 
 KEYS = [*"123456789[]/tfxslzbpaneh?r", "left", "right", "up", "down", "pageup",
@@ -79,7 +80,9 @@ async def run_monkey(programme: Programme, events_count: int, tmp_path: object,
                 await pilot.pause()  # the screen's own follow-ups of those keys
                 check_invariants(app, count)
         for _ in range(5):  # let every queued key reach its widget before checking
-            await pilot.pause(0.2)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert app.is_running
         check_invariants(app, events_count)
         # Responsive: back to the browser, clear everything, go to day 1.
@@ -91,10 +94,10 @@ async def run_monkey(programme: Programme, events_count: int, tmp_path: object,
         while len(app.screen_stack) > 1:
             app.pop_screen()
             await pilot.pause()
-        await pilot.pause(0.2)
+        await pilot.pause()
         browser(app).set_focus(browser(app).query_one("#sessions"))
         await pilot.press("x", "1")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: browser(app).view.day == dt.date(2024, 11, 12), "day 1")
         assert browser(app).view.day == dt.date(2024, 11, 12)
         assert not browser(app).view.is_filtered
     assert sizes >= events_count // 100

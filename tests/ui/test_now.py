@@ -10,6 +10,7 @@ from confterm.model.programme import Programme
 from confterm.ui.screens.agenda import AgendaScreen
 from confterm.ui.widgets.session_list import SessionList
 
+from ..conftest import until
 from .conftest import browser, make_app
 
 WIDE = (160, 40)
@@ -93,7 +94,8 @@ async def test_keys_queued_behind_a_closing_key_do_not_close_twice(
         # before the screen has gone: the first one counts.
         agenda.dismiss(session)
         agenda.dismiss(None)
-        await pilot.pause(0.2)
+        await until(pilot, lambda: app.screen is browser(app), "back to the browser")
+        await pilot.pause()
         assert app.is_running and app.screen is browser(app)
         assert browser(app).current == session
 

@@ -12,7 +12,8 @@ from confterm.model.text import fold
 from confterm.model.view import Catalogue
 from confterm.ui.screens.people import PeopleList, PeopleScreen, matching_people
 
-from .conftest import browser, make_app
+from ..conftest import until
+from .conftest import browser, make_app, palette_lists
 
 WIDE, NARROW = (160, 40), (80, 24)
 
@@ -80,7 +81,7 @@ async def test_the_palette_finds_people(programme: Programme) -> None:
     app = make_app(programme, dt.datetime(2024, 11, 1, tzinfo=dt.UTC))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p", *"saunders")
-        await pilot.pause(0.5)
+        await until(pilot, palette_lists(app, "Ian Saunders ·"), "the person")
         options = app.screen.query_one(CommandList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         person = next(i for i, p in enumerate(prompts) if p.startswith("Ian Saunders ·"))

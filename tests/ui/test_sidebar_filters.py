@@ -20,6 +20,7 @@ from confterm.ui.widgets.sidebar import (
     track_choices,
 )
 
+from ..conftest import until
 from .conftest import browser, listed, make_app, row_text
 
 WIDE = (160, 40)
@@ -107,8 +108,8 @@ async def test_spoken_language_filter_and_it_is_remembered() -> None:
         assert len(shown) == 12
         assert all("de" in programme_session(programme, i).language for i in shown)
         assert "· talk · de, en" in row_text(app, "s2")  # rows say what is spoken
-        await pilot.pause(0.8)
-    assert load_settings().settings.state_for("congress").languages == ("de",)
+        await until(pilot, lambda: load_settings().settings.state_for("congress").languages
+                    == ("de",), "the language filter saved")
     app = make_app(programme, BEFORE)
     async with app.run_test(size=WIDE) as pilot:
         assert len(listed(app)) == 12

@@ -285,6 +285,11 @@ class BrowserScreen(Screen[None]):
             self._grid_timer.stop()
         self._grid_timer = self.set_timer(0.05, self._prepare_hidden_grid)
 
+    @property
+    def grid_pending(self) -> bool:
+        """Whether the hidden grid is to be made ready once the keys pause."""
+        return self._grid_timer is not None
+
     def _prepare_hidden_grid(self) -> None:
         self._grid_timer = None
         size = self.query_one(SessionList).scrollable_content_region.size

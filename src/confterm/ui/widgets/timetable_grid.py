@@ -134,6 +134,8 @@ class TimetableGrid(SessionLines):
         self.rebuilt_at = 0.0
         #: The width the grid will have when shown (the list's), until it has its own.
         self._width_hint = 0
+        #: How many times it was made ready while hidden (see ``prepare``).
+        self.prepared = 0
 
     # -- building --------------------------------------------------------------------
     def watch_view(self) -> None:
@@ -204,6 +206,7 @@ class TimetableGrid(SessionLines):
         top = min(top, max(table.lines - rows, 0))
         for line in range(top, min(top + rows, table.lines)):
             self.render_row(line, "", width)
+        self.prepared += 1
 
     def _report(self) -> None:
         if self.display:
