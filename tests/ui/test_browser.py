@@ -667,8 +667,9 @@ async def test_a_search_keystroke_is_drawn_with_its_results_in_one_frame(
     edited = SearchLine.watch_value
 
     def render_line(self: SearchLine, y: int) -> object:
-        drawn.append(self.value)
-        return draw_line(self, y)
+        strip = draw_line(self, y)
+        drawn.append(strip.text.strip())  # the words as drawn
+        return strip
 
     def watch_value(self: SearchLine, value: str) -> None:
         edited(self, value)
@@ -691,6 +692,7 @@ async def test_a_search_keystroke_is_drawn_with_its_results_in_one_frame(
         await pilot.press("slash")
         line = browser(app).query_one(SearchLine)
         line.cursor_blink = False
+        placeholder = line.placeholder.strip()
         sessions = browser(app).query_one(SessionList)
         keys = [(c, c) for c in "customs data"] + [("backspace", None), ("ctrl+w", None)]
         for key, char in keys:
@@ -698,11 +700,11 @@ async def test_a_search_keystroke_is_drawn_with_its_results_in_one_frame(
             app._driver.send_message(events.Key(key, char))  # type: ignore[union-attr]
             for _ in range(500):  # until the words and their results are on screen
                 await pilot.pause()
-                if frames and frames[-1][0][-1] == line.value:
+                if frames and frames[-1][0][-1] == line.value.strip():
                     break
             assert frames, key
             for words, query in frames:
-                assert set(words) == {query}, (key, words, query)
+                assert set(words) == {query.strip() or placeholder}, (key, words, query)
             assert sessions.view is not None and sessions.view.query == line.value, key
         assert browser(app).view.query == "customs " and line.value == "customs "
         assert listed(app) and set(listed(app)) == {s.id for s in sessions.view.sessions}

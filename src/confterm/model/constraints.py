@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from confterm.model.text import neutralise
+from confterm.model.text import invisible_escaped, neutralise
 
 #: Dates outside these years are refused: no conference is that far off, and
 #: arithmetic near year 1 or 9999 (a time zone, a day change) would overflow.
@@ -135,12 +135,18 @@ class LanguageTag:
         return _core_schema().str_schema(pattern=_LANGUAGE.pattern)
 
 
+def _escaped_address(value: object) -> object:
+    return invisible_escaped(value) if isinstance(value, str) else value
+
+
 class WebAddress:
-    """An http(s) address: no other scheme, no white space or control characters."""
+    """An http(s) address: no other scheme, no white space or control characters;
+    invisible and bidi characters are shown percent-encoded."""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        return _core_schema().str_schema(
-            pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\x00-\x1f\x7f-\x9f]+$", max_length=2000)
+        schema = _core_schema()
+        return schema.no_info_before_validator_function(_escaped_address, schema.str_schema(
+            pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\x00-\x1f\x7f-\x9f]+$", max_length=2000))
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
         result = handler(schema)

@@ -2,8 +2,9 @@
 
 Programme text is untrusted. :func:`neutralise` turns every character that a
 terminal could interpret (C0/C1 controls, DEL, bidi overrides) into a visible,
-inert stand-in, so nothing from a programme file can move the cursor, set a
-hyperlink, write the clipboard or reorder text on screen. :func:`fold` is the
+inert stand-in and drops characters that draw nothing (zero-width, tags), so
+nothing from a programme file can move the cursor, set a hyperlink, write the
+clipboard, reorder text on screen or hide text in a name. :func:`fold` is the
 search normalisation: case- and accent-insensitive.
 """
 
@@ -17,6 +18,16 @@ from typing import overload
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 # Explicit bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Characters that draw nothing: soft hyphen, the combining grapheme joiner, the
+# Arabic letter mark, Hangul fillers, Khmer inherent vowels, Mongolian selectors,
+# zero-width spaces, joiners and marks (U+200B-U+200F), word joiners and invisible
+# operators (U+2060-U+2064), deprecated format characters, the byte order mark and
+# tag characters (U+E0000-U+E007F). They would make two names look alike that are
+# not, or carry text no one sees.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\U000e0000-\U000e007f]")
+_ZWJ = "\u200d"
 
 
 def _control_picture(match: re.Match[str]) -> str:
@@ -36,7 +47,27 @@ def neutralise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace(
         "\u2029", "\n\n")
     text = _CONTROLS.sub(_control_picture, text)
-    return _BIDI.sub("\ufffd", text)
+    return _BIDI.sub("\ufffd", _without_invisible(text))
+
+
+def _without_invisible(text: str) -> str:
+    def drop(match: re.Match[str]) -> str:
+        # A zero-width joiner between two pictographs joins an emoji (👩‍💻): kept.
+        at = match.start()
+        if (match.group() == _ZWJ and 0 < at < len(text) - 1
+                and unicodedata.category(text[at - 1]) == "So"
+                and unicodedata.category(text[at + 1]) == "So"):
+            return _ZWJ
+        return ""
+    return _INVISIBLE.sub(drop, text)
+
+
+def invisible_escaped(address: str) -> str:
+    """*address* (a URL) with every invisible or bidi character percent-encoded:
+    still the same address to a browser, and the reader sees what it holds."""
+    def encoded(match: re.Match[str]) -> str:
+        return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+    return _BIDI.sub(encoded, _INVISIBLE.sub(encoded, address))
 
 
 #: Characters of a name or title that are drawn (a row is one line; details wrap it).
@@ -50,13 +81,27 @@ def clip(text: str, limit: int = LINE_LIMIT) -> str: ...
 @overload
 def clip(text: None, limit: int = LINE_LIMIT) -> None: ...
 def clip(text: str | None, limit: int = LINE_LIMIT) -> str | None:
-    """*text* cut to *limit* characters, ending in "…" when it was longer.
+    """*text* cut to *limit* characters as a reader counts them (a letter with its
+    accents is one), ending in "…" when it was longer.
 
     What is drawn is bounded whatever a programme holds (a 10 MB title would take
-    minutes to wrap); search, JSON output and calendar export keep the full text."""
+    minutes to wrap); search, JSON output and calendar export keep the full text.
+    A letter piled with marks counts as one, so it cannot push the rest of a
+    title out of sight; the marks read are bounded too (eight per character)."""
     if text is None or len(text) <= limit:
         return text
-    return text[: limit - 1] + "…"
+    letters = 0
+    for at, char in enumerate(text[: limit * 8]):
+        if not _extends(char):
+            letters += 1
+            if letters == limit:
+                return text[:at] + "…"
+    return text[: limit * 8] + "…" if len(text) > limit * 8 else text
+
+
+def _extends(char: str) -> bool:
+    """Whether *char* belongs to the character before it (a mark, a joiner)."""
+    return unicodedata.category(char) in ("Mn", "Me", "Mc") or char in "\u200d\ufe0f"
 
 
 def shown(value: object) -> str:

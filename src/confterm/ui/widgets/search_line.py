@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widgets import Input
 
 from confterm.i18n import N_, _
@@ -60,6 +61,8 @@ class SearchLine(Input):
         self._held = False
         self._held_layout = False
         self._typing = False
+        #: The lines last drawn in step with the view, by (line, width).
+        self._drawn: dict[tuple[int, int], Strip] = {}
         super().__init__(placeholder=_(SEARCH_PLACEHOLDER), id=id, compact=True,
                          select_on_focus=False)
         self._from_view = False
@@ -85,6 +88,17 @@ class SearchLine(Input):
             return self
         self._held = self._held_layout = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def render_line(self, y: int) -> Strip:
+        # Whatever else redraws the screen meanwhile (a layout, a toast), the field
+        # shows the words whose sessions are shown until the new ones arrive.
+        key = (y, self.size.width)
+        if self._in_flight or self._typing:
+            drawn = self._drawn.get(key)
+            if drawn is not None:
+                return drawn
+        strip = self._drawn[key] = super().render_line(y)
+        return strip
 
     async def _on_key(self, event: events.Key) -> None:
         with self._editing():  # the cursor shown again: part of the same frame
