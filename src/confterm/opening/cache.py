@@ -121,8 +121,13 @@ def open_programme(path: Path, *, timezone: str | None = None) -> Programme:
 
 def open_programme_bytes(raw: bytes, source: str, *, timezone: str | None = None) -> Programme:
     """Like :func:`open_programme`, for a downloaded programme (keyed by content)."""
-    entry = cache_dir() / "validated" / f"{zlib.crc32(source.encode()):08x}-remote.pickle"
-    key = (source, len(raw), zlib.crc32(raw), _VERSION, timezone or "")
+    # Named and keyed by digests: no other address, and no other body of this one,
+    # can be taken for it.
+    import hashlib
+
+    name = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+    entry = cache_dir() / "validated" / f"{name}-remote.pickle"
+    key = (source, len(raw), hashlib.sha256(raw).hexdigest(), _VERSION, timezone or "")
     cached = _unpickle(entry, key)
     if cached is not None:
         return cached

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from confterm.storage.atomic import (
     move_aside,
     remove_stale_temporaries,
 )
-from confterm.storage.paths import data_dir, is_url, safe_file_name
+from confterm.storage.paths import data_dir, id_file_name, is_url, safe_file_name
 
 FORMAT_NAME = "confterm-bookmarks"
 FORMAT_VERSION = 1
@@ -36,7 +37,23 @@ class BookmarkFileError(ValueError):
 
 
 def bookmarks_path(programme_id: str) -> Path:
-    return data_dir() / "bookmarks" / f"{safe_file_name(programme_id)}.json"
+    return data_dir() / "bookmarks" / f"{id_file_name(programme_id)}.json"
+
+
+def carry_over(old: Path, new: Path, programme_id: str) -> None:
+    """Earlier versions named files by a shortened, lossy form of the id: move such
+    a file (or folder of friends' files) to its own name, if it is this id's (the
+    file says which programme it holds). Never raises: left where it is, it is
+    only not found."""
+    if old == new or new.exists() or not old.exists():
+        return
+    try:
+        sample = old if old.is_file() else next(old.glob("*.json"), None)
+        if sample is None or json.loads(sample.read_bytes()).get("programme") != programme_id:
+            return
+        os.replace(old, new)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def encode(programme_id: str, agenda: Agenda, owner: str | None = None) -> str:
@@ -94,7 +111,11 @@ class BookmarkStore:
     def open(cls, programme_id: str, path: Path | None = None, *,
              owner: str | None = None) -> tuple[BookmarkStore, str | None]:
         """The store and, if the file had to be moved aside, a message saying where."""
-        store = cls(programme_id, path or bookmarks_path(programme_id), owner=owner)
+        if path is None:
+            path = bookmarks_path(programme_id)
+            carry_over(path.with_name(f"{safe_file_name(programme_id)}.json"), path,
+                       programme_id)
+        store = cls(programme_id, path, owner=owner)
         try:
             with file_lock(store.path):
                 store.agenda, problem = store._read()
@@ -174,32 +195,72 @@ def follow_programme(location: str, programme_id: str) -> str | None:
 
     When it held a programme with another id before (its publisher renamed it),
     that id's bookmarks move to the new one: merged into the new file (the new
-    file's entries win), the old file kept beside it as a backup. Returns the
-    old id when bookmarks moved. Never raises: a read-only data folder only
-    means nothing moves."""
+    file's entries win), the old file kept beside it as a backup. Only within one
+    source: a programme cannot claim another's id and then take its bookmarks
+    with it, nor rename itself into another source's programme. Returns the old
+    id when bookmarks moved. Never raises: a read-only data folder only means
+    nothing moves."""
     try:
         return _follow(_location_key(location), programme_id)
     except (OSError, BookmarkFileError, ValueError):
         return None
 
 
+#: Stands for whoever made a bookmarks file before any source was recorded for it.
+EARLIER = "(earlier)"
+
+
+def _read_locations(record: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Which id each location holds, and which locations have held each id."""
+    try:
+        document = json.loads(record.read_bytes())
+    except FileNotFoundError:
+        return {}, {}
+    except ValueError:
+        move_aside(record)  # kept for the user, like every file of theirs
+        return {}, {}
+    if not isinstance(document, dict):
+        move_aside(record)
+        return {}, {}
+    if document.get("version") != 2:  # written by an earlier version: location -> id
+        known = {k: v for k, v in document.items() if isinstance(v, str)}
+        held: dict[str, list[str]] = {}
+        for where, programme_id in known.items():
+            held.setdefault(programme_id, []).append(where)
+        return known, held
+    locations, holders = document.get("locations"), document.get("held")
+    known = ({k: v for k, v in locations.items() if isinstance(v, str)}
+             if isinstance(locations, dict) else {})
+    held = ({k: [x for x in v if isinstance(x, str)] for k, v in holders.items()
+             if isinstance(v, list)} if isinstance(holders, dict) else {})
+    return known, held
+
+
 def _follow(key: str, programme_id: str) -> str | None:
     record = _locations_path()
     with file_lock(record):
-        try:
-            known = json.loads(record.read_text("utf-8"))
-        except (FileNotFoundError, ValueError):
-            known = {}
-        if not isinstance(known, dict):
-            known = {}
+        known, held = _read_locations(record)
         previous = known.get(key)
-        if previous == programme_id:
+        holders = held.setdefault(programme_id, [])
+        if key in holders and previous == programme_id:
             return None
+        if not holders and bookmarks_path(programme_id).exists():
+            holders.append(EARLIER)  # bookmarks made before this source was seen
+        others_held_old = isinstance(previous, str) and bool(
+            set(held.get(previous, ())) - {key})
+        others_hold_new = bool(set(holders) - {key, EARLIER})
+        if key not in holders:
+            holders.append(key)
         known[key] = programme_id
-        atomic_write_text(record, json.dumps(known, ensure_ascii=False, indent=2) + "\n")
-    if not isinstance(previous, str) or not bookmarks_path(previous).exists():
+        moving = (isinstance(previous, str) and previous != programme_id
+                  and not others_held_old and not others_hold_new)
+        if moving:
+            held.pop(str(previous), None)
+        atomic_write_text(record, json.dumps({"version": 2, "locations": known, "held": held},
+                                             ensure_ascii=False, indent=2) + "\n")
+    if not moving or not bookmarks_path(str(previous)).exists():
         return None
-    move_bookmarks(previous, programme_id)
+    move_bookmarks(str(previous), programme_id)
     return previous
 
 

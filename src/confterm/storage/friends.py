@@ -12,8 +12,8 @@ from pathlib import Path
 
 from confterm.model.agenda import Agenda
 from confterm.model.text import fold, neutralise
-from confterm.storage.bookmarks import BookmarkFileError, BookmarkStore, decode
-from confterm.storage.paths import data_dir, safe_file_name
+from confterm.storage.bookmarks import BookmarkFileError, BookmarkStore, carry_over, decode
+from confterm.storage.paths import data_dir, id_file_name, safe_file_name
 
 #: The longest a friend's name may be.
 NAME_LIMIT = 30
@@ -36,7 +36,9 @@ def check_name(name: str) -> str:
 
 
 def friends_dir(programme_id: str) -> Path:
-    return data_dir() / "friends" / safe_file_name(programme_id)
+    folder = data_dir() / "friends" / id_file_name(programme_id)
+    carry_over(folder.with_name(safe_file_name(programme_id)), folder, programme_id)
+    return folder
 
 
 def friend_path(programme_id: str, name: str) -> Path:

@@ -38,6 +38,20 @@ def safe_file_name(text: str, *, fallback: str = "programme") -> str:
     return safe if safe.strip("_") else fallback
 
 
+def id_file_name(programme_id: str) -> str:
+    """*programme_id* as a file name of its own: two ids never share one. An id that
+    is a safe file name already is used as it is (what earlier versions wrote);
+    any other is made safe and told apart by a digest after a ``+``, which no safe
+    name holds (``conf/2025`` and ``conf:2025`` no longer meet in ``conf_2025``)."""
+    safe = safe_file_name(programme_id)
+    if safe == programme_id:
+        return safe
+    import hashlib
+
+    digest = hashlib.sha256(programme_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"{safe[:80]}+{digest}"
+
+
 def config_dir() -> Path:
     return _dir("CONFTERM_CONFIG_DIR", "config")
 

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
+import os
 import socket
 import threading
 import time
@@ -75,12 +77,33 @@ class DownloadFailed(Exception):
 
 
 def _cache_files(url: str) -> tuple[Path, Path]:
+    """The offline copy of *url* and what is known of it, named by a digest of the
+    whole address: no other address can be given the same files."""
     folder = cache_dir() / "remote"
-    name = f"{zlib.crc32(url.encode()):08x}"
+    name = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
     return folder / f"{name}.body", folder / f"{name}.json"
 
 
+def _carry_over(url: str) -> None:
+    """Earlier versions named the copy by a 32-bit checksum that two addresses can
+    share; the copy whose record names this very address moves to its own name."""
+    body_file, meta_file = _cache_files(url)
+    if meta_file.exists():
+        return
+    folder = body_file.parent
+    old = f"{zlib.crc32(url.encode()):08x}"
+    old_body, old_meta = folder / f"{old}.body", folder / f"{old}.json"
+    try:
+        if json.loads(old_meta.read_bytes()).get("url") != url:
+            return
+        os.replace(old_body, body_file)
+        os.replace(old_meta, meta_file)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _read_meta(url: str) -> tuple[bytes | None, dict[str, Any]]:
+    _carry_over(url)
     body_file, meta_file = _cache_files(url)
     try:
         meta = json.loads(meta_file.read_text("utf-8"))
