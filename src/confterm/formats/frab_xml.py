@@ -88,7 +88,6 @@ def _schedule_children(raw: bytes, source: str) -> Iterator[Element]:
     """The children of ``<schedule>`` (``<conference>``, each ``<day>``), parsed
     by the standard library's C parser when the file declares no document type
     (so no entity can be declared), else by defusedxml, which refuses entities."""
-    import io
 
     import defusedxml.ElementTree as safe_tree
 
@@ -103,9 +102,8 @@ def _schedule_children(raw: bytes, source: str) -> Iterator[Element]:
         _check_root(root, source)
         yield from list(root)
         return
-    iterparse = _fast_iterparse() if fast else safe_tree.iterparse
     depth = 0
-    for event, element in iterparse(io.BytesIO(raw), events=("start", "end")):
+    for event, element in _pull_events(raw, None if fast else safe_tree.DefusedXMLParser):
         if event == "start":
             if depth == 0:
                 _check_root(element, source)
@@ -140,10 +138,31 @@ def _without_dtd(raw: bytes) -> bool:
     return b"<!DOCTYPE" not in raw and b"<!ENTITY" not in raw
 
 
-def _fast_iterparse() -> Any:
-    from xml.etree.ElementTree import iterparse
+#: Bytes fed to the parser at a time while it makes progress.
+FEED = 1024 * 1024
 
-    return iterparse
+
+def _pull_events(raw: bytes, safe_parser: Any) -> Iterator[tuple[str, Element]]:
+    """("start"/"end", element) events of *raw*, fed to the parser a chunk at a time.
+    This parser (expat before 2.6) reads a token that is not finished again from
+    its beginning at every feed, so a huge attribute fed in small chunks costs
+    time quadratic in its size: a chunk that brings no event is followed by one
+    twice as large, which keeps the rereading within twice the token's size."""
+    from xml.etree.ElementTree import TreeBuilder, XMLPullParser
+
+    parser = safe_parser(target=TreeBuilder()) if safe_parser is not None else None
+    pull = XMLPullParser(events=("start", "end"), _parser=parser)
+    at, size = 0, FEED
+    while at < len(raw):
+        pull.feed(raw[at:at + size])
+        at += size
+        progressed = False
+        for event in pull.read_events():
+            progressed = True
+            yield event  # type: ignore[misc]
+        size = FEED if progressed else size * 2
+    pull.close()
+    yield from pull.read_events()  # type: ignore[misc]
 
 
 _DATE = re.compile(rb"<date>\s*([^<]*?)\s*</date>")

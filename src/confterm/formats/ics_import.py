@@ -18,10 +18,10 @@ from confterm.formats.text import readable
 from confterm.formats.zones import resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
-#: One VEVENT, from its BEGIN line to its END line (folded lines start with a space,
-#: so neither can be a continuation).
-_EVENT = re.compile(rb"^BEGIN:VEVENT[ \t]*\r?\n.*?^END:VEVENT[ \t]*(?:\r?\n|\Z)",
-                    re.IGNORECASE | re.MULTILINE | re.DOTALL)
+#: A VEVENT's BEGIN and END lines (folded lines start with a space, so neither can
+#: be a continuation).
+_BEGIN = re.compile(rb"^BEGIN:VEVENT[ \t]*\r?\n", re.IGNORECASE | re.MULTILINE)
+_END = re.compile(rb"^END:VEVENT[ \t]*(?:\r?\n|\Z)", re.IGNORECASE | re.MULTILINE)
 _FIRST_TZID = re.compile(rb"^DTSTART;[^:\r\n]*?TZID=\"?([^\":;\r\n]+)",
                          re.IGNORECASE | re.MULTILINE)
 
@@ -45,6 +45,26 @@ def _all_utc(raw: bytes) -> list[dt.datetime]:
     return moments
 
 
+def event_spans(raw: bytes) -> list[tuple[int, int]]:
+    """Each VEVENT's bytes, from its BEGIN line to the first END line after it, in
+    one pass over the file: a BEGIN never closed costs nothing more (a pattern
+    searched from each BEGIN would read to the end of the file for each)."""
+    ends = iter(_END.finditer(raw))
+    spans: list[tuple[int, int]] = []
+    done = 0  # where the last event ended
+    for begin in _BEGIN.finditer(raw):
+        if begin.start() < done:
+            continue  # inside the last event
+        for end in ends:
+            if end.start() >= begin.end():
+                spans.append((begin.start(), end.end()))
+                done = end.end()
+                break
+        else:
+            break  # no END after this BEGIN, nor after any later one
+    return spans
+
+
 def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> Converted:
     """Confterm data from an iCalendar file. The calendar without its events is
     parsed first (its time zones become known), then one event at a time, each
@@ -55,7 +75,7 @@ def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> Convert
     # RFC 5545 3.1: unfold, then decode. Folding may split a multi-byte UTF-8
     # character; decoding each physical line first would garble it.
     raw = _FOLD.sub(b"", raw)
-    spans = [match.span() for match in _EVENT.finditer(raw)]
+    spans = event_spans(raw)
     skeleton = b"".join(raw[start:end] for start, end in zip(
         [0, *(e for _, e in spans)], [*(s for s, _ in spans), len(raw)], strict=True))
     try:

@@ -104,6 +104,11 @@ def _extends(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me", "Mc") or char in "\u200d\ufe0f"
 
 
+def one_line_shown(text: str) -> str:
+    """*text* neutralised, on one line (line breaks become spaces)."""
+    return " ".join(neutralise(text).split("\n")) if not text.isprintable() else text
+
+
 def shown(value: object) -> str:
     """A file name, URL or any other outside value, ready to print: neutralised."""
     return neutralise(str(value))

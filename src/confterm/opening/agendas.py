@@ -14,6 +14,7 @@ from confterm.model.matching import CalendarEvent, Matched, match_events
 from confterm.model.view import Catalogue
 from confterm.storage.bookmarks import BookmarkFileError, decode
 from confterm.storage.paths import is_url
+from confterm.storage.reading import read_at_most
 
 __all__ = ["AgendaFileError", "ImportedAgenda", "read_agenda"]
 
@@ -37,9 +38,10 @@ def read_agenda(location: str, catalogue: Catalogue, *,
 
 def _read(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_AGENDA_BYTES:
+        raw = read_at_most(path, MAX_AGENDA_BYTES)
+        if raw is None:
             raise AgendaFileError("too large for an agenda")
-        return path.read_bytes()
+        return raw
     except FileNotFoundError:
         raise AgendaFileError("no such file") from None
     except IsADirectoryError:

@@ -7,6 +7,7 @@ from pathlib import Path
 from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.loader import MAX_BYTES, parse_programme, too_large
 from confterm.model.programme import Programme
+from confterm.storage.reading import read_at_most
 
 
 def load_programme(path: Path | str, *, warnings: list[Problem] | None = None) -> Programme:
@@ -26,7 +27,11 @@ def read_programme_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ProgrammeError(str(path), [Problem("file", too_large(size))])
-        return path.read_bytes()
+        raw = read_at_most(path, MAX_BYTES)
+        if raw is None:
+            raise ProgrammeError(str(path), [Problem("file", (
+                f"more than the limit of {MAX_BYTES // 2**20} MiB can be read from it"))])
+        return raw
     except FileNotFoundError:
         message = "no such file"
     except IsADirectoryError:

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from confterm.model.agenda import Agenda, Bookmark, Priority
+from confterm.model.constraints import year_problem
+from confterm.model.text import one_line_shown
 from confterm.storage.atomic import (
     atomic_write_text,
     file_lock,
@@ -89,10 +91,24 @@ def _bookmark(session_id: str, value: Any) -> Bookmark:
     try:
         start = value.get("start")
         return Bookmark(session_id, Priority(value["priority"]),
-                        dt.datetime.fromisoformat(value["added"]), str(value.get("title", "")),
-                        dt.datetime.fromisoformat(start) if start else None)
+                        _moment(dt.datetime.fromisoformat(value["added"])) or _EPOCH,
+                        one_line_shown(str(value.get("title", ""))),
+                        _moment(dt.datetime.fromisoformat(start)) if start else None)
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise BookmarkFileError(f"bookmarks[{session_id}]: {error}") from None
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _moment(moment: dt.datetime) -> dt.datetime | None:
+    """A time from a bookmarks file, usable beside a programme's: one without an
+    offset (edited by hand, an older tool) is read as UTC; one outside the years
+    a programme may hold (year 1, 9999: arithmetic on it overflows) is dropped,
+    and the bookmark kept without it."""
+    if year_problem(moment) is not None:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 @dataclass
