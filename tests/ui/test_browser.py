@@ -324,6 +324,22 @@ async def test_key_settings_that_do_not_fit_are_reported_and_ctrl_q_still_quits(
         assert not app.is_running
 
 
+async def test_a_key_setting_holding_an_escape_sequence_is_not_drawn(
+        programme: Programme) -> None:
+    from confterm.storage.settings import Settings, save_settings
+
+    save_settings(Settings(keys={"search": "\x1b]0;PWNED\x07s", "themes\x1b[2J": "f"}))
+    app = make_app(programme)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.pause()
+        messages = " ".join(n.message for n in app._notifications)
+        assert "not applied: 'search'" in messages and "\x1b" not in messages
+        footer = app.screen.query_one(KeyFooter).render()
+        assert "PWNED" not in str(footer)
+        await pilot.press("slash")  # search keeps its own key
+        assert app.focused is browser(app).query_one(SearchLine)
+
+
 async def test_command_palette_jumps_to_a_session(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p", *"IoT and its deployment")

@@ -133,14 +133,13 @@ class ConftermApp(App[Opened | None]):
 
     def _apply_keymap(self, keys: dict[str, str]) -> None:
         """The user's remapping, without what would take ctrl+q; problems are shown."""
-        from confterm.ui.keymap import QUIT_KEY, binding_ids, keymap_problems
+        from confterm.ui.keymap import binding_ids, keymap_problems, usable_keymap
 
         problems = keymap_problems(keys, binding_ids())
         if problems:
             self.notify("Key settings: " + "; ".join(problems) + ".", title="Settings",
                         severity="warning", timeout=20, markup=False)
-        self.set_keymap({binding_id: value for binding_id, value in keys.items()
-                         if QUIT_KEY not in (k.strip() for k in value.split(","))})
+        self.set_keymap(usable_keymap(keys))
 
     # -- reloading --------------------------------------------------------------------
     def action_reload(self) -> None:

@@ -12,6 +12,8 @@ import pkgutil
 
 from textual.binding import Binding
 
+from confterm.model.text import neutralise
+
 #: Always quits (Textual's own binding); no remapping may take it.
 QUIT_KEY = "ctrl+q"
 
@@ -35,12 +37,29 @@ def keymap_problems(keymap: dict[str, str], known: set[str]) -> list[str]:
     unknown = sorted(set(keymap) - known)
     if unknown:
         problems.append("unknown binding ids (see the README for the list): "
-                        + ", ".join(repr(i) for i in unknown))
+                        + ", ".join(repr(neutralise(i)) for i in unknown))
     taking_quit = sorted(i for i, keys in keymap.items()
                          if QUIT_KEY in (k.strip() for k in keys.split(",")))
     if taking_quit:
         problems.append(f"{QUIT_KEY} always quits; it was not given to "
-                        + ", ".join(repr(i) for i in taking_quit))
+                        + ", ".join(repr(neutralise(i)) for i in taking_quit))
     if "quit" in keymap and not keymap["quit"].strip():
         problems.append("'quit' has no key (ctrl+q still quits)")
+    unreadable = sorted(i for i, keys in keymap.items() if not is_key_text(keys))
+    if unreadable:
+        problems.append("key names hold only letters, digits, '+', ',' and '_'; not applied: "
+                        + ", ".join(repr(neutralise(i)) for i in unreadable))
     return problems
+
+
+def is_key_text(keys: str) -> bool:
+    """Whether *keys* can name keys ("ctrl+f", "f3,slash"): nothing else is drawn
+    in the footer and help from the settings file."""
+    return bool(keys) and keys.isascii() and all(
+        c.isalnum() or c in "+,_- " for c in keys)
+
+
+def usable_keymap(keymap: dict[str, str]) -> dict[str, str]:
+    """What of *keymap* is applied: key names only, and none takes ctrl+q."""
+    return {binding_id: keys for binding_id, keys in keymap.items()
+            if is_key_text(keys) and QUIT_KEY not in (k.strip() for k in keys.split(","))}
