@@ -21,6 +21,9 @@ from confterm.model.text import shown
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show every letter
+        if hasattr(stream, "reconfigure"):  # (PYTHONIOENCODING=ascii) shows "?" instead
+            stream.reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -38,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # disk full, a read-only folder, a folder for a file...
+        print(f"confterm: {system_error(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as error:  # the last line of defence: never a traceback
         from confterm.model.errors import ProgrammeError
 
@@ -49,6 +55,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"confterm: unexpected error: {type(error).__name__}: {shown(error)}\n"
               "Set CONFTERM_DEBUG=1 to see the details.", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def system_error(error: OSError) -> str:
+    """What the system said, in words, with the file it was about."""
+    what = error.strerror or str(error) or type(error).__name__
+    if isinstance(error, IsADirectoryError):
+        what = "this is a folder, not a file"
+    return f"{shown(error.filename)}: {what}" if error.filename else shown(what)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

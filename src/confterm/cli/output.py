@@ -7,6 +7,7 @@ Programme text is already neutralised by the model; it is only ever placed in
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable
 from itertools import groupby
@@ -124,7 +125,14 @@ def print_sessions_json(view: ScheduleView) -> None:
 
 
 def is_stdout(path: Path | str) -> bool:
-    return str(path) == "-"
+    """``-``, or a name of standard output itself (``/dev/stdout``, ``/dev/fd/1``)."""
+    if str(path) == "-":
+        return True
+    try:
+        named, out = os.stat(path), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    return (named.st_dev, named.st_ino) == (out.st_dev, out.st_ino)
 
 
 def write_output(path: Path, data: bytes) -> str:

@@ -98,11 +98,25 @@ def parse_duration(text: str, where: str, source: str) -> dt.timedelta:
     if duration is None:
         raise ProgrammeError(source, [Problem(where, f"cannot read the duration {text!r} "
                                                      "(expected HH:MM or HH:MM:SS)")])
+    if duration > LONGEST:
+        raise ProgrammeError(source, [Problem(where, f"the duration {text!r} is longer "
+                                                     "than a year")])
     return duration
+
+
+#: No session lasts longer (and a longer one would overflow the calendar).
+LONGEST = dt.timedelta(days=366)
 
 
 @lru_cache(maxsize=1024)
 def _duration(text: str) -> dt.timedelta | None:
+    try:
+        return _read_duration(text)
+    except OverflowError:  # more days than a timedelta holds: longer than LONGEST
+        return dt.timedelta.max
+
+
+def _read_duration(text: str) -> dt.timedelta | None:
     value = text.strip()
     if value.upper().startswith("P"):
         match = re.fullmatch(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?",

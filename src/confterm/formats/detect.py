@@ -13,6 +13,7 @@ from confterm.model.loader import (
     validate_converted,
 )
 from confterm.model.programme import Programme
+from confterm.model.text import shown
 
 
 def format_of(raw: bytes) -> str:
@@ -40,8 +41,7 @@ def read_programme_data(raw: bytes, source: str, *,
         # Readers check what they rely on and name the place; this is the net for
         # a structure they did not foresee, so a hostile file still cannot crash us.
         raise ProgrammeError(source, [Problem(
-            "file", f"unexpected structure for {format_of(raw)}: "
-                    f"{type(error).__name__}: {error}")]) from None
+            "file", f"unexpected structure for {format_of(raw)}: {shown(error)}")]) from None
 
 
 def _read(raw: bytes, source: str, timezone: str | None) -> Converted | None:

@@ -59,17 +59,18 @@ def write_export(path: Path, data: bytes) -> Path:
     link stays a link; a FIFO or a device (``/dev/stdout``) is written straight
     into, never replaced by a regular file; anything else is written atomically.
     Returns the path the bytes went to."""
-    target = Path(os.path.realpath(path))
     try:
-        mode = os.stat(target).st_mode
+        # The path as named: /dev/stdout leads to a pipe that has no name of its own.
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, "this is a folder", str(path))
     if mode is not None and not stat.S_ISREG(mode):
-        with open(target, "wb") as handle:
+        with open(path, "wb") as handle:
             handle.write(data)
-        return target
+        return Path(path)
+    target = Path(os.path.realpath(path))
     atomic_write_bytes(target, data)
     return target
 
