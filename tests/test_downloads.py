@@ -156,5 +156,6 @@ def test_quitting_does_not_wait_for_a_download() -> None:
     finally:
         done.set()
     assert b"Traceback" not in ran.output
+    assert b"never awaited" not in ran.output and b"RuntimeWarning" not in ran.output
     assert ran.exited, "quitting waited for the download"
     assert ran.returncode == 0 and trickling

@@ -106,6 +106,27 @@ class ConftermApp(App[Opened | None]):
 
     def on_unmount(self) -> None:
         self.collector.stop()
+        self._signals(None)
+
+    def _signals(self, handler: Callable[[], None] | None) -> None:
+        """End as ``q`` does on SIGTERM (a kill) and SIGHUP (the terminal closed):
+        what is unsaved is saved and Textual restores the terminal (the alternate
+        screen left, mouse reporting off), which Python's default ending skips."""
+        import asyncio
+        import contextlib
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                if handler is None:
+                    loop.remove_signal_handler(number)
+                else:
+                    loop.add_signal_handler(number, handler)
+
+    def _signalled(self) -> None:
+        self.conference.close()  # nobody is left to ask about bookmarks not saved
+        self.exit()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
@@ -124,6 +145,7 @@ class ConftermApp(App[Opened | None]):
             self._show_notice(notice)
         conference.tick()
         self.set_interval(TICK_SECONDS, conference.tick)
+        self._signals(self._signalled)
 
     def _show_notice(self, notice: Notice) -> None:
         self.notify(notice.message, title=notice.title, severity=notice.severity,
@@ -145,7 +167,12 @@ class ConftermApp(App[Opened | None]):
     def action_reload(self) -> None:
         work = self.conference.reload_work()
         if work is not None:
-            self.run_worker(self._reload(work), exclusive=True, group="reload")
+            # The function, not a coroutine made now: quitting before the worker
+            # starts would leave that coroutine never awaited (a warning at exit).
+            async def reload() -> None:
+                await self._reload(work)
+
+            self.run_worker(reload, exclusive=True, group="reload")  # type: ignore[arg-type]
 
     async def _reload(self, work: Callable[[], Opened]) -> None:
         from confterm.model.errors import ProgrammeError
