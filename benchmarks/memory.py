@@ -47,6 +47,35 @@ def peak_mib(code: str, *args: str, env: dict[str, str]) -> tuple[float, str]:
     return usage.ru_maxrss / 1024, out.strip()
 
 
+def flat_frab_xml(sessions: int) -> str:
+    """A frab XML file whose every event is in one day and one room (a day is then
+    as large as the file)."""
+    parts = ['<?xml version="1.0"?><schedule><conference><title>Flat</title>'
+             "<time_zone_name>Europe/Berlin</time_zone_name></conference>"
+             '<day date="2025-01-01" index="1"><room name="A">']
+    for i in range(sessions):
+        hour, minute = divmod(i % 1440, 60)
+        parts.append(
+            f'<event id="{i}" guid="g{i}"><date>2025-01-01T{hour:02d}:{minute:02d}:00+01:00'
+            f"</date><start>{hour:02d}:{minute:02d}</start><duration>00:01</duration>"
+            f"<room>A</room><title>Talk {i} about a topic of interest</title>"
+            f"<type>lecture</type><language>en</language><abstract>An abstract of some "
+            f"length for event number {i}, to make it realistic.</abstract><persons>"
+            f'<person id="{i % 500}">Person {i % 500}</person></persons></event>')
+    parts.append("</room></day></schedule>")
+    return "".join(parts)
+
+
+def tiny_ics(sessions: int) -> str:
+    """A calendar of events with little more than a start and a title."""
+    parts = ["BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Europe/Berlin\r\n"]
+    for i in range(sessions):
+        parts.append(f"BEGIN:VEVENT\r\nUID:{i}\r\nDTSTART:20250101T{(i // 60) % 24:02d}"
+                     f"{i % 60:02d}00Z\r\nDURATION:PT1M\r\nSUMMARY:E{i}\r\nEND:VEVENT\r\n")
+    parts.append("END:VCALENDAR\r\n")
+    return "".join(parts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=80_000)
@@ -67,6 +96,20 @@ def main() -> None:
             size = path.stat().st_size / 2**20
             peak, count = peak_mib(OPEN, str(path), env=env)
             print(f"{name:<12} {size:>10.1f} {peak:>10.0f} {peak / size:>6.1f} "
+                  f"{(peak - floor) / size:>11.1f}  {count}")
+            path.unlink()
+            for cached in Path(folder, "cache").rglob("*"):
+                if cached.is_file():
+                    cached.unlink()
+        print()
+        print("Shapes that hold little text per session or all of it in one place:")
+        for label, suffix, write in (("flat frab-xml", ".xml", flat_frab_xml),
+                                     ("tiny-event ics", ".ics", tiny_ics)):
+            path = Path(folder) / f"shape{suffix}"
+            path.write_text(write(args.sessions), encoding="utf-8")
+            size = path.stat().st_size / 2**20
+            peak, count = peak_mib(OPEN, str(path), env=env)
+            print(f"{label:<14} {size:>8.1f} {peak:>10.0f} {peak / size:>6.1f} "
                   f"{(peak - floor) / size:>11.1f}  {count}")
             path.unlink()
             for cached in Path(folder, "cache").rglob("*"):

@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from confterm.formats.detect import load_any
+from confterm.formats.ics_import import event_spans
 from confterm.model.errors import ProgrammeError
 from confterm.model.loader import parse_programme
 from confterm.model.programme import Programme
@@ -144,3 +146,60 @@ def icalendar(draw: Any) -> bytes:
 @given(icalendar())
 def test_icalendar_grammar(raw: bytes) -> None:
     outcome(load_any, raw, "fuzz.ics", timezone="Europe/Paris")
+
+
+# -- framing and huge tokens ---------------------------------------------------------
+#: The pattern confterm framed events with before (it rescanned the rest of the file
+#: from every BEGIN never closed): the reference for what an event's bytes are.
+REFERENCE_EVENT = re.compile(rb"^BEGIN:VEVENT[ \t]*\r?\n.*?^END:VEVENT[ \t]*(?:\r?\n|\Z)",
+                             re.IGNORECASE | re.MULTILINE | re.DOTALL)
+FRAME_LINES = [b"BEGIN:VEVENT", b"END:VEVENT", b"begin:vevent \t", b"END:VEVENT\r",
+               b" END:VEVENT", b"SUMMARY:x", b"BEGIN:VCALENDAR", b"END:VCALENDAR",
+               b"DTSTART:20250101T100000Z", b""]
+
+
+@st.composite
+def framing(draw: Any) -> bytes:
+    """Calendars whose BEGIN and END lines come in any order and number."""
+    lines = draw(st.lists(st.sampled_from(FRAME_LINES), max_size=40))
+    return b"\n".join(lines) + draw(st.sampled_from([b"", b"\n", b"\r\n"]))
+
+
+@given(framing())
+def test_events_are_framed_as_the_reference_pattern_frames_them(raw: bytes) -> None:
+    assert event_spans(raw) == [m.span() for m in REFERENCE_EVENT.finditer(raw)]
+
+
+@SLOW_OK
+@given(framing())
+def test_any_framing_is_a_programme_or_an_error(raw: bytes) -> None:
+    outcome(load_any, raw, "fuzz.ics", timezone="Europe/Paris")
+
+
+@st.composite
+def huge_tokens(draw: Any) -> tuple[str, bytes]:
+    """A frab file or a calendar with one very long token: an attribute, a text, a
+    property value or a line."""
+    size = draw(st.integers(100_000, 3_000_000))
+    filler = draw(st.sampled_from([b"x", b"\xc3\xa9", b"<", b"&amp;", b" "]))
+    token = (filler * (size // len(filler)))[:size]
+    shape = draw(st.sampled_from(["attribute", "text", "property", "line"]))
+    if shape == "attribute":
+        token = token.replace(b"<", b"x").replace(b"&amp;", b"x")
+        return "fuzz.xml", (b'<schedule><day date="2025-01-01" x="' + token
+                            + b'"><room name="A"/></day></schedule>')
+    if shape == "text":
+        return "fuzz.xml", (b'<schedule><conference><title>' + token.replace(b"<", b"x")
+                            + b"</title></conference><day date='2025-01-01'/></schedule>")
+    if shape == "property":
+        return "fuzz.ics", (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20250101T100000Z\r\n"
+                            b"SUMMARY:" + token + b"\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    return "fuzz.ics", b"BEGIN:VCALENDAR\r\n" + b"BEGIN:VEVENT\r\n" * (size // 14)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+          deadline=20_000, max_examples=max(10, settings.default.max_examples // 15))
+@given(huge_tokens())
+def test_a_huge_token_is_a_programme_or_an_error(case: tuple[str, bytes]) -> None:
+    name, raw = case
+    outcome(load_any, raw, name, timezone="Europe/Berlin")

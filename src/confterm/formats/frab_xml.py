@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -41,9 +41,28 @@ def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> Co
 
     builder: ProgrammeBuilder | None = None
     pending: list[tuple[int, Element]] = []  # days before <conference>, if any
+    started: dict[int, dt.date] = {}  # days whose events were read as they came
+
+    def early(day: Element, day_index: int, room: Element, event: Element,
+              event_index: int) -> bool:
+        """In a large file, each event is read as soon as it is parsed (once the
+        conference is known), so a day is never held whole, however full."""
+        if builder is None:
+            return False
+        date = started.get(id(day))
+        if date is None:
+            date = started[id(day)] = _day_start(builder, day, day_index)
+        room_name = room.get("name") or ""
+        if room_name:
+            builder.room(room_name, room.get("guid"))
+        _add_event(builder, event, date, room_name,
+                   builder.day_change_hint or dt.time(0, 0), builder.zone,
+                   f"day[{day_index}]/room[@name='{room_name}']/event[{event_index}]")
+        return True
+
     days = 0
     try:
-        for element in _schedule_children(raw, source):
+        for element in _schedule_children(raw, source, early):
             if element.tag == "conference" and builder is None:
                 builder = _builder(element, source, timezone, raw)
                 for index, day in pending:
@@ -55,7 +74,7 @@ def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> Co
                 if builder is None:
                     pending.append((days, element))
                 else:
-                    _read_day(builder, element, days)
+                    _read_day(builder, element, days, started.pop(id(element), None))
                     element.clear()
     except DefusedXmlException as error:
         raise ProgrammeError(source, [Problem(
@@ -84,7 +103,10 @@ def read_frab_xml(raw: bytes, source: str, *, timezone: str | None = None) -> Co
 WHOLE_UP_TO = 8 * 1024 * 1024
 
 
-def _schedule_children(raw: bytes, source: str) -> Iterator[Element]:
+EarlyEvent = Callable[[Element, int, Element, Element, int], bool]
+
+
+def _schedule_children(raw: bytes, source: str, early: EarlyEvent) -> Iterator[Element]:
     """The children of ``<schedule>`` (``<conference>``, each ``<day>``), parsed
     by the standard library's C parser when the file declares no document type
     (so no entity can be declared), else by defusedxml, which refuses entities."""
@@ -102,15 +124,29 @@ def _schedule_children(raw: bytes, source: str) -> Iterator[Element]:
         _check_root(root, source)
         yield from list(root)
         return
-    depth = 0
+    depth, day_count, event_count = 0, 0, 0
+    day: Element | None = None
+    room: Element | None = None
     for event, element in _pull_events(raw, None if fast else safe_tree.DefusedXMLParser):
         if event == "start":
             if depth == 0:
                 _check_root(element, source)
+            elif depth == 1 and element.tag == "day":
+                day, day_count = element, day_count + 1
+            elif depth == 2 and day is not None and element.tag == "room":
+                room, event_count = element, 0
+            elif depth == 3 and room is not None and element.tag == "event":
+                event_count += 1
             depth += 1
             continue
         depth -= 1
-        if depth == 1:  # only the children of <schedule> are read here
+        if depth == 3 and day is not None and room is not None and element.tag == "event":
+            if early(day, day_count, room, element, event_count):
+                room.remove(element)  # read: released
+        elif depth == 2 and element is room:
+            room = None
+        elif depth == 1:  # only the children of <schedule> are yielded
+            day = None if element is day else day
             yield element
 
 
@@ -209,10 +245,9 @@ def _builder(conference: Element | None, source: str, timezone: str | None,
     return builder
 
 
-def _read_day(builder: ProgrammeBuilder, day: Element, day_index: int) -> None:
-    source, zone = builder.source, builder.zone
-    day_change = builder.day_change_hint or dt.time(0, 0)
-    where = f"day[{day_index}]"
+def _day_start(builder: ProgrammeBuilder, day: Element, day_index: int) -> dt.date:
+    """The date of a ``<day>`` (checked) and its bounds, told to the builder."""
+    source, zone, where = builder.source, builder.zone, f"day[{day_index}]"
     try:
         date = dt.date.fromisoformat((day.get("date") or "")[:10])
     except ValueError:
@@ -220,6 +255,17 @@ def _read_day(builder: ProgrammeBuilder, day: Element, day_index: int) -> None:
                                               f"not a date: {day.get('date')!r}")]) from None
     sane(date, f"{where}@date", source)
     builder.day_bounds(_instant(day.get("start"), zone), _instant(day.get("end"), zone))
+    return date
+
+
+def _read_day(builder: ProgrammeBuilder, day: Element, day_index: int,
+              date: dt.date | None = None) -> None:
+    """A ``<day>``'s events still in it (*date*: its start was read already)."""
+    zone = builder.zone
+    day_change = builder.day_change_hint or dt.time(0, 0)
+    where = f"day[{day_index}]"
+    if date is None:
+        date = _day_start(builder, day, day_index)
     for room in day.findall("room"):
         room_name = room.get("name") or ""
         if room_name:
