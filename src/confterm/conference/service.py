@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from confterm.conference.announcer import Announcer
 from confterm.conference.sharing import Sharing
 from confterm.i18n import _
-from confterm.model.agenda import Agenda, Priority, bookmark_for, due_reminders
+from confterm.model.agenda import (
+    Agenda,
+    Priority,
+    bookmark_for,
+    conference_day,
+    due_reminders,
+)
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme, Session
 from confterm.model.text import clip, shown
@@ -83,11 +89,12 @@ class Scheduler(Protocol):
         to *done* on the interface's thread."""
 
 
-def opening_day(programme: Programme, now: dt.datetime, remembered: dt.date | None) -> dt.date:
-    """Today while the conference runs (in its own zone); else the remembered day; else day 1."""
-    dates = [d.date for d in programme.days]
-    today = now.astimezone(programme.zone).date()
-    if today in dates:
+def opening_day(catalogue: Catalogue, now: dt.datetime, remembered: dt.date | None) -> dt.date:
+    """Today while the conference runs (its day, in its own zone: after midnight
+    the evening before while its sessions run); else the remembered day; else day 1."""
+    dates = [d.date for d in catalogue.programme.days]
+    today = conference_day(catalogue, now)
+    if today is not None:
         return today
     return remembered if remembered is not None and remembered in dates else dates[0]
 
@@ -159,7 +166,7 @@ class Conference:
         """Today (or the remembered day) with the filters remembered for this programme."""
         state = self.settings.state_for(self.programme.id)
         return (ScheduleView(self.catalogue)
-                .on_day(opening_day(self.programme, self.clock.now(), state.day))
+                .on_day(opening_day(self.catalogue, self.clock.now(), state.day))
                 .keeping(state.tracks, state.themes, state.rooms, state.languages)
                 .not_over_at(self.clock.now() if state.hide_finished else None))
 

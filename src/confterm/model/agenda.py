@@ -80,12 +80,51 @@ def takes_time(session: Session) -> bool:
     return session.kind not in (Kind.EXHIBITION, Kind.BREAK)
 
 
+#: Sessions that started this long before now are still "now" (you may walk in).
+JUST_STARTED = dt.timedelta(minutes=15)
+
+
 def at_now(sessions: Sequence[Session], moment: dt.datetime) -> Session | None:
-    """Where to look at *moment*: the first session running or still to come,
-    leaving out what runs all day alongside (exhibitions, breaks) unless nothing
-    else is left; None when every session is over."""
-    upcoming = [s for s in sessions if s.end > moment or (s.end == s.start >= moment)]
-    return next((s for s in upcoming if takes_time(s)), upcoming[0] if upcoming else None)
+    """Where to look at *moment* (*sessions* in start order): the first session
+    that started in the last quarter of an hour, else the first still to come;
+    long-running ones that started earlier (an info desk open all day, a
+    workshop since 11:00) stay above it, never taking the place of now. What runs
+    all day alongside (exhibitions, breaks) is passed over while anything else
+    is left. When only sessions that started long ago still run, the latest of
+    them; None when every session is over."""
+    upcoming = [s for s in sessions
+                if s.end > moment or (s.end == s.start >= moment)]
+    if not upcoming:
+        return None
+    recent = moment - JUST_STARTED
+    fresh = [s for s in upcoming if s.start >= recent]
+    for group in (fresh, upcoming):
+        found = next((s for s in group if takes_time(s)), None)
+        if found is not None:
+            return found if group is fresh else _latest_started(group)
+    return fresh[0] if fresh else upcoming[-1]
+
+
+def _latest_started(running: Sequence[Session]) -> Session:
+    """Of sessions that all started before now, the one that started last."""
+    busy = [s for s in running if takes_time(s)] or list(running)
+    latest = busy[0]
+    for session in busy:
+        if session.start > latest.start:
+            latest = session
+    return latest
+
+
+def conference_day(catalogue: Catalogue, moment: dt.datetime) -> dt.date | None:
+    """The conference day *moment* falls on: its date in the conference's zone,
+    or the day before while that day's sessions still run (at 01:30 a film that
+    started at 23:30 keeps it the evening before: the programme's day change,
+    not the calendar's); None when it is not a conference day."""
+    date = moment.astimezone(catalogue.programme.zone).date()
+    yesterday = date - dt.timedelta(days=1)
+    if any(s.start <= moment < s.end for s in catalogue.by_day.get(yesterday, ())):
+        return yesterday
+    return date if date in catalogue.day_dates else None
 
 
 def bookmark_for(session: Session, priority: Priority = Priority.MUST,

@@ -83,6 +83,10 @@ class Catalogue:
         yield session.kind.value
 
     @cached_property
+    def day_dates(self) -> frozenset[dt.date]:
+        return frozenset(day.date for day in self.programme.days)
+
+    @cached_property
     def by_day(self) -> dict[dt.date, tuple[Session, ...]]:
         """The sessions of each day, in the same order as ``ordered``."""
         grouped: dict[dt.date, list[Session]] = {}

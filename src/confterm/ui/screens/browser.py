@@ -24,7 +24,7 @@ from textual.widgets import Static
 
 from confterm.conference.service import Conference
 from confterm.i18n import N_, _, ngettext, set_language
-from confterm.model.agenda import Agenda, at_now, clashing_ids
+from confterm.model.agenda import Agenda, at_now, clashing_ids, conference_day
 from confterm.model.programme import Session
 from confterm.model.text import TEXT_LIMIT, clip, shown
 from confterm.model.view import Catalogue, ScheduleView
@@ -525,9 +525,9 @@ class BrowserScreen(Screen[None]):
             self.view = self.view.on_day(dates[target])
 
     def _today(self) -> dt.date | None:
-        """Today in the conference's zone, when it is one of its days."""
-        today = self.conference.clock.now().astimezone(self.view.programme.zone).date()
-        return today if any(d.date == today for d in self.view.programme.days) else None
+        """Today in the conference's zone, when it is one of its days (after
+        midnight, the evening before while its sessions run)."""
+        return conference_day(self.view.catalogue, self.conference.clock.now())
 
     def _look_at_now(self) -> bool:
         today = self._today()

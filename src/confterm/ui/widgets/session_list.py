@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from confterm.i18n import N_, _
+from confterm.model.agenda import conference_day
 from confterm.model.view import ScheduleView
 from confterm.ui.render import (
     MARKER_WIDTH,
@@ -94,7 +95,7 @@ class SessionList(SessionLines):
     def watch_now(self) -> None:
         view = self.view
         if (view is not None and view.day is not None and self.now is not None
-                and self.now.astimezone(view.programme.zone).date() == view.day):
+                and conference_day(view.catalogue, self.now) == view.day):
             self._rebuild()  # the now line moves (the cursor stays on its session)
         self.refresh()  # rows that have just finished are dimmed (cached per state)
 

@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from textual.content import Content
 
 from confterm.i18n import N_, _
+from confterm.model.agenda import JUST_STARTED, conference_day
 from confterm.model.programme import Kind, Session
 from confterm.model.text import clip
 from confterm.model.view import ScheduleView
@@ -44,10 +45,10 @@ def session_rows(view: ScheduleView, lang: str, title_widths: dict[str, int],
     """The rows of *view*, and the row of each session. *title_widths* (cells, by
     session id) is filled in as sessions are first listed, to be kept per
     programme and language. On the day of *now*, a line marks it: before the
-    first sessions that start later, or after the last while they run."""
+    first sessions that started in the last quarter of an hour or start later,
+    or after the last while they run."""
     programme, sessions = view.programme, view.sessions
-    if now is not None and (view.day is None
-                            or now.astimezone(programme.zone).date() != view.day):
+    if now is not None and (view.day is None or conference_day(view.catalogue, now) != view.day):
         now = None
     rows: list[Row] = []
     index: dict[str, int] = {}
@@ -59,8 +60,8 @@ def session_rows(view: ScheduleView, lang: str, title_widths: dict[str, int],
         while end < count and sessions[end].start == slot:
             end += 1
         group = sessions[start:end]
-        if now is not None and slot > now:
-            if rows:
+        if now is not None and slot >= now - JUST_STARTED:
+            if rows:  # above what you can still walk into: just started, or to come
                 add(Row(None, slot=now, now_line=True))
             now = None
         if view.day is None and group[0].day != day:  # a search over all days

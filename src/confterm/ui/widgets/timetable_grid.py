@@ -27,6 +27,7 @@ from textual.reactive import var
 from textual.strip import Strip
 
 from confterm.i18n import N_, _, ngettext
+from confterm.model.agenda import conference_day
 from confterm.model.programme import Kind
 from confterm.model.text import clip
 from confterm.model.timetable import EMPTY, Box, Timetable, across, column_order, lay_out, nearest
@@ -432,7 +433,7 @@ class TimetableGrid(SessionLines):
     def _now_line(self) -> int | None:
         if self.now is None or not self.table.boxes or self.view is None:
             return None
-        if self.now.astimezone(self.view.programme.zone).date() != self.view.day:
+        if conference_day(self.view.catalogue, self.now) != self.view.day:
             return None
         line = self.table.line_of(self.now)
         return line if 0 <= line < self.table.lines else None
