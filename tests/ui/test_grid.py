@@ -8,6 +8,8 @@ import datetime as dt
 import json
 from typing import Any
 
+import pytest
+
 from confterm.model.clock import Clock
 from confterm.model.loader import parse_programme
 from confterm.model.programme import Programme
@@ -26,6 +28,13 @@ DAY2_AFTERNOON = dt.datetime(2024, 11, 13, 14, 5, tzinfo=RIO)
 
 def grid_of(app: Any) -> TimetableGrid:
     return browser(app).query_one(TimetableGrid)
+
+
+def screen_text(app: Any) -> str:
+    """The screen as drawn, as text (Textual's screenshot, unescaped)."""
+    import html
+
+    return html.unescape(app.export_screenshot()).replace("\u00a0", " ")
 
 
 async def hidden_grid(pilot: Any, app: Any) -> TimetableGrid:
@@ -336,3 +345,37 @@ async def test_the_grids_now_line_follows_the_clock(programme: Programme) -> Non
         await pilot.pause()
         shown = app.export_screenshot()
         assert "14:36▶" in shown and "14:05▶" not in shown
+
+
+#: 14:05 in Rio, on this computer's clock (z shows its time).
+HERE = f"{DAY2_AFTERNOON.astimezone():%H:%M}▶"
+
+
+@pytest.mark.parametrize(("key", "before", "after"), [
+    ("z", "14:05▶", HERE),  # the zone
+    ("l", "Command-centre CONOPS", "CONOPS de centre de commande"),  # the language
+])
+async def test_the_shown_grid_is_redrawn_at_once(
+        programme: Programme, key: str, before: str, after: str) -> None:
+    if before == after:
+        pytest.skip("this computer keeps Rio's time")
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert before in screen_text(app)
+        await pilot.press(key)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert after in shown and before not in shown, shown
+
+
+async def test_a_new_colour_theme_recolours_the_shown_grid(programme: Programme) -> None:
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        first = app.export_screenshot()
+        app.theme = "gruvbox" if app.theme != "gruvbox" else "nord"
+        await pilot.pause()
+        assert app.export_screenshot() != first

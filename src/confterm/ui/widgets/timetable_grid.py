@@ -144,6 +144,7 @@ class TimetableGrid(SessionLines):
 
     def watch_display_options(self) -> None:
         self.rebuild()
+        self.refresh()  # the axis, the boxes' times and titles: another zone or language
 
     def watch_room_layout(self) -> None:
         self.rebuild()
