@@ -249,6 +249,11 @@ def test_people_with_their_sessions(capsys: pytest.CaptureFixture[str]) -> None:
     assert names[:2] == ["AnnMarie Highsmith", "Cláudia Thomaz"]  # sorted, accents aside
     claudia = next(p for p in people if p["name"] == "Cláudia Thomaz")
     assert set(claudia) == {"id", "name", "sessions"}
-    assert "d1-opening" in claudia["sessions"]
+    opening = next(s for s in claudia["sessions"] if s["id"] == "d1-opening")
+    assert opening == {"id": "d1-opening", "day": "2024-11-12",
+                       "start": "2024-11-12T09:00:00-03:00",
+                       "title": "Official opening ceremony"}  # a session readable alone
+    code, out, _ = run(capsys, "people", "--search", "saunders", "--format", "table")
+    assert "Tue 12 Nov 09:00" in out and "Tue 12 Nov 09:45" in out  # days, not only times
     code, out, _ = run(capsys, "people", "--search", "claudia revenue", "--format", "json")
     assert [p["name"] for p in json.loads(out)] == ["Cláudia Thomaz"]

@@ -54,6 +54,9 @@ async def test_the_people_screen_leads_to_a_session(programme: Programme) -> Non
         row = people.render_row(0, "", 30)[0].text
         assert row.startswith(f"{len(expected):>3} Cláudia Thomaz") and row.endswith("…")
         assert sessions.option_count == len(expected) >= 1
+        for index, session in enumerate(expected):  # each with its day: days apart
+            prompt = str(sessions.get_option_at_index(index).prompt)
+            assert f"{session.day:%a %d %b}" in prompt, prompt
         await pilot.press("enter")  # to their sessions
         assert app.screen.focused is sessions
         await pilot.press("down", "enter")  # the second one

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 
@@ -28,20 +29,22 @@ def run_people(args: argparse.Namespace) -> int:
               if all(w in fold(f"{p.name} {about(p)}") for w in words)]
     chosen = output_format(args.format)
     if chosen == "json":
-        json.dump([{"id": p.id, "name": p.name, "sessions": [s.id for s in sessions[p.id]]}
-                   for p in people], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([{"id": p.id, "name": p.name, "sessions": [
+            {"id": s.id, "day": s.day.isoformat(), "start": s.start.isoformat(),
+             "title": s.title.get(lang)} for s in sessions[p.id]]}
+            for p in people], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif chosen == "tsv":
         print_tsv(("id", "name", "organisation", "sessions"),
                   ([p.id, p.name, about(p), " ".join(s.id for s in sessions[p.id])]
                    for p in people))
     else:
-        _print_table(people, sessions, {p.id: about(p) for p in people}, lang)
+        _print_table(people, sessions, {p.id: about(p) for p in people}, lang, programme.zone)
     return EXIT_OK
 
 
 def _print_table(people: list[Person], sessions: dict[str, tuple[Session, ...]],
-                 organisations: dict[str, str], lang: str) -> None:
+                 organisations: dict[str, str], lang: str, zone: dt.tzinfo) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -56,7 +59,8 @@ def _print_table(people: list[Person], sessions: dict[str, tuple[Session, ...]],
         who = Text(clip(person.name), style="bold")
         if organisations[person.id]:
             who.append(f"\n{clip(organisations[person.id])}", style="dim")
-        titles = Text("\n".join(f"{clip(s.title.get(lang), 80)}  ({s.id})"
-                                for s in sessions[person.id]))
+        titles = Text("\n".join(
+            f"{s.start.astimezone(zone):%a %d %b %H:%M}  {clip(s.title.get(lang), 80)}  ({s.id})"
+            for s in sessions[person.id]))
         table.add_row(who, titles)
     console.print(table)

@@ -21,7 +21,7 @@ from confterm.model.agenda import Agenda, Bookmark
 from confterm.model.programme import Kind, Programme, Session
 from confterm.model.text import TEXT_LIMIT, clip
 from confterm.model.view import Catalogue
-from confterm.timefmt import INDICATIVE_MARK, day_heading, time_range
+from confterm.timefmt import INDICATIVE_MARK, day_heading, day_tab, time_range
 from confterm.wording import priority_label, priority_marker
 
 #: A person's part in a session, as the details name it (translated where shown).
@@ -245,14 +245,16 @@ def agenda_row(session: Session, bookmark: Bookmark, catalogue: Catalogue, displ
 
 def brief_row(session: Session, catalogue: Catalogue, display: Display,
               bookmark: Bookmark | None, width: int = 80,
-              mark: tuple[str, str] | None = None) -> Content:
+              mark: tuple[str, str] | None = None, with_day: bool = False) -> Content:
     """A session in a short list (now and next): marker, time, title, where.
-    *mark* (two cells and a style) stands in place of the bookmark's marker."""
+    *mark* (two cells and a style) stands in place of the bookmark's marker;
+    *with_day*: where begins with the day (a list over several days)."""
     text_width = width - ROW_INDENT
     when = time_range(session, display.zone).ljust(ROW_INDENT - MARKER_WIDTH)
     lines = [(line, "bold" if bookmark else "")
              for line in _hanging(clip(session.title.get(display.lang)), text_width)]
-    where = " · ".join(x for x in (clip(catalogue.track_name(session, display.lang)),
+    where = " · ".join(x for x in (day_tab(session.day, None) if with_day else None,
+                                   clip(catalogue.track_name(session, display.lang)),
                                    clip(catalogue.room_name(session))) if x)
     if where:
         lines += [(line, "dim") for line in _hanging(where, text_width)]

@@ -175,7 +175,8 @@ class PeopleScreen(ClosesOnce, ModalScreen[Session | None]):
         width = max(self.query_one("#people-dialog").size.width - 6, 40)
         sessions.add_options([
             Option(brief_row(session, self.catalogue, self.display_options,
-                             self.agenda.get(session.id), width), id=session.id)
+                             self.agenda.get(session.id), width, with_day=True),
+                   id=session.id)
             for session in self.catalogue.people_sessions.get(person.id, ())])
 
     @on(Input.Submitted, "#people-filter")
