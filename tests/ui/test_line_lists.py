@@ -102,8 +102,10 @@ async def test_the_sidebar_shows_a_reloaded_programme_at_once(programme: Program
         assert themes == {t.id for t in renamed.themes}
 
 
-def test_a_now_line_sits_between_what_has_started_and_what_has_not(
+def test_a_now_line_sits_above_what_you_can_still_walk_into(
         view: ScheduleView) -> None:
+    """Above it, what started more than a quarter of an hour ago; below it, what
+    started since (the 14:00 workshops at 14:05) and what is to come."""
     rio = dt.timezone(dt.timedelta(hours=-3))
     now = dt.datetime(2024, 11, 13, 14, 5, tzinfo=rio)
     rows, index = session_rows(view.on_day(DAY2), "en", {}, now)
@@ -112,7 +114,9 @@ def test_a_now_line_sits_between_what_has_started_and_what_has_not(
     before = [r.session for r in rows[:lines[0]] if r.session is not None]
     after = [r.session for r in rows[lines[0]:] if r.session is not None]
     assert before and after
-    assert all(s.start <= now for s in before) and all(s.start > now for s in after)
+    recent = now - dt.timedelta(minutes=15)
+    assert all(s.start < recent for s in before) and all(s.start >= recent for s in after)
+    assert any(s.start < now for s in after)  # the workshops that just started
     assert all(rows[i].session is not None and rows[i].session.id == s
                for s, i in index.items())
     # Not on another day, nor in a search over every day.
