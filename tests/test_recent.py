@@ -46,9 +46,9 @@ def test_opening_remembers_and_the_last_one_reopens(tmp_path: Path) -> None:
     assert location(args) == str(bundled_programme_path())  # the first time
     copy = tmp_path / "minimal.json"
     shutil.copy(CORPUS / "minimal.json", copy)
-    remember_opened(open_location(str(copy)), T)
-    remember_opened(open_location(str(bundled_programme_path())), T - dt.timedelta(hours=1))
-    remember_opened(open_location(str(copy)), T + dt.timedelta(hours=1))  # again: one entry
+    remember_opened(open_location(str(copy)))
+    remember_opened(open_location(str(bundled_programme_path())))
+    remember_opened(open_location(str(copy)))  # again: one entry, first
     names = [Path(e.location).name for e in load_recent()]
     assert names == ["minimal.json", "programme.json"]
     assert location(args) == str(copy)
@@ -58,7 +58,7 @@ def test_opening_remembers_and_the_last_one_reopens(tmp_path: Path) -> None:
 
 
 def test_confterm_recent_lists_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    remember_opened(open_location(str(bundled_programme_path())), T)
+    remember_opened(open_location(str(bundled_programme_path())))
     capsys.readouterr()
     assert main(["recent", "--format", "json"]) == 0
     (listed,) = json.loads(capsys.readouterr().out)
@@ -82,7 +82,7 @@ def test_a_broken_list_is_kept_aside_and_a_new_one_starts() -> None:
 async def test_the_open_screen_opens_another_programme(tmp_path: Path) -> None:
     copy = tmp_path / "minimal.json"
     shutil.copy(CORPUS / "minimal.json", copy)
-    remember_opened(open_location(str(copy)), T)
+    remember_opened(open_location(str(copy)))
     bundled = open_location(str(bundled_programme_path()))
     app = ConftermApp(bundled.programme, clock=Clock(T, frozen=True), source=bundled)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -90,7 +90,10 @@ async def test_the_open_screen_opens_another_programme(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, OpenScreen)
         assert [Path(e.location).name for e in app.screen.entries] == ["minimal.json"]
-        await pilot.press("enter")  # the first one listed
+        assert app.screen.focused is app.screen.query_one("#open-location")  # type at once
+        await pilot.press("enter")  # an empty field opens nothing
+        assert isinstance(app.screen, OpenScreen)
+        await pilot.press("down", "enter")  # the first one listed
         await until(pilot, lambda: app.return_value is not None, "the programme opened")
     assert app.return_value is not None
     assert app.return_value.location == str(copy)
@@ -108,3 +111,14 @@ async def test_a_programme_that_does_not_open_is_reported(tmp_path: Path) -> Non
         await until(pilot, lambda: app._notifications, "the failure reported")
         assert any("no such file" in str(n.message) for n in app._notifications)
         assert app.return_value is None
+
+
+def test_a_file_is_remembered_by_its_full_path_and_the_real_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typed relative to one folder, it opens from any other."""
+    shutil.copy(CORPUS / "minimal.json", tmp_path / "minimal.json")
+    with monkeypatch.context() as patch:
+        patch.chdir(tmp_path)
+        remember_opened(open_location("minimal.json"))  # no time to give: it is now
+    (remembered,) = load_recent()
+    assert remembered.location == str(tmp_path.resolve() / "minimal.json")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import threading
@@ -34,7 +33,7 @@ def run_browse(args: argparse.Namespace) -> int:
             # Written beside the start-up (a file synced to disk takes a while),
             # not before it; the interpreter waits for it before it exits.
             threading.Thread(target=remember_opened, name="confterm-recent",
-                             args=(opened, now or dt.datetime.now(dt.UTC))).start()
+                             args=(opened,)).start()
             app = ConftermApp(opened.programme, now=now, source=opened)
             chosen = app.run()  # another programme, chosen in the open screen (o)
             if chosen is None or app.return_code:

@@ -101,13 +101,16 @@ def parse_day(value: str, programme: Programme) -> dt.date:
     return day
 
 
-def remember_opened(opened: Opened, when: dt.datetime) -> None:
-    """Add the programme to the recent ones (a read-only data folder only costs that)."""
-    from confterm.storage.recent import Recent
+def remember_opened(opened: Opened) -> None:
+    """Add the programme to the recent ones (a read-only data folder only costs that):
+    a file by its full path (one typed relative to another folder opens from any),
+    opened now (the real time, whatever --now pretends)."""
+    from confterm.storage.recent import Recent, location_key
     from confterm.storage.recent import remember_opened as remember
 
     programme = opened.programme
     days = [d.date for d in programme.days]
     with contextlib.suppress(OSError):
-        remember(Recent(opened.location, programme.name.get("en"), min(days, default=None),
-                        max(days, default=None), when, opened.timezone))
+        remember(Recent(location_key(opened.location), programme.name.get("en"),
+                        min(days, default=None), max(days, default=None),
+                        dt.datetime.now(dt.UTC), opened.timezone))

@@ -35,7 +35,9 @@ def recent_row(entry: Recent, today: dt.date) -> Content:
 
 
 class OpenScreen(ClosesOnce, ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="cancel-open")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="cancel-open"),
+                Binding("down", "to_recent", N_("Opened before"), show=False,
+                        id="open-to-recent")]
 
     def __init__(self, today: dt.date, current: str | None = None) -> None:
         super().__init__()
@@ -49,17 +51,23 @@ class OpenScreen(ClosesOnce, ModalScreen[str | None]):
             yield Input(placeholder=_("A file or an http(s) URL (pretalx event pages too)"),
                         id="open-location")
             yield Static(Content.styled(
-                _("Opened before (enter opens; tab moves between the field and the list):"),
+                _("Opened before (↓ or tab to the list, enter opens):"),
                 "dim"), markup=False)
             yield OptionList(*[Option(recent_row(e, self.today), id=str(i))
                                for i, e in enumerate(self.entries)], id="open-recent")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        if self.entries:
-            self.query_one(OptionList).focus()
-        else:
-            self.query_one(Input).focus()
+        # The field first: what is typed goes there, and enter opens only what
+        # was typed; the list is a ↓ (or tab) away.
+        self.query_one(Input).focus()
+
+    def action_to_recent(self) -> None:
+        recent = self.query_one(OptionList)
+        if recent.option_count:
+            recent.focus()
+            if recent.highlighted is None:
+                recent.highlighted = 0
 
     @on(Input.Submitted, "#open-location")
     def _typed(self, event: Input.Submitted) -> None:
