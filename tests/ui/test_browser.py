@@ -765,3 +765,24 @@ async def test_in_local_time_the_day_bar_shows_local_dates(
             await pilot.press("z")
             await pilot.pause()
             assert drawn_days(app).split()[:3] == ["Tue", "12", "Nov"]
+
+
+async def test_a_search_that_finds_nothing_says_how_to_clear_it(app: ConftermApp) -> None:
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"zzzz")
+        await pilot.pause()
+        sessions = browser(app).query_one(SessionList)
+        shown = " ".join(sessions.render_line(y).text for y in range(sessions.size.height))
+        assert "Press escape to clear them" in shown and "Press x" not in shown
+
+
+async def test_the_palette_lists_only_entries_holding_the_words(app: ConftermApp) -> None:
+    """Saunders' sessions, not every title whose letters spell his name here and
+    there (the closing panel: "…shaping strategies for sustainable…")."""
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p", *"saunders")
+        await until(pilot, palette_lists(app, "Ian Saunders ·"), "the person")
+        prompts = palette_prompts(app)
+        sessions = [p for p in prompts if p.startswith(("Closing panel", "Official", "High"))]
+        assert sessions and all("Ian Saunders" in p for p in sessions), prompts
+        assert not any(p.startswith("Closing panel") for p in prompts)

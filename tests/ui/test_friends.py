@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from confterm.cli import main
 from confterm.model.agenda import bookmark_for
 from confterm.model.programme import Programme
-from confterm.storage.friends import friends, open_friend
+from confterm.storage.friends import friend_path, friends, open_friend
 from confterm.ui.screens.agenda import AgendaScreen
 from confterm.ui.widgets.timetable_grid import TimetableGrid
 
@@ -146,3 +146,36 @@ async def test_the_grid_shows_a_friend_kept_while_it_is_open(programme: Programm
         sharing.friends_changed.publish(sharing.friends)
         await pilot.pause()
         assert "A " in drawn()
+
+
+async def test_the_agenda_offers_a_friends_keys_only_with_friends(programme: Programme) -> None:
+    from confterm.ui.widgets.footer import KeyFooter
+
+    def footer_actions(app: object) -> set[str]:
+        return {key.action for key in app.screen.query_one(KeyFooter).shown_keys}  # type: ignore[attr-defined]
+
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("b", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert not {"add", "add_all"} & footer_actions(app)
+        give_friend(programme, "Ana", ANA)  # then kept as Ana's agenda, as importing does
+        sharing = app.conference.sharing
+        sharing.keep(sharing.read(str(friend_path(programme.id, "Ana"))), "Ana")
+        await pilot.pause()
+        assert {"add", "add_all"} <= footer_actions(app)
+
+
+def test_a_maybe_comes_back_a_maybe_through_a_calendar(
+        programme: Programme, tmp_path: Path) -> None:
+    """Exported to a calendar (PRIORITY 5 for maybe, 1 for must attend) and
+    imported as a friend's agenda, each pick keeps its priority."""
+    assert main(["agenda", "add", "d2-wa-iot", "--maybe"]) == 0
+    assert main(["agenda", "add", "d1-opening"]) == 0
+    shared = tmp_path / "mine.ics"
+    assert main(["agenda", "export", str(shared)]) == 0
+    assert main(["agenda", "import", str(shared), "--as", "Cy"]) == 0
+    cy = friends(programme.id)["Cy"]
+    assert cy.bookmarks["d2-wa-iot"].priority.value == "maybe"
+    assert cy.bookmarks["d1-opening"].priority.value == "must"

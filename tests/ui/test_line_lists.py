@@ -11,7 +11,12 @@ from confterm.model.programme import Line, Programme
 from confterm.model.view import ScheduleView
 from confterm.opening.sources import Opened
 from confterm.ui.render import ROW_INDENT, Display
-from confterm.ui.widgets.session_rows import NOTHING_MATCHES, row_height, session_rows
+from confterm.ui.widgets.session_rows import (
+    NO_WORDS_MATCH,
+    NOTHING_MATCHES,
+    row_height,
+    session_rows,
+)
 from confterm.ui.widgets.sidebar import (
     ALL_TRACKS,
     ThemeList,
@@ -49,7 +54,11 @@ def test_a_search_groups_matches_under_their_days(view: ScheduleView) -> None:
 
 
 def test_nothing_matching_says_how_to_clear(view: ScheduleView) -> None:
+    """Filters are cleared with x; words with escape (x would type an x there)."""
     rows, index = session_rows(view.matching("zzzz-nothing").searched(), "en", {})
+    assert index == {} and [r.heading.plain for r in rows if r.heading] == [NO_WORDS_MATCH]
+    nothing = view.on_day(DAY2).with_themes("ai")  # AI Day's theme, on day 2
+    rows, index = session_rows(nothing, "en", {})
     assert index == {} and [r.heading.plain for r in rows if r.heading] == [NOTHING_MATCHES]
 
 

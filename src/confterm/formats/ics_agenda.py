@@ -20,6 +20,14 @@ class AgendaFileError(ValueError):
     """A file that is not a usable agenda; the message says why."""
 
 
+def _priority(value: object) -> int | None:
+    try:
+        number = int(str(value))
+    except ValueError:
+        return None
+    return number if 1 <= number <= 9 else None
+
+
 def read_calendar_events(raw: bytes) -> list[CalendarEvent]:
     """The events of an iCalendar file. Raises ``AgendaFileError``."""
     import icalendar
@@ -45,5 +53,6 @@ def read_calendar_events(raw: bytes) -> list[CalendarEvent]:
             uid=neutralise(str(event.get("uid", ""))),
             start=start,
             title=neutralise(str(event.get("summary", ""))),
-            location=neutralise(str(event.get("location", "")))))
+            location=neutralise(str(event.get("location", ""))),
+            priority=_priority(event.get("priority"))))
     return events

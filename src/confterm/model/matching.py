@@ -9,7 +9,7 @@ Times without a zone (floating) are read in the programme's zone.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from confterm.model.programme import Session
 from confterm.model.text import fold
@@ -25,6 +25,8 @@ class CalendarEvent:
     start: dt.datetime | None
     title: str
     location: str = ""
+    #: RFC 5545 PRIORITY: 1 (highest) to 9 (lowest), 0 or None when not given.
+    priority: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class Matched:
     unmatched: tuple[CalendarEvent, ...]
     #: How each session was found: "uid", "title" or "room", by session id.
     how: dict[str, str]
+    #: The event each session was found by, by session id.
+    events: dict[str, CalendarEvent] = field(default_factory=dict)
 
 
 def match_events(events: list[CalendarEvent], catalogue: Catalogue) -> Matched:
@@ -44,6 +48,7 @@ def match_events(events: list[CalendarEvent], catalogue: Catalogue) -> Matched:
     for listed in catalogue.ordered:
         by_start.setdefault(listed.start, []).append(listed)
     found: dict[str, str] = {}
+    by_event: dict[str, CalendarEvent] = {}
     unmatched: list[CalendarEvent] = []
     for event in events:
         session: Session | None = None
@@ -68,5 +73,6 @@ def match_events(events: list[CalendarEvent], catalogue: Catalogue) -> Matched:
             unmatched.append(event)
         else:
             found.setdefault(session.id, how)
+            by_event.setdefault(session.id, event)
     sessions = tuple(s for s in catalogue.ordered if s.id in found)
-    return Matched(sessions, tuple(unmatched), found)
+    return Matched(sessions, tuple(unmatched), found, by_event)

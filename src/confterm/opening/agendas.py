@@ -22,7 +22,7 @@ __all__ = ["AgendaFileError", "ImportedAgenda", "read_agenda"]
 @dataclass(frozen=True)
 class ImportedAgenda:
     matched: Matched
-    #: Priorities a confterm bookmarks file gave, by session id (a calendar gives none).
+    #: Priorities the file gave, by session id (a bookmarks file's, a calendar's PRIORITY).
     priorities: dict[str, Priority] = field(default_factory=dict)
 
 
@@ -33,7 +33,12 @@ def read_agenda(location: str, catalogue: Catalogue, *,
     raw = _download(location, deadline) if is_url(location) else _read(Path(location))
     if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return _bookmarks(raw, catalogue)
-    return ImportedAgenda(match_events(read_calendar_events(raw), catalogue))
+    matched = match_events(read_calendar_events(raw), catalogue)
+    # A calendar's PRIORITY (confterm writes 1 for "must attend", 5 for "maybe").
+    priorities = {session_id: Priority.MUST if event.priority <= 4 else Priority.MAYBE
+                  for session_id, event in matched.events.items()
+                  if event.priority is not None}
+    return ImportedAgenda(matched, priorities)
 
 
 def _read(path: Path) -> bytes:

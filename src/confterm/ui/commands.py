@@ -37,6 +37,11 @@ class _BrowserCommands(Provider):
         for text, action, help_text in self.entries():
             yield DiscoveryHit(Content(text), action, text=text, help=escape(help_text))
 
+    #: Whether every word typed must stand in an entry as typed: in a long list
+    #: (every session), letters found here and there would match unrelated
+    #: entries ("saunders" in "…shaping strategies for sustainable…").
+    whole_words = False
+
     async def search(self, query: str) -> Hits:
         # Like the search line: accents, case and word order do not matter
         # ("thomaz claudia" finds Cláudia Thomaz); closer fuzzy matches rank first.
@@ -45,8 +50,11 @@ class _BrowserCommands(Provider):
         matcher = self.matcher(folded_query)
         for text, action, help_text in self.entries():
             folded = fold(text)
+            every_word = bool(words) and all(word in folded for word in words)
+            if self.whole_words and not every_word:
+                continue
             score = matcher.match(folded)
-            if score <= 0 and words and all(word in folded for word in words):
+            if score <= 0 and every_word:
                 score = 0.1  # every word is there, in another order
             if score > 0:
                 shown = (_highlight(matcher, folded_query, text, folded)
@@ -58,7 +66,9 @@ class _BrowserCommands(Provider):
 class _FoundByName(_BrowserCommands):
     """Entries found by what is typed, not listed when the palette opens: the
     list is long (every session, every person, every theme) and would hide the
-    rest."""
+    rest; found by the words typed, not by letters scattered through them."""
+
+    whole_words = True
 
     async def discover(self) -> Hits:
         return

@@ -84,6 +84,11 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
     def watch_friends(self) -> None:
         if self.is_mounted:
             self._rebuild()
+            self.refresh_bindings()  # their keys come and go with them
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A friend's keys only where there are friends' picks to add."""
+        return bool(self.friends) or action not in ("add", "add_all")
 
     def _rebuild(self) -> None:
         agenda, catalogue, display = self.agenda, self.catalogue, self.display_options

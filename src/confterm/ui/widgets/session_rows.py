@@ -26,6 +26,8 @@ BACKGROUND = (Kind.EXHIBITION, Kind.BREAK)
 
 #: Shown in place of sessions when nothing matches.
 NOTHING_MATCHES = N_("No sessions match the filters. Press x to clear them.")
+#: The same while words are searched (x would only type an x there).
+NO_WORDS_MATCH = N_("No sessions hold these words. Press escape to clear them.")
 
 
 class Row(NamedTuple):
@@ -83,7 +85,8 @@ def session_rows(view: ScheduleView, lang: str, title_widths: dict[str, int],
     if now is not None and any(s.end > now for s in sessions):
         add(Row(None, slot=now, now_line=True))  # the last sessions are still on
     if not sessions:
-        rows.append(Row(None, Content.styled(_(NOTHING_MATCHES), "italic")))
+        hint = NO_WORDS_MATCH if view.query.strip() else NOTHING_MATCHES
+        rows.append(Row(None, Content.styled(_(hint), "italic")))
     return rows, index
 
 
