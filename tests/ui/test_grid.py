@@ -4,6 +4,7 @@ can be hidden and moved (remembered), filters apply, and it opens at now."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 
 from confterm.model.clock import Clock
 from confterm.model.loader import parse_programme
-from confterm.model.programme import Programme
+from confterm.model.programme import Line, Programme
 from confterm.storage.settings import load_settings
 from confterm.ui.screens.detail import DetailScreen
 from confterm.ui.widgets.session_list import SessionList
@@ -379,3 +380,37 @@ async def test_a_new_colour_theme_recolours_the_shown_grid(programme: Programme)
         app.theme = "gruvbox" if app.theme != "gruvbox" else "nord"
         await pilot.pause()
         assert app.export_screenshot() != first
+
+
+async def test_a_box_whose_top_is_scrolled_off_shows_its_title(programme: Programme) -> None:
+    """At 14:05 the grid opens at the now line; the exhibition, open since 09:00,
+    is drawn from the first line in sight, title first, not as an empty edge."""
+    app = make_app(programme, DAY2_AFTERNOON)
+    async with app.run_test(size=(220, 24)) as pilot:  # its room in sight
+        await pilot.press("g")
+        await pilot.pause()
+        grid = grid_of(app)
+        expo = next(b for b in grid.table.boxes if b.session.id == "d2-exhibition")
+        assert grid.scroll_offset.y > expo.top  # its top is out of sight
+        assert "Exhibition: 54" in grid.line_text(grid.scroll_offset.y)
+        assert "Exhibition: 54" in screen_text(app)
+
+
+async def test_titles_wrap_at_word_boundaries_in_the_grid() -> None:
+    """A word wider than its box is cut with "…", never split across two lines."""
+    programme = many_rooms(12)
+    title = Line({"en": "Elektrobausteinesammlungen und Schaltungen"})
+    sessions = tuple(dataclasses.replace(s, title=title) for s in programme.sessions)
+    programme = dataclasses.replace(programme, sessions=sessions)
+    app = make_app(programme, dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid = grid_of(app)
+        lines = [grid.line_text(y) for y in range(grid.table.lines)]
+        pieces = {piece.strip("▏ ") for line in lines for piece in line.split("▏")}
+        assert any(p.startswith("Elektrobau") for p in pieces), lines
+        for piece in pieces:
+            assert not piece.startswith(("ngen", "lungen", "mlungen")), lines  # not split
+            if piece.startswith("Elektrobau"):
+                assert piece.startswith("Elektrobausteinesammlungen") or piece.endswith("…"), piece

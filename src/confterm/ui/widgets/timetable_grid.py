@@ -468,15 +468,27 @@ class TimetableGrid(SessionLines):
         shown, column_width = columns_that_fit(width, count)
         first = min(self.first_column, max(count - shown, 0))
         now_line = self._now_line()
+        # A box whose top is scrolled off is drawn from the first line in sight,
+        # title first: else a long one (the exhibition at 14:05) shows only its edge.
+        top = self.scroll_offset.y
+        from_top = top if index >= top and self._starts_above(index, top, first, shown) else None
         # A line is drawn again only when something on it changed: the cursor's or
         # the mouse's box on it, the now line, the minute (boxes that are over).
         key = ("line", index, first, index == now_line, _minute(self.now),
-               self._box_on(self.selected, index), self._box_on(self.hover, index))
+               self._box_on(self.selected, index), self._box_on(self.hover, index), from_top)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._cache[key] = self._draw_row(index, width, first, shown,
-                                                       column_width, now_line)
+                                                       column_width, now_line, from_top)
         return cached
+
+    def _starts_above(self, line: int, top: int, first: int, shown: int) -> bool:
+        """Whether a box in sight on *line* starts above line *top*."""
+        table = self.table
+        for column in range(first, min(first + shown, len(table.rooms))):
+            if any(table.boxes[i].top < top for i in table.covering[column][line]):
+                return True
+        return False
 
     def _box_on(self, box_index: int | None, line: int) -> int | None:
         """*box_index* if that box covers *line*."""
@@ -486,7 +498,7 @@ class TimetableGrid(SessionLines):
         return box_index if box.top <= line < box.bottom else None
 
     def _draw_row(self, index: int, width: int, first: int, shown: int, column_width: int,
-                  now_line: int | None) -> list[Strip]:
+                  now_line: int | None, from_top: int | None = None) -> list[Strip]:
         table, display = self.table, self.display_options
         count = len(table.rooms)
         moment = table.time_of(index).astimezone(display.zone)
@@ -515,7 +527,8 @@ class TimetableGrid(SessionLines):
                     parts.append(Strip.blank(cells, self._blank))
                 else:
                     box = table.boxes[box_index]
-                    parts.append(self._box_lines(box_index, cells)[index - box.top])
+                    starts = box.top if from_top is None else max(box.top, from_top)
+                    parts.append(self._box_lines(box_index, cells)[index - starts])
         return [self._join(parts, width)]
 
     def _check_cache(self, width: int) -> None:
@@ -600,8 +613,9 @@ class TimetableGrid(SessionLines):
             marker = priority_marker(bookmark.priority) + ("⚠" if session.id in
                                                            self.clashing else "")
         title = clip(session.title.get(display.lang))
+        # At word boundaries only: a word wider than the box is cut ("…"), not split.
         wrapped = textwrap.wrap(title, max(width - len(marker) - 1, 4),
-                                break_on_hyphens=False) or [""]
+                                break_on_hyphens=False, break_long_words=False) or [""]
         people = ", ".join(clip(p.name) for p in catalogue.session_people(session))
         extra = [people] if people else []
         extra.append(time_range(session, display.zone))
