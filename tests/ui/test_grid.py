@@ -414,3 +414,25 @@ async def test_titles_wrap_at_word_boundaries_in_the_grid() -> None:
             assert not piece.startswith(("ngen", "lungen", "mlungen")), lines  # not split
             if piece.startswith("Elektrobau"):
                 assert piece.startswith("Elektrobausteinesammlungen") or piece.endswith("…"), piece
+
+
+async def test_hiding_a_room_keeps_the_time_and_the_count_follows() -> None:
+    programme = many_rooms(4)  # 4 sessions a room, on the hour from 09:00
+    app = make_app(programme, dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid = grid_of(app)
+        grid.highlight_session("r1s2")  # room-1 at 11:00
+        await pilot.pause()
+        status = browser(app).query_one("#status")
+        assert str(status.render()).startswith("16 sessions")
+        await pilot.press("minus")
+        await pilot.pause()
+        assert grid.highlighted_session_id == "r2s2"  # the room now in its place, at 11:00
+        said = str(status.render())
+        assert said.startswith("12 sessions") and "4 more in hidden rooms" in said
+        await pilot.press("plus")
+        await pilot.pause()
+        assert str(status.render()).startswith("16 sessions")
+        assert grid.highlighted_session_id == "r2s2"

@@ -325,6 +325,7 @@ class BrowserScreen(Screen[None]):
     def watch_grid(self, grid: bool) -> None:
         if not self.is_mounted:
             return
+        self._update_status()  # hidden rooms count only in the grid
         if grid and self._grid is None:
             self.call_later(self._mount_grid, self.current)
             return
@@ -364,6 +365,7 @@ class BrowserScreen(Screen[None]):
     def watch_room_layout(self) -> None:
         if self.is_mounted:
             self._remember()
+            self._update_status()  # the count leaves out the hidden rooms' sessions
 
     def watch_display_options(self, display: Display) -> None:
         if not self.is_mounted:
@@ -411,8 +413,14 @@ class BrowserScreen(Screen[None]):
     def _update_status(self) -> None:
         view, lang = self.view, self.display_options.lang
         catalogue, shown = view.catalogue, self.shown
-        parts = [ngettext("{count} session", "{count} sessions", len(shown)).format(
-            count=len(shown))]
+        hidden = self.room_layout.hidden if self.grid else frozenset()
+        in_sight = sum(1 for s in shown.sessions if s.room not in hidden) if hidden else len(shown)
+        parts = [ngettext("{count} session", "{count} sessions", in_sight).format(
+            count=in_sight)]
+        if in_sight != len(shown):
+            parts.append(ngettext("{count} more in hidden rooms (+ shows them)",
+                                  "{count} more in hidden rooms (+ shows them)",
+                                  len(shown) - in_sight).format(count=len(shown) - in_sight))
         if view.query.strip():
             parts.append(_("search on all days: {words}").format(words=view.query.strip()))
             if view.tracks or view.themes or view.rooms or view.languages or view.only:

@@ -161,13 +161,13 @@ class TimetableGrid(SessionLines):
         """Lay the day out again when what it shows changed (and it is on screen)."""
         if self.view is None or not self.display:
             return
-        keep = self.highlighted_session_id
+        keep, near = self.highlighted_session_id, self._cursor_place()
         if not self._lay_out_day() and self.selected is not None:
             return  # the same day as before, the cursor on it
         self.lay_out()
         self.refresh()
         before = self.selected
-        self.highlight_session(keep)
+        self.highlight_session(keep, near=near)
         if self.selected == before:
             self._report()
 
@@ -221,11 +221,30 @@ class TimetableGrid(SessionLines):
             return None
         return self.table.boxes[self.selected].session.id
 
-    def highlight_session(self, session_id: str | None) -> None:
-        """The cursor on *session_id*; when the grid does not show it, on the box
-        closest to now on the day it is, else to the start of the day."""
+    def _cursor_place(self) -> tuple[int, int] | None:
+        """The cursor's column and time (line), to find its place again."""
+        if self.selected is None or self.selected >= len(self.table.boxes):
+            return None
+        box = self.table.boxes[self.selected]
+        return box.column, box.top
+
+    def highlight_session(self, session_id: str | None,
+                          near: tuple[int, int] | None = None) -> None:
+        """The cursor on *session_id*; when the grid does not show it (its room
+        hidden), on the box nearest in time in the room that took its place
+        (*near*: the column and line it was at), else on the box closest to now
+        on the day it is, else to the start of the day."""
         table = self.table
         index = table.index_of(session_id) if session_id else None
+        if index is None and near is not None and table.rooms:
+            column, line = min(near[0], len(table.rooms) - 1), near[1]
+            index = nearest(table, column, line)
+            if index is None:  # that room has nothing that day: the closest in time
+                found = [i for c in range(len(table.rooms))
+                         if (i := nearest(table, c, line)) is not None]
+                index = min(found, key=lambda i: (abs(table.boxes[i].top - line),
+                                                  abs(table.boxes[i].column - column)),
+                            default=None)
         if index is None and table.boxes:
             line = self._now_line() or 0
             closest = [i for column in range(len(table.rooms))
