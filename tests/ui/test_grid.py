@@ -436,3 +436,17 @@ async def test_hiding_a_room_keeps_the_time_and_the_count_follows() -> None:
         await pilot.pause()
         assert str(status.render()).startswith("16 sessions")
         assert grid.highlighted_session_id == "r2s2"
+
+
+async def test_help_lists_the_grids_keys_when_the_grid_is_shown(programme: Programme) -> None:
+    from confterm.ui.screens.help import HelpScreen
+
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("question_mark")
+        in_list = str(app.screen.query_one("Static").render())
+        await pilot.press("escape", "g", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        in_grid = str(app.screen.query_one("Static").render())
+    for said in ("show every hidden room", "Timetable: hide"):
+        assert said.lower() in in_grid.lower() and said.lower() not in in_list.lower()

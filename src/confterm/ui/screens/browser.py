@@ -119,7 +119,7 @@ class BrowserScreen(Screen[None]):
         Binding("a", "agenda", N_("Agenda"), id="agenda",
                 tooltip=N_("My agenda: bookmarks by day, free time and clashes")),
         Binding("full_stop", "go_now", N_("Now"), show=False, id="go-now",
-                tooltip=N_("Jump to now: today, at the sessions running now")),
+                tooltip=N_("Jump to now: today, at what just started or comes next")),
         Binding("at", "people", N_("People"), show=False, id="people",
                 tooltip=N_("People: everyone in the programme, and their sessions")),
         Binding("n", "now_next", N_("Now"), id="now-next",
@@ -781,10 +781,12 @@ class BrowserScreen(Screen[None]):
     def action_help(self) -> None:
         from confterm.ui.screens.help import HelpScreen
 
-        # This screen's and the app's own keys, as currently mapped (keymaps applied).
-        keys = [binding for node in (self, self.app)
+        # The grid's keys when it is shown (the list's are the usual ones, said
+        # anyway), this screen's and the app's own, as currently mapped.
+        nodes = (self.sessions_widget, self, self.app) if self.grid else (self, self.app)
+        keys = [binding for node in nodes
                 for bindings in node._bindings.key_to_bindings.values()
-                for binding in bindings if binding.id is not None]
+                for binding in bindings if binding.id is not None and binding.action != "select"]
         self.app.push_screen(HelpScreen(self.view.programme, self.display_options, keys))
 
     def open_details(self, session: Session) -> None:
