@@ -94,3 +94,11 @@ def test_a_duration_too_long_is_named_not_an_overflow(
     no_internals(err)
 
 
+
+
+@pytest.mark.parametrize("command", [["sessions"], ["validate"], ["people"]])
+def test_an_unknown_time_zone_is_an_error_even_where_none_is_needed(
+        command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*command, "-p", BUNDLED, "--timezone", "Nowhere/Land"]) == 2
+    err = capsys.readouterr().err
+    assert "--timezone: unknown time zone 'Nowhere/Land'" in err

@@ -41,8 +41,16 @@ def _last_opened() -> Recent | None:
 
 
 def timezone_option(args: argparse.Namespace, where: str | None = None) -> str | None:
-    """--timezone, else the zone the programme at *where* was opened with last."""
+    """--timezone, else the zone the programme at *where* was opened with last.
+    An unknown zone is an error, whether or not the programme needs one."""
     zone: str | None = getattr(args, "timezone", None)
+    if zone is not None:
+        from confterm.model.constraints import check_zone
+
+        try:
+            check_zone(zone)
+        except ValueError as error:
+            raise UsageError(f"--timezone: {shown(error)}") from None
     if zone is None and where is not None:
         from confterm.storage.recent import load_recent, location_key
 
