@@ -130,7 +130,7 @@ async def test_a_double_click_opens_a_box(programme: Programme) -> None:
         grid = grid_of(app)
         target = next(i for i, box in enumerate(grid.table.boxes) if box.column == 1)
         box = grid.table.boxes[target]
-        x = grid.region.x + 6 + grid._fit()[1] * (box.column - grid.first_column) + 3
+        x = grid.region.x + 6 + grid.columns_in_sight()[1] * (box.column - grid.first_column) + 3
         y = grid.region.y + 1 + box.top - grid.scroll_offset.y
         await pilot.click(offset=(x, y), times=1)
         await pilot.pause()
@@ -146,7 +146,7 @@ async def test_rooms_scroll_sideways_under_a_fixed_time_axis() -> None:
         await pilot.press("g")
         await pilot.pause()
         grid = grid_of(app)
-        shown, width = grid._fit()
+        shown, width = grid.columns_in_sight()
         assert 1 < shown < 12 and width >= 16
         assert "Room 0" in grid.header_text() and "Room 11" not in grid.header_text()
         assert grid.header_text().rstrip().endswith("▶")  # more rooms to the right
@@ -315,7 +315,7 @@ async def test_the_grid_opens_drawn_ahead_on_the_lists_session(monkeypatch: Any)
         await pilot.press("g")
         await pilot.pause()
         assert screen.current is not None and screen.current.id == "r11s1"
-        shown, _ = grid._fit()
+        shown, _ = grid.columns_in_sight()
         assert firsts and set(firsts) == {grid.first_column}  # one set of rooms, kept
         assert grid.first_column <= grid.table.rooms.index("room-11") < grid.first_column + shown
         assert drawn == []  # every line in sight was drawn while the list was shown
@@ -450,3 +450,42 @@ async def test_help_lists_the_grids_keys_when_the_grid_is_shown(programme: Progr
         in_grid = str(app.screen.query_one("Static").render())
     for said in ("show every hidden room", "Timetable: hide"):
         assert said.lower() in in_grid.lower() and said.lower() not in in_list.lower()
+
+
+@pytest.mark.parametrize(("size", "at_least"), [((160, 48), 6), ((200, 60), 8)])
+async def test_the_grid_takes_the_whole_width(size: tuple[int, int], at_least: int) -> None:
+    """Sidebar and details get out of the way: many rooms in sight, columns sized
+    to the width; s brings the sidebar back and takes it away; enter opens the
+    details in a window."""
+    from confterm.ui.screens.detail import DetailScreen
+
+    app = make_app(many_rooms(60), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid = grid_of(app)
+        shown, column_width = grid.columns_in_sight()
+        assert shown >= at_least and column_width >= 16
+        assert not browser(app).sidebar_shown
+        await pilot.press("s")
+        await pilot.pause()
+        assert browser(app).sidebar_shown and grid.columns_in_sight()[0] < shown
+        await pilot.press("s")
+        await pilot.pause()
+        assert not browser(app).sidebar_shown and grid.columns_in_sight()[0] == shown
+        grid.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+
+
+async def test_s_hides_the_sidebar_of_a_wide_list_too(programme: Programme) -> None:
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert browser(app).sidebar_shown
+        await pilot.press("s")
+        await pilot.pause()
+        assert not browser(app).sidebar_shown
+        await pilot.press("s")
+        await pilot.pause()
+        assert browser(app).sidebar_shown

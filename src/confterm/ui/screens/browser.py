@@ -64,6 +64,8 @@ if TYPE_CHECKING:
 
 #: Below this width the sidebar folds away (t, f or s bring it back).
 SIDEBAR_WIDTH = 100
+#: The sidebar's width when it is brought back over the grid (confterm.tcss).
+GRID_SIDEBAR_WIDTH = 30
 #: Below this width the details pane is hidden and enter opens them as a modal.
 DETAILS_WIDTH = 140
 
@@ -260,7 +262,11 @@ class BrowserScreen(Screen[None]):
 
     @property
     def modal_details(self) -> bool:
-        return self.has_class("-modal-details")
+        return self.has_class("-modal-details") or self.grid
+
+    @property
+    def sidebar_shown(self) -> bool:
+        return self.query_one("#sidebar").display
 
     # -- reacting to state ------------------------------------------------------
     def watch_view(self, view: ScheduleView) -> None:
@@ -292,10 +298,16 @@ class BrowserScreen(Screen[None]):
 
     def _prepare_hidden_grid(self) -> None:
         self._grid_timer = None
-        size = self.query_one(SessionList).scrollable_content_region.size
+        sessions = self.query_one(SessionList)
+        size = sessions.scrollable_content_region.size
+        # Shown, the grid takes the whole width but the sidebar's, if open (its
+        # width in confterm.tcss), and the list's scroll bar.
+        gutter = sessions.size.width - size.width
+        side = min(GRID_SIDEBAR_WIDTH, self.size.width // 2) if self.has_class(
+            "-sidebar-open") else 0
         current = self.current.id if self.current is not None else None
         if self._grid is not None:
-            self._grid.prepare(size.width, size.height, current)
+            self._grid.prepare(self.size.width - side - gutter, size.height, current)
 
     def _remember(self) -> None:
         view, rooms = self.view, self.room_layout
@@ -346,8 +358,11 @@ class BrowserScreen(Screen[None]):
             self._show_view(current)
 
     def _show_view(self, current: Session | None) -> None:
-        """Show the list or the grid (``grid``), on the same session."""
+        """Show the list or the grid (``grid``), on the same session. The grid
+        takes the whole width: the sidebar and the details get out of its way
+        (s brings the sidebar back, enter opens the details in a window)."""
         grid = self.grid
+        self.set_class(grid, "-grid")
         self.query_one(SessionList).display = not grid
         if self._grid is not None:
             self._grid.display = grid
@@ -585,6 +600,7 @@ class BrowserScreen(Screen[None]):
         self.search_line.display = False
 
     def _open_sidebar(self) -> None:
+        self.remove_class("-sidebar-closed")
         self.add_class("-sidebar-open")
 
     def action_tracks(self) -> None:
@@ -656,9 +672,15 @@ class BrowserScreen(Screen[None]):
             self._prepare_grid_soon()  # the hidden grid's lines show the time
 
     def action_toggle_sidebar(self) -> None:
-        self.toggle_class("-sidebar-open")
-        if not self.has_class("-sidebar-open"):
+        """At any width: shown where it folds away (narrow, the grid), hidden
+        where it is shown."""
+        if self.sidebar_shown:
+            self.remove_class("-sidebar-open")
+            self.add_class("-sidebar-closed")
             self.set_focus(self.sessions_widget)
+        else:
+            self.remove_class("-sidebar-closed")
+            self.add_class("-sidebar-open")
 
     def action_toggle_grid(self) -> None:
         self.grid = not self.grid

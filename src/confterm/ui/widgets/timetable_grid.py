@@ -297,7 +297,7 @@ class TimetableGrid(SessionLines):
             return
         box = self.table.boxes[self.selected]
         self.scroll_to_lines(box.top, min(box.height, max(self.size.height - 2, 1)))
-        shown, _ = self._fit()
+        shown, _ = self.columns_in_sight()
         if box.column < self.first_column:
             self.first_column = box.column
         elif box.column >= self.first_column + shown:
@@ -317,7 +317,8 @@ class TimetableGrid(SessionLines):
         # sight are chosen for the width it takes, not the terminal's.
         return self.scrollable_content_region.width or self._width_hint or super().row_width
 
-    def _fit(self) -> tuple[int, int]:
+    def columns_in_sight(self) -> tuple[int, int]:
+        """How many rooms are in sight at this width, and each one's width."""
         return columns_that_fit(self.row_width, len(self.table.rooms))
 
     def _refresh_box(self, index: int | None) -> None:
@@ -411,7 +412,7 @@ class TimetableGrid(SessionLines):
         line = self.row_at(y)
         if line is None or x < AXIS_WIDTH:
             return None
-        shown, width = self._fit()
+        shown, width = self.columns_in_sight()
         column = self.first_column + (x - AXIS_WIDTH) // width
         if column >= min(len(self.table.rooms), self.first_column + shown):
             return None
@@ -437,7 +438,7 @@ class TimetableGrid(SessionLines):
         self._refresh_box(new)
 
     def _scroll_columns(self, step: int) -> None:
-        shown, _ = self._fit()
+        shown, _ = self.columns_in_sight()
         most = max(len(self.table.rooms) - shown, 0)
         self.first_column = min(max(self.first_column + step, 0), most)
 
@@ -460,7 +461,7 @@ class TimetableGrid(SessionLines):
 
     def render_header(self, y: int, width: int) -> Strip:
         self._blank = self.rich_style  # drawn first in a frame: the colours of empty cells
-        shown, column_width = self._fit()
+        shown, column_width = self.columns_in_sight()
         count = len(self.table.rooms)
         first = min(self.first_column, max(count - shown, 0))
         header = self.get_visual_style("timetable--header")
