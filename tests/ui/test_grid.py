@@ -20,7 +20,7 @@ from confterm.ui.widgets.session_list import SessionList
 from confterm.ui.widgets.timetable_grid import TimetableGrid
 
 from ..conftest import until
-from .conftest import browser, make_app
+from .conftest import browser, make_app, palette_lists
 
 RIO = dt.timezone(dt.timedelta(hours=-3))
 DAY2 = dt.date(2024, 11, 13)
@@ -489,3 +489,37 @@ async def test_s_hides_the_sidebar_of_a_wide_list_too(programme: Programme) -> N
         await pilot.press("s")
         await pilot.pause()
         assert browser(app).sidebar_shown
+
+
+async def test_j_jumps_to_a_room_by_its_name_at_the_same_time() -> None:
+    app = make_app(many_rooms(60), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid = grid_of(app)
+        grid.highlight_session("r0s2")  # room 0, at 11:00
+        await pilot.pause()
+        await pilot.press("j", *"room 42")
+        await until(pilot, palette_lists(app, "Go to room: Room 42", first=True), "the room")
+        await pilot.press("enter")
+        await until(pilot, lambda: grid.highlighted_session_id == "r42s2", "room 42 at 11:00")
+        shown, _ = grid.columns_in_sight()
+        assert grid.first_column <= grid.table.rooms.index("room-42") < grid.first_column + shown
+
+
+async def test_the_palette_goes_to_a_room_from_the_list_even_a_hidden_one() -> None:
+    app = make_app(many_rooms(30), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid = grid_of(app)
+        grid.highlight_session("r7s1")
+        await pilot.press("minus", "g")  # room 7 hidden, back to the list
+        await pilot.pause()
+        assert "room-7" not in grid.table.rooms
+        await pilot.press("ctrl+p", *"go to room 7")
+        await until(pilot, palette_lists(app, "Go to room: Room 7", first=True), "the room")
+        await pilot.press("enter")
+        await until(pilot, lambda: browser(app).grid and grid.highlighted_session_id is not None
+                    and grid.highlighted_session_id.startswith("r7s"), "in room 7")
+        assert "room-7" in grid.table.rooms

@@ -154,6 +154,24 @@ class ThemeCommands(_FoundByName):
                    partial(browser.toggle_theme, theme.id), _("Theme filter"))
 
 
+class RoomCommands(_FoundByName):
+    """Go to a room in the timetable grid: found by its name."""
+
+    def entries(self) -> Iterable[Entry]:
+        browser = self.browser
+        for room in browser.view.programme.rooms:
+            yield (_("Go to room: {room}").format(room=clip(room.name)),
+                   partial(browser.go_to_room, room.id), _("Timetable grid"))
+
+
+class RoomJump(RoomCommands):
+    """The rooms alone, every one listed at once (the grid's j)."""
+
+    async def discover(self) -> Hits:
+        for text, action, help_text in self.entries():
+            yield DiscoveryHit(Content(text), action, text=text, help=escape(help_text))
+
+
 class LanguageCommands(_BrowserCommands):
     def entries(self) -> Iterable[Entry]:
         browser = self.browser

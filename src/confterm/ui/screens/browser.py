@@ -34,6 +34,7 @@ from confterm.ui.commands import (
     FriendCommands,
     LanguageCommands,
     PeopleCommands,
+    RoomCommands,
     SessionCommands,
     ThemeCommands,
 )
@@ -78,7 +79,7 @@ class BrowserScreen(Screen[None]):
     # the first focusable widget (the sidebar's tracks) would only restyle twice.
     AUTO_FOCUS = ""
     COMMANDS = {SessionCommands, PeopleCommands, FriendCommands, DayCommands, ThemeCommands,
-                LanguageCommands}
+                RoomCommands, LanguageCommands}
     BINDINGS = [
         *(Binding(str(n), f"go_day({n})", N_("Go to day N"), show=False, id=f"day-{n}")
           for n in range(1, 10)),
@@ -575,6 +576,15 @@ class BrowserScreen(Screen[None]):
         if not self._look_at_now():
             self.app.bell()
             self.notify(_("The conference is not on today."), timeout=3, markup=False)
+
+    def go_to_room(self, room_id: str) -> None:
+        """The timetable grid, at *room_id*'s column."""
+        if not self.grid:
+            self.grid = True
+            self.call_after_refresh(self.go_to_room, room_id)
+            return
+        if self._grid is not None:
+            self._grid.go_to_room(room_id)
 
     def go_to_session(self, session: Session) -> None:
         """Show *session*: its day, no filter hiding it, highlighted."""

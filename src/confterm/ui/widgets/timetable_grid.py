@@ -87,6 +87,8 @@ class TimetableGrid(SessionLines):
                 id="room-earlier", tooltip=N_("Timetable: move this room's column left")),
         Binding("greater_than_sign", "move_room(1)", N_("Room later"), show=False,
                 id="room-later", tooltip=N_("Timetable: move this room's column right")),
+        Binding("j", "jump_to_room", N_("Jump to room"), show=False, id="jump-to-room",
+                tooltip=N_("Timetable: jump to a room by typing its name")),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timetable--box", "timetable--box-alt", "timetable--quiet", "timetable--cursor",
@@ -370,6 +372,40 @@ class TimetableGrid(SessionLines):
         if self.selected is None:
             return None
         return self.table.rooms[self.table.boxes[self.selected].column]
+
+    def action_jump_to_room(self) -> None:
+        from textual.command import CommandPalette
+
+        from confterm.ui.commands import RoomJump
+
+        self.app.push_screen(CommandPalette(providers=[RoomJump],
+                                            placeholder=_("Type a room's name…")))
+
+    def go_to_room(self, room_id: str) -> None:
+        """The cursor into *room_id*'s column (shown again if it was hidden), at
+        the time it is at, the column in sight."""
+        if room_id in self.room_layout.hidden:
+            layout = RoomLayout(self.room_layout.hidden - {room_id}, self.room_layout.order)
+            self.post_message(RoomsChanged(layout, _("{room} shown again").format(
+                room=self._room_label(room_id))))
+            self.call_after_refresh(self.go_to_room, room_id)
+            return
+        if room_id not in self.table.rooms:
+            self.app.bell()
+            return
+        column = self.table.rooms.index(room_id)
+        line = (self.table.boxes[self.selected].top if self.selected is not None
+                else self._now_line() or 0)
+        target = nearest(self.table, column, line)
+        shown, _width = self.columns_in_sight()
+        most = max(len(self.table.rooms) - shown, 0)
+        self.first_column = min(max(column - shown // 2, 0), most)  # in the middle
+        if target is not None:
+            self.selected = target
+
+    def _room_label(self, room_id: str) -> str:
+        found = self.view.catalogue.rooms.get(room_id) if self.view is not None else None
+        return clip(found.name) if found else room_id
 
     def action_hide_room(self) -> None:
         room = self._current_room()
