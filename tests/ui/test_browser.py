@@ -786,3 +786,22 @@ async def test_the_palette_lists_only_entries_holding_the_words(app: ConftermApp
         sessions = [p for p in prompts if p.startswith(("Closing panel", "Official", "High"))]
         assert sessions and all("Ian Saunders" in p for p in sessions), prompts
         assert not any(p.startswith("Closing panel") for p in prompts)
+
+
+async def test_on_a_narrow_terminal_notices_do_not_cover_the_list(app: ConftermApp) -> None:
+    """Below 100 columns a clash is said in the notice line above the list, for a
+    while; an error is still a toast; at 160 columns both are toasts."""
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        sessions = app.conference.catalogue.sessions
+        for session_id in ("d2-wa-conops-data", "d2-wb-conops-detection"):  # both at 14:00
+            browser(app).go_to_session(sessions[session_id])
+            await pilot.press("b")
+        await pilot.pause()
+        assert browser(app).said is not None and "Clashes with" in browser(app).said
+        assert "Clashes with" in str(browser(app).query_one("#notice").render())
+        assert not any("Clashes with" in n.message for n in app._notifications)
+        app.notify("Soon gone", timeout=0.05)
+        await until(pilot, lambda: browser(app).said is None, "the notice line cleared")
+        app.notify("Broken", severity="error")
+        await pilot.pause()
+        assert any(n.message == "Broken" for n in app._notifications), list(app._notifications)

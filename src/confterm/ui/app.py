@@ -32,6 +32,8 @@ from confterm.ui.screens.browser import BrowserScreen
 COLLECT_CHECK = 0.25
 #: Seconds between updates of the clock (now line, reminders).
 TICK_SECONDS = 15
+#: Below this width notices go to the browser's notice line, not over the list.
+NARROW_TOASTS = 100
 
 
 class ConftermApp(App[Opened | None]):
@@ -76,7 +78,15 @@ class ConftermApp(App[Opened | None]):
         """Every toast shows its text literally, whoever asks for it: titles, rooms,
         cities, file names and server answers are never read as markup (a title
         such as ``[@click=…]`` would otherwise become an action). Screens' and
-        widgets' ``notify`` come here too."""
+        widgets' ``notify`` come here too. Below 100 columns a toast would cover
+        half the list: what is not an error is said in the browser's notice line
+        instead, for as long."""
+        screen = self.screen
+        if (severity != "error" and self.size.width < NARROW_TOASTS
+                and isinstance(screen, BrowserScreen)):
+            screen.say(f"{title}: {message}" if title else message, severity,
+                       timeout if timeout is not None else self.NOTIFICATION_TIMEOUT)
+            return
         super().notify(message, title=title, severity=severity, timeout=timeout,
                        markup=False)
 

@@ -26,7 +26,7 @@ from confterm.conference.service import Conference
 from confterm.i18n import N_, _, ngettext, set_language
 from confterm.model.agenda import Agenda, at_now, clashing_ids, conference_day
 from confterm.model.programme import Session
-from confterm.model.text import TEXT_LIMIT, clip, shown
+from confterm.model.text import TEXT_LIMIT, clip, one_line_shown, shown
 from confterm.model.view import Catalogue, ScheduleView
 from confterm.storage.settings import BrowseState
 from confterm.ui.commands import (
@@ -163,6 +163,9 @@ class BrowserScreen(Screen[None]):
         super().__init__()
         self.conference = conference
         self._grid_timer: Timer | None = None
+        #: A notice said in the notice line for a while (text, severity), and its timer.
+        self._said: tuple[str, str] | None = None
+        self._said_timer: Timer | None = None
         #: The timetable grid, once made (imported then: most starts do without it).
         self._grid: TimetableGrid | None = None
         view = conference.opening_view()
@@ -400,9 +403,31 @@ class BrowserScreen(Screen[None]):
         if self.is_mounted:
             self._update_notice()
 
+    def say(self, text: str, severity: str, seconds: float) -> None:
+        """*text* in the notice line for *seconds* (on narrow terminals, where a
+        toast would cover the list)."""
+        self._said = (text, severity)
+        if self._said_timer is not None:
+            self._said_timer.stop()
+        self._said_timer = self.set_timer(seconds, self._unsay)
+        self._update_notice()
+
+    def _unsay(self) -> None:
+        self._said, self._said_timer = None, None
+        self._update_notice()
+
+    @property
+    def said(self) -> str | None:
+        """What the notice line says for a while, if anything."""
+        return self._said[0] if self._said is not None else None
+
     def _update_notice(self) -> None:
         notice = self.view.programme.notice
         parts: list[str | tuple[str, str]] = []
+        if self._said is not None:
+            text, severity = self._said
+            style = "$warning bold" if severity == "warning" else "$accent bold"
+            parts.append((f"» {one_line_shown(text)} ", style))
         if self.status:
             parts.append((f"⚠ {self.status} (r reloads) ", "$error bold"))
         if notice is not None:
