@@ -38,3 +38,32 @@ def test_snapshot(snap_compare: Any, programme: Programme, scene: str,
     if scene == "details" and size[0] >= 100:
         keys = ["down", "down"]  # wide: details beside the list, no modal
     assert snap_compare(make_app(programme), press=keys, terminal_size=size)
+
+
+def sixty_rooms() -> Programme:
+    """A generated day in 60 rooms (benchmarks/generate.py's shape, small)."""
+    from .test_grid import many_rooms
+
+    return many_rooms(60)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_grid_of_sixty_rooms(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The grid at the whole width: as many of the 60 rooms as fit, the cursor
+    moved two rooms across."""
+    import datetime as dt
+
+    app = make_app(sixty_rooms(), dt.datetime(2025, 9, 1, 10, 20, tzinfo=dt.UTC))
+    assert snap_compare(app, press=["g", "right", "right"], terminal_size=size)
+
+
+def test_snapshot_list_at_now_with_items_open_all_day(
+        snap_compare: Any, tmp_path: Any) -> None:
+    """At 14:20 on a congress day: the now line at the top, the talk to come
+    below it, what runs all day (info desk, kids' workshop, exhibition) above."""
+    import datetime as dt
+
+    from .test_now import BERLIN, all_day_congress
+
+    app = make_app(all_day_congress(tmp_path), dt.datetime(2025, 12, 27, 14, 20, tzinfo=BERLIN))
+    assert snap_compare(app, terminal_size=(100, 30))
