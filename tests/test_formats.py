@@ -11,7 +11,7 @@ import pytest
 from confterm.cli import main
 from confterm.formats.builder import parse_duration
 from confterm.formats.detect import format_of, load_any
-from confterm.model.errors import ProgrammeError
+from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.programme import Programme
 from confterm.opening.files import load_programme
 
@@ -99,9 +99,34 @@ def test_frab_people_are_one_person_across_events() -> None:
     assert [p.name for p in programme.people] == ["Hedy Lamarr"]
 
 
-def test_legacy_pentabarf_needs_a_time_zone() -> None:
+def test_legacy_pentabarf_takes_the_zone_of_its_city() -> None:
+    """No zone and no offsets, but <city>Berlin</city>: Europe/Berlin, said to be
+    a guess; with no city it needs --timezone."""
+    warnings: list[Problem] = []
+    raw = (FORMATS / "pentabarf-legacy.xml").read_bytes()
+    programme = load_any(raw, "pentabarf-legacy.xml", warnings=warnings)
+    assert programme.timezone == "Europe/Berlin"
+    assert any("names no time zone; Europe/Berlin, from 'Berlin'" in w.message
+               for w in warnings)
+    assert programme.timezone_note is not None and "Europe/Berlin" in programme.timezone_note
+    nowhere = raw.replace(b"<city>Berlin</city>", b"<city>Nowhere</city>")
     with pytest.raises(ProgrammeError, match="pass --timezone"):
-        read("pentabarf-legacy.xml")
+        load_any(nowhere, "pentabarf-legacy.xml")
+
+
+def test_a_declared_zone_that_its_own_offsets_contradict_gives_way() -> None:
+    """A c3voc file that says UTC while every event carries +01:00: the offsets
+    give the instants and the zone shown, and the programme says so."""
+    data = json.loads((FORMATS / "pretalx-schedule.json").read_text())
+    conference = data["schedule"]["conference"]
+    conference["time_zone_name"] = "UTC"
+    warnings: list[Problem] = []
+    programme = load_any(json.dumps(data).encode(), "c3voc.json", warnings=warnings)
+    offsets = {s.start.utcoffset() for s in programme.sessions}
+    assert dt.timedelta(0) not in offsets
+    assert programme.timezone != "UTC"
+    assert programme.timezone_note is not None and "the file says UTC" in programme.timezone_note
+    assert any("the file says UTC" in w.message for w in warnings)
 
 
 def test_legacy_pentabarf_without_date_or_guid() -> None:

@@ -189,6 +189,8 @@ class ProgrammeBuilder:
     city: str | None = None
     venue: str | None = None
     notice: str | None = None
+    #: How the time zone was found when the file did not say (or said wrong).
+    timezone_note: str | None = None
     #: The file's own day change, used when its events agree with it.
     day_change_hint: dt.time | None = None
     sessions: list[dict[str, Any]] = field(default_factory=list)
@@ -477,4 +479,6 @@ class ProgrammeBuilder:
             data["venue"] = line(self.venue or "")
         if self.notice:
             data["notice"] = {"en": self.notice}
+        if self.timezone_note:
+            data["timezone_note"] = self.timezone_note
         return Converted(data, self.warnings)

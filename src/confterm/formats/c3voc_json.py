@@ -23,7 +23,7 @@ from confterm.formats.builder import (
     slug,
 )
 from confterm.formats.text import readable
-from confterm.formats.zones import resolve_zone
+from confterm.formats.zones import CHECKED, resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
 
@@ -57,9 +57,12 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
         raise ProgrammeError(source, [Problem("schedule.conference", "missing or not an object")])
     named = _text(conference.get("time_zone_name")) or None
     title = _text(conference.get("title")) or _text(conference.get("acronym")) or source
+    # The times' own offsets: to find a zone when the file names none, or to check
+    # the one it names (the first few suffice then).
     found = resolve_zone(named, timezone, source,
-                         moments=_all_offsets(conference.get("days")) if not (
-                             named or timezone) else (),
+                         moments=_all_offsets(conference.get("days"),
+                                              CHECKED if named else None)
+                         if named or not timezone else (),
                          places=[title, *(_text(conference.get(k))
                                           for k in ("city", "location", "venue"))])
     builder = ProgrammeBuilder(
@@ -67,6 +70,7 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
         name=title, timezone=found.name, zone=found.zone)
     if found.note:
         builder.warn("timezone", found.note)
+        builder.timezone_note = found.note
     zone = found.zone
     for room in _list(conference.get("rooms"), "schedule.conference.rooms", source):
         if isinstance(room, dict) and _text(room.get("name")):
@@ -95,9 +99,10 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
     return builder.build()
 
 
-def _all_offsets(days: Any) -> list[dt.datetime]:
-    """Every event's start, if every one is a date-time with its UTC offset."""
-    moments = []
+def _all_offsets(days: Any, limit: int | None = None) -> list[dt.datetime]:
+    """Every event's start (the first *limit*), if every one is a date-time with
+    its UTC offset."""
+    moments: list[dt.datetime] = []
     for day in days if isinstance(days, list) else []:
         rooms = day.get("rooms") if isinstance(day, dict) else None
         for events in rooms.values() if isinstance(rooms, dict) else []:
@@ -109,6 +114,8 @@ def _all_offsets(days: Any) -> list[dt.datetime]:
                 if moment is None:
                     return []
                 moments.append(moment)
+                if limit is not None and len(moments) >= limit:
+                    return moments
     return moments
 
 

@@ -28,7 +28,7 @@ from confterm.formats.builder import (
     slug,
 )
 from confterm.formats.text import readable
-from confterm.formats.zones import resolve_zone
+from confterm.formats.zones import CHECKED, resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
 
 
@@ -205,8 +205,9 @@ _DATE = re.compile(rb"<date>\s*([^<]*?)\s*</date>")
 _EVENT_TAG = re.compile(rb"<event[\s>/]")
 
 
-def _all_offsets(raw: bytes) -> list[dt.datetime]:
-    """Every event's start, if each has a ``<date>`` with its UTC offset."""
+def _all_offsets(raw: bytes, limit: int | None = None) -> list[dt.datetime]:
+    """Every event's start (the first *limit*), if each has a ``<date>`` with its
+    UTC offset."""
     moments = []
     for match in _DATE.finditer(raw):
         text = match.group(1).decode("utf-8", "replace")
@@ -217,6 +218,8 @@ def _all_offsets(raw: bytes) -> list[dt.datetime]:
         if moment.tzinfo is None:
             return []
         moments.append(moment)
+        if limit is not None and len(moments) >= limit:
+            return moments
     return moments if len(moments) == len(_EVENT_TAG.findall(raw)) else []
 
 
@@ -231,14 +234,18 @@ def _builder(conference: Element | None, source: str, timezone: str | None,
              raw: bytes) -> ProgrammeBuilder:
     named = _text(conference, "time_zone_name") or None
     title = _text(conference, "title") or _text(conference, "acronym") or source
+    # The times' own offsets: to find a zone when the file names none, or to check
+    # the one it names (the first few suffice then).
     found = resolve_zone(named, timezone, source,
-                         moments=_all_offsets(raw) if not (named or timezone) else (),
+                         moments=_all_offsets(raw, CHECKED if named else None)
+                         if named or not timezone else (),
                          places=[_text(conference, k) for k in ("city", "venue", "title")])
     builder = ProgrammeBuilder(source=source,
                                programme_id=slug(_text(conference, "acronym") or title),
                                name=title, timezone=found.name, zone=found.zone)
     if found.note:
         builder.warn("timezone", found.note)
+        builder.timezone_note = found.note
     builder.day_change_hint = parse_clock(_text(conference, "day_change"))
     builder.city = _text(conference, "city") or None
     builder.venue = _text(conference, "venue") or None

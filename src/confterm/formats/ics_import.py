@@ -95,6 +95,7 @@ def read_ics(raw: bytes, source: str, *, timezone: str | None = None) -> Convert
                                timezone=found.name, zone=zone)
     if found.note:
         builder.warn("timezone", found.note)
+        builder.timezone_note = found.note
     index = 0
     for start, end in spans:
         index += 1

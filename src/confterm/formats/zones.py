@@ -32,10 +32,16 @@ def resolve_zone(from_file: str | None, from_user: str | None, source: str, *,
                  moments: Sequence[dt.datetime] = (), places: Iterable[str] = ()) -> Zone:
     """The zone to read the file in. *moments* are the file's times, when every
     one carries its offset; *places* are names in the file that may be a city."""
+    places = list(places)
     name = from_file or from_user
     if not name:
         if moments:
             return infer_zone(moments, places)
+        city = _only_zone_named_in(places)
+        if city is not None:
+            key, place = city
+            return Zone(key, zone_named(key), f"the file names no time zone; {key}, "
+                                              f"from {place!r}")
         raise ProgrammeError(source, [Problem(
             "file", "the file does not say which time zone it uses; pass --timezone "
                     "ZONE (an IANA name such as Europe/Berlin)")])
@@ -44,7 +50,37 @@ def resolve_zone(from_file: str | None, from_user: str | None, source: str, *,
     except ValueError as error:
         where = "time zone in the file" if from_file else "--timezone"
         raise ProgrammeError(source, [Problem(where, str(error))]) from None
-    return Zone(name, zone_named(name))
+    zone = zone_named(name)
+    if from_file and moments and not _fits(zone, moments[:CHECKED]):
+        # The file's own offsets give the instants; its declared zone is wrong:
+        # the user's choice, else a zone that fits them.
+        if from_user:
+            return resolve_zone(None, from_user, source)
+        found = infer_zone(moments, places)
+        return Zone(found.name, found.zone,
+                    f"the file says {name}, but its times carry other offsets; shown in "
+                    f"{found.name}, which fits them")
+    return Zone(name, zone)
+
+
+#: Times checked against a declared zone (enough to tell; a large file has many).
+CHECKED = 500
+
+
+def _fits(zone: dt.tzinfo, moments: Sequence[dt.datetime]) -> bool:
+    """Whether *zone* gives any of *moments* the offset it carries."""
+    return any(m.astimezone(zone).utcoffset() == m.utcoffset() for m in moments)
+
+
+def _only_zone_named_in(places: Iterable[str]) -> tuple[str, str] | None:
+    """The one IANA zone a place in the file names as its city, with the place."""
+    for place in places:
+        if not place:
+            continue
+        found = _zones_named_in(place)
+        if len(found) == 1:
+            return found[0], place
+    return None
 
 
 def infer_zone(moments: Sequence[dt.datetime], places: Iterable[str]) -> Zone:

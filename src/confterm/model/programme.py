@@ -259,6 +259,10 @@ class Programme:
     languages: tuple[Language, ...] = ("en",)
     notice: Localized | None = None
     """Shown to users, e.g. that times are indicative."""
+    timezone_note: LineStr | None = None
+    """How the time zone was worked out when the file did not name it (or named
+    one its own times contradict): a guess the browser shows until the user
+    chooses a zone."""
     sources: tuple[Source, ...] = ()
     day_change: dt.time = dt.time(0, 0)
     """Local time at which one conference day ends and the next begins."""

@@ -172,6 +172,20 @@ class RoomJump(RoomCommands):
             yield DiscoveryHit(Content(text), action, text=text, help=escape(help_text))
 
 
+class ZoneChoices(_BrowserCommands):
+    """Every IANA time zone, for a programme that names none (the browser's Z)."""
+
+    def entries(self) -> Iterable[Entry]:
+        from zoneinfo import available_timezones
+
+        browser = self.browser
+        zones = sorted(z for z in available_timezones()
+                       if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+        for zone in [*zones, "UTC"]:
+            yield (zone.replace("_", " "), partial(browser.set_programme_zone, zone),
+                   _("The programme's time zone"))
+
+
 class LanguageCommands(_BrowserCommands):
     def entries(self) -> Iterable[Entry]:
         browser = self.browser

@@ -129,6 +129,8 @@ class BrowserScreen(Screen[None]):
                 tooltip=N_("What is on now and what starts next")),
         Binding("o", "open", N_("Open"), show=False, id="open-programme",
                 tooltip=N_("Open another programme: one opened before, or a file or URL")),
+        Binding("Z", "choose_zone", N_("Set time zone"), show=False, id="programme-zone",
+                tooltip=N_("Set the programme's time zone (for a file that names none)")),
         Binding("e", "export", N_("Export"), show=False, id="export",
                 tooltip=N_("Export my agenda to a calendar file (.ics)")),
         Binding("question_mark", "help", N_("Help"), id="help",
@@ -430,6 +432,10 @@ class BrowserScreen(Screen[None]):
             parts.append((f"» {one_line_shown(text)} ", style))
         if self.status:
             parts.append((f"⚠ {self.status} (r reloads) ", "$error bold"))
+        guessed = self.view.programme.timezone_note
+        if guessed:
+            parts.append(("⚠ " + _("Time zone guessed: {how} (Z sets it) ").format(
+                how=guessed), "$warning bold"))
         if notice is not None:
             parts.append((f"⚠ {clip(notice.get(self.display_options.lang), TEXT_LIMIT)}",
                           "$warning"))
@@ -799,27 +805,48 @@ class BrowserScreen(Screen[None]):
         self.app.push_screen(NowNextScreen(self.view.catalogue, self.agenda,
                                            self.display_options, moment))
 
+    def action_choose_zone(self) -> None:
+        """Choose the programme's time zone from every IANA zone, typed to narrow;
+        the programme is opened again in it (and remembered so)."""
+        from textual.command import CommandPalette
+
+        from confterm.ui.commands import ZoneChoices
+
+        if self.conference.source is None:
+            self.app.bell()
+            return
+        self.app.push_screen(CommandPalette(providers=[ZoneChoices],
+                                            placeholder=_("Type a city or a zone…")))
+
+    def set_programme_zone(self, zone: str) -> None:
+        source = self.conference.source
+        if source is not None:
+            self._open(source.location, zone)
+
+    def _open(self, location: str, zone: str | None = None) -> None:
+        self.notify(_("Opening {place}…").format(place=shown(location)), timeout=30,
+                    markup=False)
+        self.run_worker(partial(self._open_in_thread, location, zone), thread=True,
+                        exclusive=True, group="open-programme")
+
     def action_open(self) -> None:
         from confterm.ui.screens.open_programme import OpenScreen
 
-        def open_it(location: str | None) -> None:
-            if location is not None:
-                self.notify(_("Opening {place}…").format(place=shown(location)), timeout=30,
-                            markup=False)
-                self.run_worker(partial(self._open_in_thread, location), thread=True,
-                                exclusive=True, group="open-programme")
+        def open_it(chosen: tuple[str, str | None] | None) -> None:
+            if chosen is not None:
+                self._open(*chosen)
 
         today = self.conference.clock.now().date()
         source = self.conference.source
         self.app.push_screen(OpenScreen(today, source.location if source else None), open_it)
 
-    def _open_in_thread(self, location: str) -> None:
+    def _open_in_thread(self, location: str, zone: str | None = None) -> None:
         """Open (maybe download) in a thread; the app then starts over with it."""
         from confterm.model.errors import ProgrammeError
         from confterm.opening.sources import open_location
 
         try:
-            opened = open_location(location, deadline=float(
+            opened = open_location(location, timezone=zone, deadline=float(
                 self.conference.settings.download_seconds))
         except ProgrammeError as error:
             first = error.problems[0] if error.problems else None

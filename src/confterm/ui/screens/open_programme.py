@@ -1,5 +1,6 @@
 """Open another programme: the ones opened before (on now, upcoming, past), or a
-file or URL typed in. Returns the location chosen; the browser opens it."""
+file or URL typed in, with a time zone for a file that names none. Returns the
+location chosen and the zone (None: the file's own); the browser opens it."""
 
 from __future__ import annotations
 
@@ -34,7 +35,10 @@ def recent_row(entry: Recent, today: dt.date) -> Content:
         (f"            {clip(shown(entry.location), 200)}", "dim"))
 
 
-class OpenScreen(ClosesOnce, ModalScreen[str | None]):
+Chosen = tuple[str, str | None]
+
+
+class OpenScreen(ClosesOnce, ModalScreen[Chosen | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="cancel-open"),
                 Binding("down", "to_recent", N_("Opened before"), show=False,
                         id="open-to-recent")]
@@ -50,6 +54,9 @@ class OpenScreen(ClosesOnce, ModalScreen[str | None]):
             yield Static(Content.styled(_("Open a programme"), "bold"), markup=False)
             yield Input(placeholder=_("A file or an http(s) URL (pretalx event pages too)"),
                         id="open-location")
+            yield Input(placeholder=_("Time zone, for a file that names none (e.g. Europe/Paris)"),
+                        id="open-zone")
+            yield Static(id="open-problem", markup=False)
             yield Static(Content.styled(
                 _("Opened before (↓ or tab to the list, enter opens):"),
                 "dim"), markup=False)
@@ -69,13 +76,29 @@ class OpenScreen(ClosesOnce, ModalScreen[str | None]):
             if recent.highlighted is None:
                 recent.highlighted = 0
 
-    @on(Input.Submitted, "#open-location")
+    @on(Input.Submitted, "#open-location, #open-zone")
     def _typed(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
-        if value and self.is_current:
-            self.dismiss(value)
+        value = self.query_one("#open-location", Input).value.strip()
+        zone = self._zone()
+        if value and zone is not False and self.is_current:
+            self.dismiss((value, zone or None))
+
+    def _zone(self) -> str | bool:
+        """The zone typed ("" for none), or False (and said why) when it is none."""
+        from confterm.model.constraints import check_zone
+
+        zone = self.query_one("#open-zone", Input).value.strip()
+        if not zone:
+            return ""
+        try:
+            return check_zone(zone)
+        except ValueError as error:
+            self.query_one("#open-problem", Static).update(
+                Content.styled(shown(str(error)), "$error"))
+            return False
 
     @on(OptionList.OptionSelected, "#open-recent")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        entry = self.entries[int(event.option.id or 0)]
         if self.is_current:
-            self.dismiss(self.entries[int(event.option.id or 0)].location)
+            self.dismiss((entry.location, entry.timezone))
