@@ -434,7 +434,7 @@ class BrowserScreen(Screen[None]):
             parts.append((f"⚠ {self.status} (r reloads) ", "$error bold"))
         guessed = self.view.programme.timezone_note
         if guessed:
-            parts.append(("⚠ " + _("Time zone guessed: {how} (Z sets it) ").format(
+            parts.append(("⚠ " + _("Time zone guessed (Z sets it): {how} ").format(
                 how=guessed), "$warning bold"))
         if notice is not None:
             parts.append((f"⚠ {clip(notice.get(self.display_options.lang), TEXT_LIMIT)}",
