@@ -83,6 +83,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from confterm.cli.sessions import run_sessions
 
         return run_sessions(args)
+    if args.command == "now":
+        from confterm.cli.now import run_now
+
+        return run_now(args)
     if args.command == "people":
         from confterm.cli.people import run_people
 

@@ -80,6 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
                         help=FORMAT_HELP)
     people.add_argument("--lang", default=None, help="language of titles (en, fr…)")
 
+    now = commands.add_parser(
+        "now", parents=[common], help="what is on now and what starts next",
+        description="What is running now and what starts next in each track (or room), "
+                    "bookmarks first: one self-contained line each, for a status line, a "
+                    "prompt or a screen reader. Outside the conference, the next day.")
+    now.add_argument("--now", type=now_option, metavar="ISO-DATETIME",
+                     default=argparse.SUPPRESS,
+                     help="pretend the clock shows this time (conference time unless an "
+                          "offset is given)")
+    now.add_argument("--format", choices=("text", "short", "tsv", "json"), default="text",
+                     help="text: a line a session (the default); short: one line for a "
+                          "status bar; tsv or json for scripts")
+    now.add_argument("--mine", action="store_true", help="only my bookmarked sessions")
+    now.add_argument("--room", metavar="NAME", default=None,
+                     help="only this room (its name, ignoring case and accents)")
+    now.add_argument("--lang", default=None, help="language of titles (en, fr…)")
+
     validate = commands.add_parser(
         "validate", parents=[common], help="check a programme file",
         description="Check a programme file. Exit 0 with counts, or 2 with every problem.")
