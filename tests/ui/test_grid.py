@@ -38,6 +38,13 @@ def screen_text(app: Any) -> str:
     return html.unescape(app.export_screenshot()).replace("\u00a0", " ")
 
 
+async def shown_grid(pilot: Any, app: Any) -> TimetableGrid:
+    """The grid, shown with g."""
+    await pilot.press("g")
+    await pilot.pause()
+    return grid_of(app)
+
+
 async def hidden_grid(pilot: Any, app: Any) -> TimetableGrid:
     """The grid, once it is made (hidden, after the first frame) and first ready."""
     await until(pilot, lambda: browser(app).query(TimetableGrid)
@@ -143,9 +150,7 @@ async def test_a_double_click_opens_a_box(programme: Programme) -> None:
 async def test_rooms_scroll_sideways_under_a_fixed_time_axis() -> None:
     app = make_app(many_rooms(12), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("g")
-        await pilot.pause()
-        grid = grid_of(app)
+        grid = await shown_grid(pilot, app)
         shown, width = grid.columns_in_sight()
         assert 1 < shown < 12 and width >= 16
         assert "Room 0" in grid.header_text() and "Room 11" not in grid.header_text()
@@ -387,9 +392,7 @@ async def test_a_box_whose_top_is_scrolled_off_shows_its_title(programme: Progra
     is drawn from the first line in sight, title first, not as an empty edge."""
     app = make_app(programme, DAY2_AFTERNOON)
     async with app.run_test(size=(220, 24)) as pilot:  # its room in sight
-        await pilot.press("g")
-        await pilot.pause()
-        grid = grid_of(app)
+        grid = await shown_grid(pilot, app)
         expo = next(b for b in grid.table.boxes if b.session.id == "d2-exhibition")
         assert grid.scroll_offset.y > expo.top  # its top is out of sight
         assert "Exhibition: 54" in grid.line_text(grid.scroll_offset.y)
@@ -404,9 +407,7 @@ async def test_titles_wrap_at_word_boundaries_in_the_grid() -> None:
     programme = dataclasses.replace(programme, sessions=sessions)
     app = make_app(programme, dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("g")
-        await pilot.pause()
-        grid = grid_of(app)
+        grid = await shown_grid(pilot, app)
         lines = [grid.line_text(y) for y in range(grid.table.lines)]
         pieces = {piece.strip("▏ ") for line in lines for piece in line.split("▏")}
         assert any(p.startswith("Elektrobau") for p in pieces), lines
@@ -420,9 +421,7 @@ async def test_hiding_a_room_keeps_the_time_and_the_count_follows() -> None:
     programme = many_rooms(4)  # 4 sessions a room, on the hour from 09:00
     app = make_app(programme, dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.press("g")
-        await pilot.pause()
-        grid = grid_of(app)
+        grid = await shown_grid(pilot, app)
         grid.highlight_session("r1s2")  # room-1 at 11:00
         await pilot.pause()
         status = browser(app).query_one("#status")
@@ -461,9 +460,7 @@ async def test_the_grid_takes_the_whole_width(size: tuple[int, int], at_least: i
 
     app = make_app(many_rooms(60), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
     async with app.run_test(size=size) as pilot:
-        await pilot.press("g")
-        await pilot.pause()
-        grid = grid_of(app)
+        grid = await shown_grid(pilot, app)
         shown, column_width = grid.columns_in_sight()
         assert shown >= at_least and column_width >= 16
         assert not browser(app).sidebar_shown
@@ -494,9 +491,7 @@ async def test_s_hides_the_sidebar_of_a_wide_list_too(programme: Programme) -> N
 async def test_j_jumps_to_a_room_by_its_name_at_the_same_time() -> None:
     app = make_app(many_rooms(60), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("g")
-        await pilot.pause()
-        grid = grid_of(app)
+        grid = await shown_grid(pilot, app)
         grid.highlight_session("r0s2")  # room 0, at 11:00
         await pilot.pause()
         await pilot.press("j", *"room 42")
@@ -510,9 +505,7 @@ async def test_j_jumps_to_a_room_by_its_name_at_the_same_time() -> None:
 async def test_the_palette_goes_to_a_room_from_the_list_even_a_hidden_one() -> None:
     app = make_app(many_rooms(30), dt.datetime(2025, 8, 1, tzinfo=dt.UTC))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("g")
-        await pilot.pause()
-        grid = grid_of(app)
+        grid = await shown_grid(pilot, app)
         grid.highlight_session("r7s1")
         await pilot.press("minus", "g")  # room 7 hidden, back to the list
         await pilot.pause()

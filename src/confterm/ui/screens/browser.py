@@ -165,6 +165,9 @@ class BrowserScreen(Screen[None]):
         super().__init__()
         self.conference = conference
         self._grid_timer: Timer | None = None
+        #: The sidebar as the user chose it (s, t, f…): shown, hidden, or None where
+        #: it is shown when it fits.
+        self._sidebar_choice: bool | None = None
         #: A notice said in the notice line for a while (text, severity), and its timer.
         self._said: tuple[str, str] | None = None
         self._said_timer: Timer | None = None
@@ -233,6 +236,7 @@ class BrowserScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.fit_panes()  # before the first frame
         conference = self.conference
         conference.agenda_changed.subscribe(self, partial(setattr, self, "agenda"))
         conference.status_changed.subscribe(self, partial(setattr, self, "status"))
@@ -265,6 +269,21 @@ class BrowserScreen(Screen[None]):
     def _set_size_classes(self, width: int) -> None:
         self.set_class(width < SIDEBAR_WIDTH, "-narrow")
         self.set_class(width < DETAILS_WIDTH, "-modal-details")
+        if self.is_mounted:
+            self.fit_panes()
+
+    def fit_panes(self) -> None:
+        """Show the sidebar and the details where they fit: the sidebar unless the
+        terminal is narrow or the grid is shown (then on demand, 30 columns over
+        the side), or as the user toggled it; the details beside a wide list.
+        Set on the two widgets, not by a class of the screen: a class would
+        restyle every widget on it, and g would cost a frame more."""
+        folded = self.has_class("-narrow") or self.grid
+        choice = self._sidebar_choice
+        sidebar = self.query_one("#sidebar")
+        sidebar.display = choice if choice is not None else not folded
+        sidebar.styles.width = GRID_SIDEBAR_WIDTH if folded else None
+        self.query_one("#detail").display = not (self.grid or self.has_class("-modal-details"))
 
     @property
     def modal_details(self) -> bool:
@@ -272,7 +291,7 @@ class BrowserScreen(Screen[None]):
 
     @property
     def sidebar_shown(self) -> bool:
-        return self.query_one("#sidebar").display
+        return bool(self.query_one("#sidebar").display)
 
     # -- reacting to state ------------------------------------------------------
     def watch_view(self, view: ScheduleView) -> None:
@@ -309,8 +328,7 @@ class BrowserScreen(Screen[None]):
         # Shown, the grid takes the whole width but the sidebar's, if open (its
         # width in confterm.tcss), and the list's scroll bar.
         gutter = sessions.size.width - size.width
-        side = min(GRID_SIDEBAR_WIDTH, self.size.width // 2) if self.has_class(
-            "-sidebar-open") else 0
+        side = GRID_SIDEBAR_WIDTH if self._sidebar_choice else 0
         current = self.current.id if self.current is not None else None
         if self._grid is not None:
             self._grid.prepare(self.size.width - side - gutter, size.height, current)
@@ -368,7 +386,7 @@ class BrowserScreen(Screen[None]):
         takes the whole width: the sidebar and the details get out of its way
         (s brings the sidebar back, enter opens the details in a window)."""
         grid = self.grid
-        self.set_class(grid, "-grid")
+        self.fit_panes()
         self.query_one(SessionList).display = not grid
         if self._grid is not None:
             self._grid.display = grid
@@ -641,8 +659,8 @@ class BrowserScreen(Screen[None]):
         self.search_line.display = False
 
     def _open_sidebar(self) -> None:
-        self.remove_class("-sidebar-closed")
-        self.add_class("-sidebar-open")
+        self._sidebar_choice = True
+        self.fit_panes()
 
     def action_tracks(self) -> None:
         self._open_sidebar()
@@ -716,12 +734,11 @@ class BrowserScreen(Screen[None]):
         """At any width: shown where it folds away (narrow, the grid), hidden
         where it is shown."""
         if self.sidebar_shown:
-            self.remove_class("-sidebar-open")
-            self.add_class("-sidebar-closed")
+            self._sidebar_choice = False
+            self.fit_panes()
             self.set_focus(self.sessions_widget)
         else:
-            self.remove_class("-sidebar-closed")
-            self.add_class("-sidebar-open")
+            self._open_sidebar()
 
     def action_toggle_grid(self) -> None:
         self.grid = not self.grid
@@ -739,8 +756,9 @@ class BrowserScreen(Screen[None]):
         if search.display:  # in the search line or in its results: escape clears it
             self._close_search()
             self.view = self.view.matching("")
-        elif self.has_class("-sidebar-open"):
-            self.remove_class("-sidebar-open")
+        elif self._sidebar_choice:  # opened over a narrow list or the grid: folded again
+            self._sidebar_choice = None
+            self.fit_panes()
         self.set_focus(self.sessions_widget)
 
     def action_toggle_language(self) -> None:
