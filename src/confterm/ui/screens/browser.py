@@ -65,7 +65,7 @@ if TYPE_CHECKING:
 
 #: Below this width the sidebar folds away (t, f or s bring it back).
 SIDEBAR_WIDTH = 100
-#: The sidebar's width when it is brought back over the grid (confterm.tcss).
+#: The sidebar's width when it is brought back over a narrow list or the grid.
 GRID_SIDEBAR_WIDTH = 30
 #: Below this width the details pane is hidden and enter opens them as a modal.
 DETAILS_WIDTH = 140
@@ -325,8 +325,8 @@ class BrowserScreen(Screen[None]):
         self._grid_timer = None
         sessions = self.query_one(SessionList)
         size = sessions.scrollable_content_region.size
-        # Shown, the grid takes the whole width but the sidebar's, if open (its
-        # width in confterm.tcss), and the list's scroll bar.
+        # Shown, the grid takes the whole width but the sidebar's, if open, and
+        # the list's scroll bar.
         gutter = sessions.size.width - size.width
         side = GRID_SIDEBAR_WIDTH if self._sidebar_choice else 0
         current = self.current.id if self.current is not None else None
