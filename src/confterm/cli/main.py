@@ -103,6 +103,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from confterm.cli.agenda import export_programme
 
         return export_programme(args, load(args))
+    if getattr(args, "plain", False) or os.environ.get("TERM") == "dumb":
+        from confterm.cli.plain import run_plain
+
+        return run_plain(args)
     from confterm.cli.browse import run_browse
 
     return run_browse(args)

@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Browse a conference programme in the terminal. "
                     "Without a command, opens the interactive browser.")
     parser.add_argument("--version", action="version", version=f"confterm {__version__}")
+    parser.add_argument("--plain", action="store_true",
+                        help="a line at a time instead of the full-screen browser, for "
+                             "screen readers and scripts (also when TERM=dumb)")
     parser.add_argument("--now", type=now_option, metavar="ISO-DATETIME", default=None,
                         help="pretend the clock shows this time (also CONFTERM_NOW)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
