@@ -69,3 +69,17 @@ def test_before_and_after_the_conference(capsys: pytest.CaptureFixture[str]) -> 
     after = now(capsys, "--now", "2024-12-01T10:00")
     assert after == "The conference is over (WCO Technology Conference and Exhibition 2024).\n"
     assert now(capsys, "--now", "2024-12-01T10:00", "--format", "short") == "nothing on\n"
+
+
+def test_no_color_is_honoured_by_the_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With NO_COLOR set, a table on a terminal carries no colour (bold may stay)."""
+    import re
+
+    from .test_terminal_safety import CONFTERM, run_in_pty
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    ran = run_in_pty([*CONFTERM, "-p", BUNDLED, "sessions", "--format", "table"], seconds=60)
+    assert b"Official opening ceremony" in ran.output
+    colours = re.findall(rb"\x1b\[[0-9;]*(?:3[0-7]|38;[0-9;]+|4[0-7]|48;[0-9;]+|9[0-7])m",
+                         ran.output)
+    assert colours == []
