@@ -12,7 +12,7 @@ from confterm.ui.widgets.session_list import SessionList
 from .conftest import browser, make_app
 
 THEMES = ["textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-latte",
-          "solarized-light", "dracula", "tokyo-night"]
+          "solarized-light", "dracula", "tokyo-night", "confterm-high-contrast"]
 
 
 def luminance(color: Color) -> float:
@@ -81,3 +81,22 @@ async def test_the_current_day_stands_out_by_more_than_bold(programme: Programme
         active = bar.get_visual_style("day-bar--active")
         other = bar.get_visual_style()
         assert active.background != other.background  # a band of colour, not only bold
+
+
+def test_the_high_contrast_theme_reaches_aaa_for_text_and_aa_on_panels() -> None:
+    """Computed from the theme itself: every colour text is drawn in, against the
+    background (7:1) and against the panels and the hover (4.5:1)."""
+    from confterm.ui.themes import HIGH_CONTRAST as theme
+
+    variables = theme.to_color_system().generate()
+    texts = ["foreground", "primary", "secondary", "accent", "warning", "error", "success",
+             "text-muted", "text-accent", "footer-key-foreground"]
+    grounds = {"background": 7.0, "panel": 4.5, "boost": 4.5, "block-hover-background": 4.5}
+    for text in texts:
+        for ground, least in grounds.items():
+            ratio = contrast(Color.parse(variables[text][:7]), Color.parse(variables[ground][:7]))
+            assert ratio >= least, (text, ground, round(ratio, 2))
+    for cursor in ("block-cursor", "block-cursor-blurred"):  # the list's, the sidebar's
+        ratio = contrast(Color.parse(variables[f"{cursor}-foreground"][:7]),
+                         Color.parse(variables[f"{cursor}-background"][:7]))
+        assert ratio >= 7.0, (cursor, round(ratio, 2))

@@ -144,6 +144,9 @@ class ConftermApp(App[Opened | None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        from confterm.ui.themes import HIGH_CONTRAST
+
+        self.register_theme(HIGH_CONTRAST)
         conference = self.conference
         if conference.settings.ui_theme in self.available_themes:
             self.theme = conference.settings.ui_theme
