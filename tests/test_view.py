@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,3 +161,12 @@ def test_search_index_built_ahead_gives_the_same_results(programme: Programme) -
     assert ahead.catalogue.search_ready
     for query in ("iot", "highsmith", "douane", "cérémonie", "no such words"):
         assert lazy.matching(query).sessions == ahead.matching(query).sessions
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("diyarbakir", "Diyarbakır"), ("istanbul", "İstanbul"), ("kobenhavn", "København"),
+    ("lodz", "Łódź"), ("da nang", "Đà Nẵng"), ("oeuvre", "Œuvre"), ("strasse", "Straße")])
+def test_letters_that_casefold_keeps_are_folded_too(typed: str, written: str) -> None:
+    from confterm.model.text import fold
+
+    assert fold(typed) == fold(written) and fold(typed) in fold(f"Hello {written}!")

@@ -114,8 +114,14 @@ def shown(value: object) -> str:
     return neutralise(str(value))
 
 
+#: Letters that neither decomposition nor casefold bring to their plain form:
+#: dotless ı (Diyarbakır), ø (København), ł (Łódź), đ (Đà Nẵng), ħ, æ, œ, þ.
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h",
+                                "æ": "ae", "œ": "oe", "þ": "th"})
+
+
 def fold(text: str) -> str:
     """Normalise *text* for searching: no accents, no case, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    return " ".join(stripped.casefold().translate(_PLAIN_LETTERS).split())
