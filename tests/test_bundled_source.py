@@ -110,7 +110,7 @@ def test_sessions_whose_day_the_release_does_not_give_say_so(programme: Programm
 def test_the_readme_search_example_finds_sessions(programme: Programme) -> None:
     """The README's first search example (typed without accents) finds sessions
     whose text has the accented word."""
-    example = re.search(r"\(`(\w+)` finds « (\w+) »\)", README.read_text("utf-8"))
+    example = re.search(r"\(`(\w+)` finds « (\w+) »", README.read_text("utf-8"))
     assert example is not None
     typed, word = example.groups()
     assert typed != word
