@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -65,16 +64,20 @@ def serve(served: Served) -> Iterator[tuple[str, ThreadingHTTPServer]]:
 Answer = Callable[[socket.socket], None]
 
 
+#: Seconds the raw server waits for a connection before it looks whether to stop.
+ACCEPT_WAIT = 0.2
+
+
 @contextmanager
 def serve_raw(answers: list[Answer], *, lifetime: float = 20.0) -> Iterator[str]:
     """A loopback server that answers the n-th connection with ``answers[n]`` (the
     last one again after that), writing whatever bytes it likes. It stops by itself
-    after *lifetime* seconds, so a test can never leave it running."""
+    after *lifetime* seconds of waiting for connections (at the most: no clock is
+    read), so a test can never leave it running."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)
-    listener.settimeout(0.2)
-    stop_at = time.monotonic() + lifetime
+    listener.settimeout(ACCEPT_WAIT)
     stopped = threading.Event()
 
     def handle(conn: socket.socket, answer: Answer) -> None:
@@ -93,7 +96,9 @@ def serve_raw(answers: list[Answer], *, lifetime: float = 20.0) -> Iterator[str]
 
     def accept() -> None:
         count = 0
-        while not stopped.is_set() and time.monotonic() < stop_at:
+        for _ in range(int(lifetime / ACCEPT_WAIT) + 1):  # each waits ACCEPT_WAIT at most
+            if stopped.is_set():
+                return
             try:
                 conn, _ = listener.accept()
             except TimeoutError:

@@ -12,12 +12,11 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
-import select
 import struct
 import subprocess
 import sys
 import termios
-import time
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,39 +47,47 @@ def run_in_pty(argv: list[str], *, keys: list[tuple[float, bytes]] = (),  # type
                size: tuple[int, int] = (50, 160), seconds: float = 20.0) -> PtyRun:
     """Run *argv* on a pseudo-terminal and return all it wrote. *keys* are typed at
     their delays, counted from the program's first output (a slow start delays them
-    all alike); after *seconds* a program still running is killed."""
+    all alike); a program still running *seconds* after that is killed. Events and
+    waits only: no clock is read."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
     process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
                                close_fds=True)
     os.close(slave)
-    output, pending = bytearray(), list(keys)
-    start = time.monotonic()
-    keys_from: float | None = None
-    try:
-        while time.monotonic() - start < seconds:
-            if (pending and keys_from is not None
-                    and time.monotonic() - keys_from >= pending[0][0]):
-                os.write(master, pending.pop(0)[1])
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:  # the child closed the terminal
-                    break
-                if not chunk:
-                    break
-                if keys_from is None:
-                    keys_from = time.monotonic()
-                output += chunk
-            elif process.poll() is not None and not pending:
+    output = bytearray()
+    wrote, closed = threading.Event(), threading.Event()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child closed the terminal
                 break
+            if not chunk:
+                break
+            output.extend(chunk)
+            wrote.set()
+        closed.set()
+        wrote.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    exited = False
+    try:
+        if wrote.wait(seconds):
+            typed_at = 0.0
+            for delay, key in keys:
+                if closed.wait(max(delay - typed_at, 0.0)):
+                    break  # it ended: nothing left to type into
+                typed_at = delay
+                os.write(master, key)
+        exited = _ended_within(process, seconds)
     finally:
-        exited = process.poll() is not None or _ended_within(process, 5)
         if not exited:
             process.kill()
         process.wait()
+        reader.join(10)
         os.close(master)
     return PtyRun(bytes(output), exited, process.returncode)
 
