@@ -121,7 +121,7 @@ async def main(path, scenario):
             for key in "2131231321":
                 await press(key, key, "day")
             for _ in range(10):
-                app.screen_stack[0].action_themes(); await settle(app, time.perf_counter())
+                app.screen_stack[0].action_filter("theme"); await settle(app, time.perf_counter())
                 await press("space", " ", "theme")
                 app.screen_stack[0].action_back(); await settle(app, time.perf_counter())
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

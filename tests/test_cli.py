@@ -257,3 +257,28 @@ def test_people_with_their_sessions(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Tue 12 Nov 09:00" in out and "Tue 12 Nov 09:45" in out  # days, not only times
     code, out, _ = run(capsys, "people", "--search", "claudia revenue", "--format", "json")
     assert [p["name"] for p in json.loads(out)] == ["Cláudia Thomaz"]
+
+
+def test_sessions_by_kind_and_recording_agree_with_the_sessions_fields(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from confterm.model.validation import programme_to_json
+
+    from .test_facets import PROGRAMME
+
+    path = tmp_path / "congress.json"
+    path.write_text(json.dumps(programme_to_json(PROGRAMME)))
+    code, out, _ = run(capsys, "sessions", "-p", str(path), "--format", "json",
+                       "--kind", "workshop", "--recorded", "no")
+    sessions = json.loads(out)["sessions"]
+    assert code == 0 and sessions
+    assert all(s["kind"] == "workshop" and s["recorded"] is False for s in sessions)
+    assert len(sessions) == sum(1 for s in PROGRAMME.sessions
+                                if s.kind == "workshop" and s.recorded is False)
+    # Field words select what the options select.
+    by_words = session_ids(capsys, "-p", str(path), "--search", 'room:"Saal 1" lang:de')
+    by_options = session_ids(capsys, "-p", str(path), "--room", "Saal 1", "--language", "de")
+    assert by_words == by_options and by_words
+    by_person = session_ids(capsys, "-p", str(path), "--search", "by:dupont")
+    assert sorted(by_person) == sorted(s.id for s in PROGRAMME.sessions if s.people)
+    code, _, err = run(capsys, "sessions", "-p", str(path), "--kind", "concert")
+    assert code == 2 and "--kind 'concert' is unknown" in err and "'workshop'" in err

@@ -280,3 +280,16 @@ def test_the_browser_commands_read_other_formats_directly(
                  "radio", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert [s["title"] for s in document["sessions"]] == [{"en": "Software-defined radio"}]
+
+
+# -- whether a session is recorded ------------------------------------------------
+def test_recording_opt_out_is_read_where_the_file_says() -> None:
+    """c3voc ``do_not_record`` and frab ``<recording><optout>``; silence is unknown."""
+    pretalx = {s.title.get("en"): s.recorded for s in read("pretalx-schedule.json").sessions}
+    assert pretalx["Opening"] is True
+    assert pretalx["Lockpicking for auditors"] is False
+    assert pretalx["Late night hacking"] is None
+    frab = {s.title.get("en"): s.recorded for s in read("frab-schedule.xml").sessions}
+    assert frab["Software-defined radio"] is True
+    assert frab["After midnight"] is False
+    assert list(frab.values()).count(None) == len(frab) - 2

@@ -73,11 +73,25 @@ def test_move_aside_never_overwrites(tmp_path: Path) -> None:
 def test_settings_round_trip() -> None:
     settings = Settings(language="fr", ui_theme="nord", local_time=True,
                         keys={"search": "ctrl+f"}, reminder_minutes=5, bell=False).with_state(
-        "conf", BrowseState(day=dt.date(2024, 11, 13), tracks=("a",), themes=("iot", "ai")))
+        "conf", BrowseState(day=dt.date(2024, 11, 13),
+                            filters={"track": ("a",), "theme": ("iot", "ai"), "kind": ("panel",),
+                                     "recorded": ("no",)}))
     save_settings(settings)
     loaded = load_settings()
     assert loaded.problem is None
     assert loaded.settings == settings
+
+
+def test_filters_saved_by_older_versions_are_read() -> None:
+    """Settings files keep each facet under its own key, as the first ones did."""
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"programmes": {"conf": {
+        "day": "2024-11-13", "tracks": ["a"], "themes": ["iot"], "rooms": ["r1"],
+        "languages": ["fr"]}}}))
+    state = load_settings().settings.state_for("conf")
+    assert state.filters == {"track": ("a",), "theme": ("iot",), "room": ("r1",),
+                             "language": ("fr",)}
 
 
 def test_missing_settings_give_defaults() -> None:

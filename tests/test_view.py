@@ -138,11 +138,11 @@ def test_each_sidebar_count_is_what_choosing_it_alone_would_show(
                .matching(query))
     counts = current.facet_counts
     for track in view.catalogue.tracks:
-        assert counts.tracks[track] == len(current.in_tracks(track).sessions)
+        assert counts["track"][track] == len(current.in_tracks(track).sessions)
     for theme in view.catalogue.themes:
-        assert counts.themes[theme] == len(current.with_themes(theme).sessions)
+        assert counts["theme"][theme] == len(current.with_themes(theme).sessions)
     for room in view.catalogue.rooms:
-        assert counts.rooms[room] == len(current.in_rooms(room).sessions)
+        assert counts["room"][room] == len(current.in_rooms(room).sessions)
 
 
 @given(st.data())

@@ -18,7 +18,7 @@ from confterm.ui.widgets.day_bar import DayBar
 from confterm.ui.widgets.footer import KeyFooter
 from confterm.ui.widgets.search_line import SearchLine
 from confterm.ui.widgets.session_list import SessionList
-from confterm.ui.widgets.sidebar import ThemeList, TrackList
+from confterm.ui.widgets.sidebar import FacetList
 
 from ..conftest import until
 from .conftest import browser, listed, make_app, palette_lists, palette_prompts, row_text
@@ -89,7 +89,7 @@ async def test_day_two_shows_both_workshop_tracks_in_parallel(app: ConftermApp) 
 async def test_track_filter(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2", "t")
-        assert isinstance(app.focused, TrackList)
+        assert app.focused is browser(app).query_one("#tracks")
         await pilot.press("down", "down", "enter")  # All, Plenary, Workshop track A
         assert browser(app).view.tracks == frozenset({"workshop-a"})
         assert listed(app) == ["d2-wa-conops-data", "d2-wa-blockchain", "d2-wa-iot"]
@@ -98,7 +98,7 @@ async def test_track_filter(app: ConftermApp) -> None:
 
 
 async def choose_theme(pilot: object, app: ConftermApp, theme_id: str) -> None:
-    themes = browser(app).query_one(ThemeList)
+    themes = browser(app).query_one("#themes", FacetList)
     index = next(i for i, choice in enumerate(themes.choices) if choice.id == theme_id)
     await pilot.press("f", "home", *(["down"] * index), "space")  # type: ignore[attr-defined]
 
@@ -114,7 +114,7 @@ async def test_theme_filter_blockchain_on_day_two(app: ConftermApp) -> None:
 
 async def test_theme_counts_follow_the_day(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
-        themes = browser(app).query_one(ThemeList)
+        themes = browser(app).query_one("#themes", FacetList)
 
         def count(theme_id: str) -> str:
             for choice in themes.choices:
@@ -586,8 +586,8 @@ async def test_day_labels_in_wide_script_fit_the_bar(programme: Programme) -> No
 
 
 async def click_choice(pilot: object, app: ConftermApp,
-                       kind: type[ThemeList] | type[TrackList], choice_id: str) -> None:
-    choices = browser(app).query_one(kind).choices
+                       kind: str, choice_id: str) -> None:
+    choices = browser(app).query_one(kind, FacetList).choices
     row = next(i for i, choice in enumerate(choices) if choice.id == choice_id)
     await pilot.click(kind, offset=(4, row))  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
@@ -596,17 +596,17 @@ async def click_choice(pilot: object, app: ConftermApp,
 async def test_clicking_a_theme_toggles_it(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2")
-        await click_choice(pilot, app, ThemeList, "blockchain")
+        await click_choice(pilot, app, "#themes", "blockchain")
         assert browser(app).view.themes == frozenset({"blockchain"})
         assert listed(app) == ["d2-wa-blockchain"]
-        await click_choice(pilot, app, ThemeList, "blockchain")
+        await click_choice(pilot, app, "#themes", "blockchain")
         assert browser(app).view.themes == frozenset()
 
 
 async def test_clicking_a_track_chooses_it(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2")
-        await click_choice(pilot, app, TrackList, "workshop-b")
+        await click_choice(pilot, app, "#tracks", "workshop-b")
         assert browser(app).view.tracks == frozenset({"workshop-b"})
 
 
@@ -745,11 +745,11 @@ async def test_colour_themes_are_one_palette_entry_apart_from_the_programmes_the
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p")
         await until(pilot, lambda: palette_prompts(app), "the palette's first entries")
-        assert not any(p.startswith(("Show theme", "Hide theme")) for p in palette_prompts(app))
+        assert not any(p.startswith(("Filter on", "Remove filter")) for p in palette_prompts(app))
         await pilot.press(*"colour")
         await until(pilot, palette_lists(app, "Colour theme…"), "the colour themes")
         await pilot.press("ctrl+u", *"blockchain")  # the programme's themes by name
-        await until(pilot, palette_lists(app, "Show theme: Blockchain"), "the theme")
+        await until(pilot, palette_lists(app, "Filter on Blockchain (Themes)"), "the theme")
 
 
 async def test_in_local_time_the_day_bar_shows_local_dates(

@@ -70,7 +70,7 @@ async def test_the_command_palette_speaks_french(programme: Programme) -> None:
         await pilot.press("ctrl+p", *"aller au jour")
         await until(pilot, palette_lists(app, "Aller au jour 2 :"), "the days, in French")
         await pilot.press("ctrl+u", *"chaine de blocs")  # a theme, by its French name
-        await until(pilot, palette_lists(app, "Filtrer sur le thème : Chaîne de blocs"),
+        await until(pilot, palette_lists(app, "Filtrer sur Chaîne de blocs (Thèmes)"),
                     "the theme, in French")
         await pilot.press("ctrl+u", *"couleurs")
         await until(pilot, palette_lists(app, "Thème de couleurs…"), "colour themes, in French")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from confterm.model.facets import BY_ID
 from confterm.model.programme import Line, Programme
 from confterm.model.view import ScheduleView
 from confterm.opening.sources import Opened
@@ -17,13 +18,7 @@ from confterm.ui.widgets.session_rows import (
     row_height,
     session_rows,
 )
-from confterm.ui.widgets.sidebar import (
-    ALL_TRACKS,
-    ThemeList,
-    TrackList,
-    theme_choices,
-    track_choices,
-)
+from confterm.ui.widgets.sidebar import ALL, FacetList, facet_choices
 
 from .conftest import browser, make_app
 
@@ -82,14 +77,14 @@ def test_title_widths_are_counted_in_cells(view: ScheduleView, programme: Progra
 
 def test_sidebar_choices_follow_the_view(view: ScheduleView) -> None:
     display = Display("en")
-    tracks = track_choices(view.in_tracks("workshop-a"), display)
-    assert tracks[0].id == ALL_TRACKS and not tracks[0].chosen
+    tracks = facet_choices(BY_ID["track"], view.in_tracks("workshop-a"), display)
+    assert tracks[0].id == ALL and not tracks[0].chosen
     assert [c.id for c in tracks if c.chosen] == ["workshop-a"]
-    themes = theme_choices(view.on_day(DAY2).with_themes("blockchain"), display)
+    themes = facet_choices(BY_ID["theme"], view.on_day(DAY2).with_themes("blockchain"), display)
     labels = [c.label.plain[3:] for c in themes]  # after the count
     assert labels == sorted(labels, key=str.casefold)
     assert [c.id for c in themes if c.chosen] == ["blockchain"]
-    french = theme_choices(view, Display("fr"))
+    french = facet_choices(BY_ID["theme"], view, Display("fr"))
     assert {c.id for c in french} == {c.id for c in themes}
     assert [c.label.plain for c in french] != [c.label.plain for c in themes]
 
@@ -105,9 +100,10 @@ async def test_the_sidebar_shows_a_reloaded_programme_at_once(programme: Program
         screen = browser(app)
         app.conference.reloaded(Opened(renamed, "programme.json"))
         await pilot.pause()
-        tracks = [c.label.plain[3:] for c in screen.query_one(TrackList).choices]  # no count
+        tracks = [c.label.plain[3:]  # no count
+                  for c in screen.query_one("#tracks", FacetList).choices]
         assert tracks[1:] == [f"New {t.id}" for t in programme.tracks]
-        themes = {c.id for c in screen.query_one(ThemeList).choices}
+        themes = {c.id for c in screen.query_one("#themes", FacetList).choices}
         assert themes == {t.id for t in renamed.themes}
 
 

@@ -19,13 +19,13 @@ from confterm.model.programme import Programme
 from confterm.ui.app import ConftermApp
 from confterm.ui.screens.browser import BrowserScreen
 from confterm.ui.widgets.session_list import SessionList
-from confterm.ui.widgets.sidebar import ALL_TRACKS, ThemeList, TrackList
+from confterm.ui.widgets.sidebar import ALL, FacetList
 from confterm.ui.widgets.timetable_grid import TimetableGrid
 
 from ..conftest import until
 from .conftest import browser, make_app
 
-KEYS = [*"123456789[]/tfxslzbpaneh?r", "left", "right", "up", "down", "pageup",
+KEYS = [*"123456789[]/tfxslzbpaneh?rkR", "left", "right", "up", "down", "pageup",
         "pagedown", "home", "end", "enter", "escape", "space", "tab", "shift+tab",
         "backspace", *"abcdefghijkmorsuvwy ", "é", "会"]
 # ctrl+p (the command palette) is left out: it is Textual's own widget, and under
@@ -52,9 +52,9 @@ def check_invariants(app: ConftermApp, when: int) -> None:
     if shown:
         assert screen.current is not None and screen.current.id in shown, (
             when, screen.grid, screen.current.id)
-    tracks = {c.id for c in screen.query_one(TrackList).choices if c.chosen}
-    assert tracks == (set(view.tracks) or {ALL_TRACKS}), when
-    themes = {c.id for c in screen.query_one(ThemeList).choices if c.chosen}
+    tracks = {c.id for c in screen.query_one("#tracks", FacetList).choices if c.chosen}
+    assert tracks == (set(view.tracks) or {ALL}), when
+    themes = {c.id for c in screen.query_one("#themes", FacetList).choices if c.chosen}
     assert themes == set(view.themes), when
 
 

@@ -6,19 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from confterm.model.facets import BY_ID
 from confterm.model.loader import parse_programme
 from confterm.model.programme import Programme
 from confterm.model.view import ScheduleView
 from confterm.storage.settings import load_settings
 from confterm.ui.render import Display
-from confterm.ui.widgets.sidebar import (
-    RoomList,
-    SpokenList,
-    TrackList,
-    language_choices,
-    room_choices,
-    track_choices,
-)
+from confterm.ui.widgets.sidebar import FacetList, facet_choices
 
 from ..conftest import until
 from .conftest import browser, listed, make_app, row_text
@@ -52,25 +46,25 @@ BEFORE = dt.datetime(2025, 12, 1, tzinfo=dt.UTC)
 
 def test_choices_carry_counts_under_the_other_filters(view: ScheduleView) -> None:
     day2 = view.on_day(DAY2)
-    rooms = {c.id: c.label.plain for c in room_choices(day2, Display())}
+    rooms = {c.id: c.label.plain for c in facet_choices(BY_ID["room"], day2, Display())}
     room_a = sum(1 for s in day2.sessions if s.room == "workshop-room-a")
     assert rooms["workshop-room-a"].split()[0] == str(room_a) and room_a > 0
-    tracks = track_choices(day2.in_rooms("workshop-room-a"), Display())
+    tracks = facet_choices(BY_ID["track"], day2.in_rooms("workshop-room-a"), Display())
     counted = {c.id: int(c.label.plain.split()[0]) for c in tracks[1:]}
     assert counted["workshop-a"] == room_a and counted["workshop-b"] == 0
 
 
 def test_spoken_languages_by_primary_tag_most_used_first() -> None:
     view = ScheduleView.of(congress())
-    choices = language_choices(view, Display())
+    choices = facet_choices(BY_ID["language"], view, Display())
     assert [c.id for c in choices] == ["en", "de"]  # en-GB counts as en
     assert [c.label.plain.split()[0] for c in choices] == ["18", "12"]
 
 
 def test_long_lists_are_sorted_short_ones_keep_the_programme_order() -> None:
-    short = [c.id for c in track_choices(ScheduleView.of(congress(3)), Display())]
+    short = [c.id for c in facet_choices(BY_ID["track"], ScheduleView.of(congress(3)), Display())]
     assert short[1:] == ["track-2", "track-1", "track-0"]  # as the programme lists them
-    long = [c.label.plain[3:] for c in track_choices(ScheduleView.of(congress(40)),
+    long = [c.label.plain[3:] for c in facet_choices(BY_ID["track"], ScheduleView.of(congress(40)),
                                                       Display())[1:]]
     assert long == sorted(long)
 
@@ -79,7 +73,7 @@ async def test_rooms_filter_from_the_sidebar(programme: Programme) -> None:
     app = make_app(programme)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2", "w")
-        rooms = browser(app).query_one(RoomList)
+        rooms = browser(app).query_one("#rooms", FacetList)
         assert browser(app).focused is rooms
         index = next(i for i, c in enumerate(rooms.choices) if c.id == "workshop-room-a")
         await pilot.press("home", *["down"] * index, "space")
@@ -101,15 +95,15 @@ async def test_spoken_language_filter_and_it_is_remembered() -> None:
     app = make_app(programme, BEFORE)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("v")
-        spoken = browser(app).query_one(SpokenList)
+        spoken = browser(app).query_one("#languages", FacetList)
         assert browser(app).focused is spoken
         await pilot.press("down", "space")  # de
         shown = listed(app)
         assert len(shown) == 12
         assert all("de" in programme_session(programme, i).language for i in shown)
         assert "· talk · de, en" in row_text(app, "s2")  # rows say what is spoken
-        await until(pilot, lambda: load_settings().settings.state_for("congress").languages
-                    == ("de",), "the language filter saved")
+        await until(pilot, lambda: load_settings().settings.state_for("congress").filters
+                    == {"language": ("de",)}, "the language filter saved")
     app = make_app(programme, BEFORE)
     async with app.run_test(size=WIDE) as pilot:
         assert len(listed(app)) == 12
@@ -118,9 +112,9 @@ async def test_spoken_language_filter_and_it_is_remembered() -> None:
 async def test_no_spoken_languages_no_section(programme: Programme) -> None:
     app = make_app(programme)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
-        assert not browser(app).query(SpokenList)  # no section
+        assert not browser(app).query("#languages")  # no section
         await pilot.press("v")
-        assert any("does not say which language" in str(n.message)
+        assert any("nothing to choose under “Spoken in”" in str(n.message)
                    for n in app._notifications)
 
 
@@ -128,7 +122,7 @@ async def test_a_long_list_narrows_as_you_type_after_slash() -> None:
     app = make_app(congress(40), BEFORE)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("t")
-        tracks = browser(app).query_one(TrackList)
+        tracks = browser(app).query_one("#tracks", FacetList)
         every = len(tracks.choices)
         await pilot.press("slash", *"03", "1")
         labels = [c.label.plain[3:] for c in tracks.choices]

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from confterm import __version__
+from confterm.model.facets import FACETS
 
 
 def now_option(value: str) -> dt.datetime:
@@ -58,16 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="List sessions grouped by day. Filters combine with AND; "
                     "several --theme values match sessions with any of them.")
     sessions.add_argument("--day", help="day number (1, 2…) or date (YYYY-MM-DD)")
-    sessions.add_argument("--track", action="append", default=[], metavar="ID",
-                          help="track id (repeatable)")
-    sessions.add_argument("--theme", action="append", default=[], metavar="ID",
-                          help="theme id (repeatable: any of them)")
-    sessions.add_argument("--room", action="append", default=[], metavar="ID|NAME",
-                          help="room id or name, any case (repeatable: any of them)")
-    sessions.add_argument("--language", action="append", default=[], metavar="CODE",
-                          help="spoken language, e.g. de (repeatable: any of them)")
+    for facet in FACETS:  # --track, --room, --kind…: every filter of the sidebar
+        sessions.add_argument(f"--{facet.id}", action="append", default=[],
+                              metavar="VALUE", help=facet.help)
     sessions.add_argument("--search", default="", metavar="TEXT",
-                          help="words to find, ignoring case and accents")
+                          help="words to find, ignoring case and accents; field words "
+                               "choose filters: room:NAME track: theme: lang: kind: "
+                               "recorded: by:PERSON day:N (quote values with spaces)")
     sessions.add_argument("--lang", default=None, help="language of titles (en, fr…)")
     sessions.add_argument("--format", choices=("table", "tsv", "json"), default=None,
                           help=FORMAT_HELP)

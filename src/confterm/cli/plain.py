@@ -183,6 +183,8 @@ class PlainSession:
         if track:
             lines.append(f"Track: {clip(track)}")
         lines.append(f"Kind: {session.kind.value}")
+        if session.recorded is not None:
+            lines.append("Recorded" if session.recorded else "Not recorded")
         for person in catalogue.session_people(session):
             about = ", ".join(clip(x.get("en")) for x in (person.position, person.organisation)
                               if x)

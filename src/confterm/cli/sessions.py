@@ -7,24 +7,27 @@ from typing import TYPE_CHECKING
 
 from confterm.cli.common import load, parse_day
 from confterm.cli.errors import EXIT_OK, UsageError
+from confterm.model.facets import FACETS, Facet
 from confterm.model.text import fold
 
 if TYPE_CHECKING:
-    from confterm.model.programme import Programme
+    from confterm.model.view import Catalogue
 
 
-def room_id(value: str, programme: Programme) -> str:
-    """A room given by its id, or by its name in any case."""
-    ids = {room.id for room in programme.rooms}
-    if value in ids:
+def facet_value(facet: Facet, value: str, catalogue: Catalogue) -> str:
+    """A filter's value given by its id, or by its name in any case and language."""
+    available = facet.available(catalogue)
+    if value in available or (facet.id == "language" and value.lower() in available):
         return value
-    folded = fold(value)
-    for room in programme.rooms:
-        if fold(room.name) == folded:
-            return room.id
-    names = ", ".join(repr(room.name) for room in programme.rooms[:20])
-    more = " …" if len(programme.rooms) > 20 else ""
-    raise UsageError(f"--room {value!r} is unknown; choose from: {names}{more}")
+    if facet.id == "language":  # any tag: one no session is spoken in selects none
+        return value
+    folded, languages = fold(value), catalogue.programme.languages
+    for candidate in available:
+        if any(fold(facet.name(catalogue, candidate, lang)) == folded for lang in languages):
+            return candidate
+    names = [facet.name(catalogue, v, languages[0] if languages else "en") for v in available]
+    listed = ", ".join(repr(name) for name in names[:20]) + (" …" if len(names) > 20 else "")
+    raise UsageError(f"--{facet.id} {value!r} is unknown; choose from: {listed or 'none'}")
 
 
 def run_sessions(args: argparse.Namespace) -> int:
@@ -32,17 +35,12 @@ def run_sessions(args: argparse.Namespace) -> int:
 
     programme = load(args)
     view = ScheduleView.of(programme)
-    for option, ids, known in (("--track", args.track, view.catalogue.tracks),
-                               ("--theme", args.theme, view.catalogue.themes)):
-        unknown = [i for i in ids if i not in known]
-        if unknown:
-            raise UsageError(f"{option} {unknown[0]!r} is unknown; choose from: "
-                             f"{', '.join(known)}")
     if args.day:
         view = view.on_day(parse_day(args.day, programme))
-    view = (view.in_tracks(*args.track).with_themes(*args.theme)
-            .in_rooms(*(room_id(value, programme) for value in args.room))
-            .in_languages(*args.language).matching(args.search))
+    for facet in FACETS:
+        view = view.choose(facet.id, (facet_value(facet, value, view.catalogue)
+                                      for value in getattr(args, facet.id)))
+    view = view.matching(args.search)
     from confterm.cli.output import (
         check_language,
         output_format,

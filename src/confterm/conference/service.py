@@ -104,7 +104,7 @@ class Conference:
                  clock: Clock | None = None, bookmarks_file: Path | None = None,
                  source: Opened | None = None) -> None:
         self.scheduler = scheduler
-        self.catalogue = Catalogue(programme)
+        self.catalogue = Catalogue(programme, translate=_)
         #: Where the programme came from, for reloading (None: not reloadable).
         self.source = source
         self.clock = clock or Clock()
@@ -167,7 +167,7 @@ class Conference:
         state = self.settings.state_for(self.programme.id)
         return (ScheduleView(self.catalogue)
                 .on_day(opening_day(self.catalogue, self.clock.now(), state.day))
-                .keeping(state.tracks, state.themes, state.rooms, state.languages)
+                .keeping(state.filters)
                 .not_over_at(self.clock.now() if state.hide_finished else None))
 
     @property
@@ -323,7 +323,7 @@ class Conference:
             self.bookmarks, problem = self.bookmarks.moved_to(opened.programme.id)
             if problem:
                 self._tell(problem, severity="warning", timeout=20)
-        self.catalogue = Catalogue(opened.programme)
+        self.catalogue = Catalogue(opened.programme, translate=_)
         reloaded = Reloaded(before, self.catalogue, changes, moved)
         self.agenda_changed.publish(self.agenda)
         self.programme_changed.publish(reloaded)

@@ -72,6 +72,15 @@ def kind_of(kind_text: str | None) -> str:
 
 
 @lru_cache(maxsize=256)
+def said_yes(value: object) -> bool | None:
+    """A file's boolean: true/false as JSON or as text ("true", "false", "1"…);
+    None when it says neither."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, str | int) else ""
+    return True if text in ("true", "1", "yes") else False if text in ("false", "0", "no") else None
+
+
 def languages_of(value: str) -> tuple[str, ...]:
     """Spoken languages as a file gives them ('de', 'de, en', 'en/de') -> tags
     (files repeat a handful of values, so each is worked out once)."""
@@ -288,7 +297,8 @@ class ProgrammeBuilder:
                     day: dt.date | None = None, kind: str = "talk", room: str | None = None,
                     track: str | None = None, themes: tuple[str, ...] = (),
                     people: tuple[tuple[str, str], ...] = (), description: str = "",
-                    links: Iterable[tuple[str, str | None]] = ()) -> str:
+                    links: Iterable[tuple[str, str | None]] = (),
+                    recorded: bool | None = None) -> str:
         if not (FIRST_YEAR <= start.year <= LAST_YEAR and FIRST_YEAR <= end.year <= LAST_YEAR):
             for moment, field_name in ((start, "start"), (end, "end")):
                 sane(moment, f"{fallback_id}.{field_name}", self.source)
@@ -343,6 +353,8 @@ class ProgrammeBuilder:
         found_links = web_links(links)
         if found_links:
             entry["links"] = found_links
+        if recorded is not None:
+            entry["recorded"] = recorded
         self.sessions.append(entry)
         return session_id
 

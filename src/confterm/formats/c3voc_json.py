@@ -19,6 +19,7 @@ from confterm.formats.builder import (
     ProgrammeBuilder,
     kind_of,
     parse_duration,
+    said_yes,
     sane,
     slug,
 )
@@ -194,7 +195,9 @@ def _add_event(builder: ProgrammeBuilder, event: Any, day: dt.date, room_name: s
         kind=kind_of(_text(event.get("type")) or None),
         room=builder.room(_text(event.get("room")) or room_name),
         track=builder.track(track) if track else None,
-        people=tuple(people), description=description, links=_links(event))
+        people=tuple(people), description=description, links=_links(event),
+        recorded=None if (optout := said_yes(event.get("do_not_record"))) is None
+        else not optout)
 
 
 def _links(event: dict[str, Any]) -> list[tuple[str, str | None]]:

@@ -24,6 +24,7 @@ from confterm.formats.builder import (
     kind_of,
     parse_clock,
     parse_duration,
+    said_yes,
     sane,
     slug,
 )
@@ -330,6 +331,8 @@ def _add_event(builder: ProgrammeBuilder, event: Element, day: dt.date, room_nam
     tags = tuple((tag.text or "").strip() for tag in event.iter("tag") if tag.text)
     numeric = event.get("id")
     room = text("room") or room_name
+    recording = children.get("recording")
+    optout = said_yes(recording.findtext("optout") or "") if recording is not None else None
     builder.add_session(
         ids=(event.get("guid"), f"event-{numeric}" if numeric else None),
         fallback_id=text("slug") or title or "event",
@@ -337,7 +340,8 @@ def _add_event(builder: ProgrammeBuilder, event: Element, day: dt.date, room_nam
         language=text("language"), kind=kind_of(text("type") or None),
         room=builder.room(room) if room else None,
         track=builder.track(track) if track else None, themes=tags,
-        people=tuple(people), description=description, links=_links(event, children))
+        people=tuple(people), description=description, links=_links(event, children),
+        recorded=None if optout is None else not optout)
 
 
 def _links(event: Element, children: dict[str, Element]) -> list[tuple[str, str | None]]:

@@ -231,6 +231,9 @@ class Session:
     """The language(s) spoken, as BCP 47 tags in the file's order, e.g. ["de", "en"]."""
     links: tuple[Link, ...] = ()
     """Pages about the session (event page, feedback, recordings, slides): http(s) only."""
+    recorded: bool | None = None
+    """Whether the session is recorded (streamed or published later), where the
+    programme says: c3voc ``do_not_record``, frab ``<recording><optout>``."""
 
     @property
     def duration(self) -> dt.timedelta:

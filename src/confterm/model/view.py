@@ -14,22 +14,27 @@ room or theme labels, in every language.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from confterm.model.programme import Person, Programme, Session
+from confterm.model.facets import BY_ID, FACETS, INDEX
+from confterm.model.programme import Kind, Person, Programme, Room, Session, Theme, Track
+from confterm.model.query import Query, parse_query
 from confterm.model.text import fold
 
 
 class Catalogue:
     """Lookups and search text for one programme, computed once and shared."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Programme,
+                 translate: Callable[[str], str] = str) -> None:
         self.programme = programme
-        self.tracks = {t.id: t for t in programme.tracks}
-        self.rooms = {r.id: r for r in programme.rooms}
-        self.themes = {t.id: t for t in programme.themes}
+        #: The interface's words (kinds…) in its language, for field words typed in it.
+        self.translate = translate
+        self.tracks: dict[str, Track] = {t.id: t for t in programme.tracks}
+        self.rooms: dict[str, Room] = {r.id: r for r in programme.rooms}
+        self.themes: dict[str, Theme] = {t.id: t for t in programme.themes}
         self.people = {p.id: p for p in programme.people}
         self.sessions = {s.id: s for s in programme.sessions}
         order = {t.id: i for i, t in enumerate(programme.tracks)}
@@ -81,6 +86,44 @@ class Catalogue:
         for link in session.links:
             yield link.title
         yield session.kind.value
+
+    def facet_values(self, index: int) -> dict[str, tuple[str, ...]]:
+        """Each session's values of the facet ``FACETS[index]``, by session id."""
+        found = self._facet_values.get(index)
+        if found is None:
+            of = FACETS[index].values
+            found = self._facet_values[index] = {s.id: of(self, s) for s in self.ordered}
+        return found
+
+    @cached_property
+    def _facet_values(self) -> dict[int, dict[str, tuple[str, ...]]]:
+        return {}
+
+    @cached_property
+    def kinds_used(self) -> tuple[str, ...]:
+        """The kinds of the programme's sessions, in the order ``Kind`` lists them."""
+        used = {session.kind for session in self.programme.sessions}
+        return tuple(kind.value for kind in Kind if kind in used)
+
+    @cached_property
+    def recording_said(self) -> frozenset[str]:
+        """"yes", "no", "unknown": what the programme says of its sessions' recording."""
+        return frozenset("unknown" if s.recorded is None else "yes" if s.recorded else "no"
+                         for s in self.programme.sessions)
+
+    def parse(self, query: str) -> Query:
+        """*query* read against this programme (the last few are kept: each
+        keystroke reads the same query for the view, the status and the next key)."""
+        parsed = self._parsed.get(query)
+        if parsed is None:
+            if len(self._parsed) > 8:
+                self._parsed.clear()
+            parsed = self._parsed[query] = parse_query(query, self)
+        return parsed
+
+    @cached_property
+    def _parsed(self) -> dict[str, Query]:
+        return {}
 
     @cached_property
     def day_dates(self) -> frozenset[dt.date]:
@@ -140,24 +183,12 @@ class Catalogue:
         return theme.label.get(lang) if theme else theme_id
 
 
-def _spoken_in(session: Session, codes: frozenset[str]) -> bool:
-    return any(tag.lower() in codes or tag.lower().split("-")[0] in codes
-               for tag in session.language)
-
-
 def overlaps(a: Session, b: Session) -> bool:
     """True when the two sessions share any instant (touching ends do not count)."""
     return a.start < b.end and b.start < a.end
 
 
-@dataclass(frozen=True)
-class FacetCounts:
-    """Sessions each choice of the sidebar would show, by id (see ``facet_counts``)."""
-
-    tracks: dict[str, int]
-    themes: dict[str, int]
-    rooms: dict[str, int]
-    languages: dict[str, int]
+NO_FILTERS: tuple[frozenset[str], ...] = tuple(frozenset() for _ in FACETS)
 
 
 @dataclass(frozen=True)
@@ -166,11 +197,8 @@ class ScheduleView:
 
     catalogue: Catalogue = field(compare=False, repr=False)
     day: dt.date | None = None
-    tracks: frozenset[str] = frozenset()
-    themes: frozenset[str] = frozenset()
-    rooms: frozenset[str] = frozenset()
-    #: Spoken languages (BCP 47 tags, lower case): "en" also matches "en-gb".
-    languages: frozenset[str] = frozenset()
+    #: The values chosen for each facet, in the order of ``FACETS`` (none: no filter).
+    filters: tuple[frozenset[str], ...] = NO_FILTERS
     query: str = ""
     #: Only these sessions (the user's bookmarks), when set.
     only: frozenset[str] | None = None
@@ -188,22 +216,58 @@ class ScheduleView:
     def programme(self) -> Programme:
         return self.catalogue.programme
 
+    def chosen(self, facet_id: str) -> frozenset[str]:
+        """The values chosen for a facet ("room": room ids)."""
+        return self.filters[INDEX[facet_id]]
+
+    @property
+    def tracks(self) -> frozenset[str]:
+        return self.chosen("track")
+
+    @property
+    def themes(self) -> frozenset[str]:
+        return self.chosen("theme")
+
+    @property
+    def rooms(self) -> frozenset[str]:
+        return self.chosen("room")
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """Spoken languages (BCP 47 tags, lower case): "en" also matches "en-gb"."""
+        return self.chosen("language")
+
     # -- composition ------------------------------------------------------
     def on_day(self, day: dt.date | None) -> ScheduleView:
         return replace(self, day=day, candidates=None)
 
+    def choose(self, facet_id: str, values: Iterable[str]) -> ScheduleView:
+        """Only sessions with any of these values of the facet (none: no filter)."""
+        index = INDEX[facet_id]
+        chosen = frozenset(v.lower() for v in values) if facet_id == "language" else (
+            frozenset(values))
+        filters = (*self.filters[:index], chosen, *self.filters[index + 1:])
+        return replace(self, filters=filters, candidates=None)
+
+    def toggle(self, facet_id: str, value: str) -> ScheduleView:
+        """*value* chosen or no longer: one of several, or the only one."""
+        chosen = self.chosen(facet_id)
+        if BY_ID[facet_id].multiple:
+            return self.choose(facet_id, chosen ^ {value})
+        return self.choose(facet_id, () if value in chosen else (value,))
+
     def in_tracks(self, *track_ids: str) -> ScheduleView:
-        return replace(self, tracks=frozenset(track_ids), candidates=None)
+        return self.choose("track", track_ids)
 
     def with_themes(self, *theme_ids: str) -> ScheduleView:
-        return replace(self, themes=frozenset(theme_ids), candidates=None)
+        return self.choose("theme", theme_ids)
 
     def in_rooms(self, *room_ids: str) -> ScheduleView:
-        return replace(self, rooms=frozenset(room_ids), candidates=None)
+        return self.choose("room", room_ids)
 
     def in_languages(self, *codes: str) -> ScheduleView:
         """Sessions spoken in any of these languages."""
-        return replace(self, languages=frozenset(c.lower() for c in codes), candidates=None)
+        return self.choose("language", codes)
 
     def only_sessions(self, session_ids: Iterable[str] | None) -> ScheduleView:
         """Only these sessions (None: no such filter)."""
@@ -214,22 +278,33 @@ class ScheduleView:
         """Leaving out sessions over by *moment* (None: keeping them)."""
         return replace(self, ending_after=moment, candidates=None)
 
+    @property
+    def parsed(self) -> Query:
+        """The query: its field words (``room:``, ``by:``…) and its free words."""
+        return self.catalogue.parse(self.query)
+
     def matching(self, query: str) -> ScheduleView:
-        """Sessions matching *query* too. A query that only adds to this view's
-        query searches this view's results (computed already) instead of all."""
-        narrower = "sessions" in self.__dict__ and all(
-            any(old in new for new in fold(query).split()) for old in fold(self.query).split())
+        """Sessions matching *query* too. A query that only adds words to this
+        view's query searches this view's results (computed already) instead of all."""
+        narrower = False
+        if "sessions" in self.__dict__:
+            old, new = self.parsed, self.catalogue.parse(query)
+            narrower = old.narrows_to(new)
         return replace(self, query=query, candidates=self.sessions if narrower else None)
 
-    def keeping(self, track_ids: Iterable[str], theme_ids: Iterable[str],
-                room_ids: Iterable[str] = (), languages: Iterable[str] = ()) -> ScheduleView:
-        """In these tracks, themes, rooms and languages, leaving out any this
+    def keeping(self, chosen: Mapping[str, Iterable[str]]) -> ScheduleView:
+        """With these filters (facet id: values), leaving out any value this
         programme does not have (filters remembered, or kept across an update)."""
-        catalogue = self.catalogue
-        return (self.in_tracks(*(t for t in track_ids if t in catalogue.tracks))
-                .with_themes(*(t for t in theme_ids if t in catalogue.themes))
-                .in_rooms(*(r for r in room_ids if r in catalogue.rooms))
-                .in_languages(*(c for c in languages if c in catalogue.spoken)))
+        view = self
+        for facet in FACETS:
+            available = set(facet.available(self.catalogue))
+            view = view.choose(facet.id, (v for v in chosen.get(facet.id, ()) if v in available))
+        return view
+
+    def chosen_filters(self) -> dict[str, frozenset[str]]:
+        """The facets chosen (facet id: values), none left out but the empty."""
+        return {facet.id: chosen for facet, chosen in zip(FACETS, self.filters, strict=True)
+                if chosen}
 
     def cleared(self) -> ScheduleView:
         """The same day with every other filter removed (finished sessions stay
@@ -238,8 +313,7 @@ class ScheduleView:
 
     def browsing_key(self) -> tuple[object, ...]:
         """The filters other than the query (what the sidebar counts depend on)."""
-        return (self.day, self.tracks, self.themes, self.rooms, self.languages, self.only,
-                self.ending_after)
+        return (self.day, self.filters, self.only, self.ending_after)
 
     def searched(self) -> ScheduleView:
         """The view to show: while there is a query, the whole programme is searched
@@ -249,16 +323,18 @@ class ScheduleView:
         return ScheduleView(self.catalogue, query=self.query, ending_after=self.ending_after)
 
     @property
+    def has_filters(self) -> bool:
+        """A facet chosen, or only some sessions (bookmarks): not the query."""
+        return any(self.filters) or self.only is not None
+
+    @property
     def is_search(self) -> bool:
         """A search of the whole programme (see :meth:`searched`)."""
-        return (self.day is None and not (self.tracks or self.themes or self.rooms
-                                          or self.languages or self.only is not None)
-                and bool(self.query.strip()))
+        return self.day is None and not self.has_filters and bool(self.query.strip())
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.tracks or self.themes or self.rooms or self.languages
-                    or self.only is not None or self.query.strip())
+        return self.has_filters or bool(self.query.strip())
 
     # -- results ------------------------------------------------------------
     @cached_property
@@ -266,32 +342,31 @@ class ScheduleView:
         """The matching sessions in stable chronological order."""
         # One tight pass per filter in use, each over what the last one kept:
         # at 10,000 sessions this runs on every search keystroke.
-        day, tracks, themes = self.day, self.tracks, self.themes
+        day, query, catalogue = self.day, self.parsed, self.catalogue
         found: Iterable[Session]
         if self.candidates is not None:
             found = self.candidates
             if day is not None:
                 found = [s for s in found if s.day == day]
         elif day is not None:
-            found = self.catalogue.by_day.get(day, ())
+            found = catalogue.by_day.get(day, ())
         else:
-            found = self.catalogue.ordered
-        if tracks:
-            found = [s for s in found if s.track in tracks]
-        if themes:
-            found = [s for s in found if not themes.isdisjoint(s.themes)]
-        if self.rooms:
-            found = [s for s in found if s.room in self.rooms]
-        if self.languages:
-            found = [s for s in found if _spoken_in(s, self.languages)]
-        if self.only is not None:
-            only = self.only
-            found = [s for s in found if s.id in only]
+            found = catalogue.ordered
+        for index, chosen in (*enumerate(self.filters), *query.filters):
+            if chosen:
+                values = catalogue.facet_values(index)
+                found = [s for s in found if not chosen.isdisjoint(values[s.id])]
+        for chosen_ids in (self.only, query.sessions):
+            if chosen_ids is not None:
+                found = [s for s in found if s.id in chosen_ids]
+        if query.days is not None:
+            days = query.days
+            found = [s for s in found if s.day in days]
         if self.ending_after is not None:
             moment = self.ending_after
             found = [s for s in found if s.end > moment or (s.end == s.start >= moment)]
-        folded, haystack = self.catalogue.folded, self.catalogue.haystack
-        for word in fold(self.query).split():
+        folded, haystack = catalogue.folded, catalogue.haystack
+        for word in query.words:
             found = [s for s in found if word in (folded.get(s.id) or haystack(s))]
         return tuple(found)
 
@@ -299,37 +374,28 @@ class ScheduleView:
         return len(self.sessions)
 
     @cached_property
-    def facet_counts(self) -> FacetCounts:
-        """For every track, theme, room and spoken language: how many sessions it
-        would show were it the only one chosen in its list, the other filters as
-        they are. One pass over the day's sessions for all four lists."""
-        tracks = dict.fromkeys(self.catalogue.tracks, 0)
-        themes = dict.fromkeys(self.catalogue.themes, 0)
-        rooms = dict.fromkeys(self.catalogue.rooms, 0)
-        spoken = dict.fromkeys(self.catalogue.spoken, 0)
-        base = replace(self, tracks=frozenset(), themes=frozenset(), rooms=frozenset(),
-                       languages=frozenset(), candidates=None)
-        in_tracks, in_themes, in_rooms = self.tracks, self.themes, self.rooms
-        languages = self.languages
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """For every facet and each of its values: how many sessions it would show
+        were it the only one chosen in its facet, the other filters as they are.
+        One pass over the day's sessions for every facet."""
+        catalogue = self.catalogue
+        counts = [dict.fromkeys(facet.available(catalogue), 0) for facet in FACETS]
+        values = [catalogue.facet_values(index) for index in range(len(FACETS))]
+        base = replace(self, filters=NO_FILTERS, candidates=None)
+        in_use = [(index, chosen) for index, chosen in enumerate(self.filters) if chosen]
         for session in base.sessions:
-            track_ok = not in_tracks or session.track in in_tracks
-            theme_ok = not in_themes or not in_themes.isdisjoint(session.themes)
-            room_ok = not in_rooms or session.room in in_rooms
-            spoken_ok = not languages or _spoken_in(session, languages)
-            if theme_ok and room_ok and spoken_ok and session.track in tracks:
-                tracks[session.track] += 1
-            if track_ok and room_ok and spoken_ok:
-                for theme in session.themes:
-                    if theme in themes:
-                        themes[theme] += 1
-            if track_ok and theme_ok and spoken_ok and session.room in rooms:
-                rooms[session.room] += 1
-            if track_ok and theme_ok and room_ok:
-                for code in {tag.lower().split("-")[0] for tag in session.language}:
-                    spoken[code] += 1
-        return FacetCounts(tracks, themes, rooms, spoken)
+            failed = [index for index, chosen in in_use
+                      if chosen.isdisjoint(values[index][session.id])]
+            if len(failed) > 1:
+                continue  # no single facet's choice would bring it back
+            for index, facet_counts in enumerate(counts):
+                if failed and failed[0] != index:
+                    continue
+                for value in values[index][session.id]:
+                    if value in facet_counts:
+                        facet_counts[value] += 1
+        return {facet.id: count for facet, count in zip(FACETS, counts, strict=True)}
 
     def theme_counts(self) -> dict[str, int]:
         """For each theme: how many sessions would match if it were the only theme chosen."""
-        return self.facet_counts.themes
-
+        return self.facet_counts["theme"]

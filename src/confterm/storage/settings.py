@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from confterm.model.facets import FACETS
 from confterm.storage.atomic import atomic_write_text, move_aside
 from confterm.storage.paths import config_dir
 
@@ -28,10 +29,8 @@ class BrowseState:
     """Where the user was in one programme."""
 
     day: dt.date | None = None
-    tracks: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    rooms: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
+    #: The filters chosen: facet id ("room") to values (see ``model.facets``).
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Sessions that are over left out.
     hide_finished: bool = False
     #: The timetable grid rather than the list.
@@ -68,6 +67,9 @@ class Settings:
         data = asdict(self)
         for state in data["programmes"].values():
             state["day"] = state["day"].isoformat() if state["day"] else None
+            # Each facet under its own key, as the first settings files had them.
+            filters = state.pop("filters")
+            state.update({facet.stored: list(filters.get(facet.id, ())) for facet in FACETS})
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
@@ -113,13 +115,16 @@ def _state(value: Any, where: str) -> BrowseState:
             day = dt.date.fromisoformat(_typed(day, str, f"{where}.day"))
         except ValueError:
             raise SettingsError(f"{where}.day: not a date: {day!r}") from None
-    lists = {name: tuple(_typed(item, str, f"{where}.{name}")
-                         for item in _typed(value.get(name, []), list, f"{where}.{name}"))
-             for name in ("tracks", "themes", "rooms", "languages", "hidden_rooms",
-                          "room_order")}
+    def strings(name: str) -> tuple[str, ...]:
+        return tuple(_typed(item, str, f"{where}.{name}")
+                     for item in _typed(value.get(name, []), list, f"{where}.{name}"))
+
     grid, hide_finished = (_typed(value.get(name, False), bool, f"{where}.{name}")
                            for name in ("grid", "hide_finished"))
-    return BrowseState(day=day, grid=grid, hide_finished=hide_finished, **lists)
+    filters = {facet.id: strings(facet.stored) for facet in FACETS}
+    return BrowseState(day=day, grid=grid, hide_finished=hide_finished,
+                       filters={facet: values for facet, values in filters.items() if values},
+                       hidden_rooms=strings("hidden_rooms"), room_order=strings("room_order"))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Command palette providers of the browser screen (its ``COMMANDS``): sessions
-(by title or person), people, friends, days, themes, language."""
+(by title or person), people, friends, days, filters, language."""
 
 from __future__ import annotations
 
@@ -140,18 +140,24 @@ class DayCommands(_BrowserCommands):
                    partial(browser.action_go_day, number), _("Day"))
 
 
-class ThemeCommands(_FoundByName):
-    """The programme's themes (topics) to filter on: found by name, not listed
-    when the palette opens (a long wall of them would hide everything else)."""
+class FilterCommands(_FoundByName):
+    """Every facet's values to filter on (themes, rooms, kinds…): found by name,
+    not listed when the palette opens (a long wall of them would hide the rest)."""
 
     def entries(self) -> Iterable[Entry]:
+        from confterm.model.facets import FACETS
+        from confterm.ui.widgets.sidebar import value_name
+
         browser = self.browser
-        lang, chosen = browser.display_options.lang, browser.view.themes
-        for theme in browser.view.programme.themes:
-            said = (_("Hide theme: {theme}") if theme.id in chosen
-                    else _("Show theme: {theme}"))
-            yield (said.format(theme=clip(theme.label.get(lang))),
-                   partial(browser.toggle_theme, theme.id), _("Theme filter"))
+        view, lang = browser.view, browser.display_options.lang
+        for facet in FACETS:
+            chosen = view.chosen(facet.id)
+            for value in facet.available(view.catalogue):
+                said = (_("Remove filter {name} ({facet})") if value in chosen
+                        else _("Filter on {name} ({facet})"))
+                name = value_name(facet, view.catalogue, value, lang)
+                yield (said.format(name=name, facet=_(facet.title)),
+                       partial(browser.toggle_filter, facet.id, value), _("Filter"))
 
 
 class RoomCommands(_FoundByName):

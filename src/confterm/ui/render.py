@@ -199,6 +199,8 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
             parts += ["\n", (label, "dim"), value]
     if session.language:
         parts += [("  ·  " + _("Language: "), "dim"), ", ".join(session.language)]
+    if session.recorded is not None:
+        parts += [("  ·  ", "dim"), _("recorded") if session.recorded else _("not recorded")]
     people = catalogue.session_people(session)
     if people:
         parts += ["\n\n", (_("People"), "bold underline")]

@@ -25,18 +25,19 @@ from textual.widgets import Static
 from confterm.conference.service import Conference
 from confterm.i18n import N_, _, ngettext, set_language
 from confterm.model.agenda import Agenda, at_now, clashing_ids, conference_day
+from confterm.model.facets import BY_ID, FACETS
 from confterm.model.programme import Session
 from confterm.model.text import TEXT_LIMIT, clip, one_line_shown, shown
 from confterm.model.view import Catalogue, ScheduleView
 from confterm.storage.settings import BrowseState
 from confterm.ui.commands import (
     DayCommands,
+    FilterCommands,
     FriendCommands,
     LanguageCommands,
     PeopleCommands,
     RoomCommands,
     SessionCommands,
-    ThemeCommands,
 )
 from confterm.ui.render import Display
 from confterm.ui.widgets.day_bar import DayBar
@@ -51,14 +52,7 @@ from confterm.ui.widgets.session_events import (
     SessionSelected,
 )
 from confterm.ui.widgets.session_list import SessionList
-from confterm.ui.widgets.sidebar import (
-    ALL_TRACKS,
-    ChoiceList,
-    RoomList,
-    SpokenList,
-    ThemeList,
-    TrackList,
-)
+from confterm.ui.widgets.sidebar import ALL, ChoiceList, FacetList, value_name
 
 if TYPE_CHECKING:
     from confterm.ui.widgets.timetable_grid import TimetableGrid
@@ -71,14 +65,14 @@ GRID_SIDEBAR_WIDTH = 30
 DETAILS_WIDTH = 140
 
 
-_FOCUS_ACTIONS = frozenset({"search", "tracks", "themes", "rooms", "spoken"})
+_FOCUS_ACTIONS = frozenset({"search", "filter"})
 
 
 class BrowserScreen(Screen[None]):
     # on_mount focuses the list (or the grid) itself: Textual's automatic focus of
     # the first focusable widget (the sidebar's tracks) would only restyle twice.
     AUTO_FOCUS = ""
-    COMMANDS = {SessionCommands, PeopleCommands, FriendCommands, DayCommands, ThemeCommands,
+    COMMANDS = {SessionCommands, PeopleCommands, FriendCommands, DayCommands, FilterCommands,
                 RoomCommands, LanguageCommands}
     BINDINGS = [
         *(Binding(str(n), f"go_day({n})", N_("Go to day N"), show=False, id=f"day-{n}")
@@ -93,16 +87,22 @@ class BrowserScreen(Screen[None]):
         # arrive, so keys typed straight after them reach the newly focused widget.
         Binding("slash", "search", N_("Search"), id="search", priority=True,
                 tooltip=N_("Search as you type (escape clears)")),
-        Binding("t", "tracks", N_("Tracks"), id="tracks", priority=True,
+        # Each facet's list in the sidebar (see model.facets).
+        Binding("t", "filter('track')", N_("Tracks"), id="tracks", priority=True,
                 tooltip=N_("Choose a track")),
-        Binding("f", "themes", N_("Themes"), id="themes", priority=True,
+        Binding("f", "filter('theme')", N_("Themes"), id="themes", priority=True,
                 tooltip=N_("Choose themes (space toggles; any of them matches)")),
         Binding("g", "toggle_grid", N_("Grid"), id="grid",
                 tooltip=N_("Timetable grid of the day (rooms across, time down) or the list")),
-        Binding("w", "rooms", N_("Rooms"), show=False, id="rooms", priority=True,
+        Binding("w", "filter('room')", N_("Rooms"), show=False, id="rooms", priority=True,
                 tooltip=N_("Choose rooms (space toggles; any of them matches)")),
-        Binding("v", "spoken", N_("Spoken"), show=False, id="spoken-language", priority=True,
-                tooltip=N_("Choose the language(s) sessions are spoken in")),
+        Binding("v", "filter('language')", N_("Spoken"), show=False, id="spoken-language",
+                priority=True, tooltip=N_("Choose the language(s) sessions are spoken in")),
+        # Not priority keys: a list's own keys (remapped to k…) come first.
+        Binding("k", "filter('kind')", N_("Kinds"), show=False, id="kinds",
+                tooltip=N_("Choose kinds of session: talks, workshops, panels…")),
+        Binding("R", "filter('recorded')", N_("Recording"), show=False, id="recording",
+                tooltip=N_("Recorded sessions, or those not recorded (where the programme says)")),
         Binding("m", "bookmarks_only", N_("Mine"), show=False, id="bookmarks-only",
                 tooltip=N_("Only my bookmarked sessions, or every session")),
         Binding("h", "hide_finished", N_("Hide over"), show=False, id="hide-finished",
@@ -203,24 +203,13 @@ class BrowserScreen(Screen[None]):
         yield DayBar(id="days").data_bind(BrowserScreen.view, BrowserScreen.display_options)
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
-                yield Static(_("Tracks"), classes="sidebar-title", markup=False,
-                             name=N_("Tracks"))
-                yield TrackList(id="tracks").data_bind(
-                    BrowserScreen.view, BrowserScreen.display_options)
-                yield Static(_("Themes"), classes="sidebar-title", markup=False,
-                             name=N_("Themes"))
-                yield ThemeList(id="themes").data_bind(
-                    BrowserScreen.view, BrowserScreen.display_options)
-                # Rooms and spoken languages only where the programme has them.
-                sections = ((bool(self.view.programme.rooms), N_("Rooms"), RoomList(id="rooms")),
-                            (bool(self.view.catalogue.spoken), N_("Spoken in"),
-                             SpokenList(id="spoken")))
-                for present, title, choices in sections:
-                    if present:
-                        yield Static(_(title), classes="sidebar-title", markup=False,
-                                     name=title)
-                        yield choices.data_bind(BrowserScreen.view,
-                                                BrowserScreen.display_options)
+                catalogue = self.view.catalogue
+                for facet in FACETS:  # where the programme has them (tracks and themes always)
+                    if len(facet.available(catalogue)) >= facet.least:
+                        yield Static(_(facet.title), classes="sidebar-title", markup=False,
+                                     name=facet.title)
+                        yield FacetList(facet).data_bind(BrowserScreen.view,
+                                                         BrowserScreen.display_options)
             with Vertical(id="main"):
                 yield SearchLine(id="search").data_bind(BrowserScreen.view)
                 yield Static(id="status", markup=False)
@@ -336,8 +325,8 @@ class BrowserScreen(Screen[None]):
     def _remember(self) -> None:
         view, rooms = self.view, self.room_layout
         self.conference.remember(BrowseState(
-            day=view.day, tracks=tuple(sorted(view.tracks)), themes=tuple(sorted(view.themes)),
-            rooms=tuple(sorted(view.rooms)), languages=tuple(sorted(view.languages)),
+            day=view.day, filters={facet: tuple(sorted(values))
+                                   for facet, values in view.chosen_filters().items()},
             hide_finished=view.ending_after is not None,
             grid=self.grid, hidden_rooms=tuple(sorted(rooms.hidden)), room_order=rooms.order))
 
@@ -466,7 +455,7 @@ class BrowserScreen(Screen[None]):
         old, view, programme = self.view, ScheduleView(catalogue), catalogue.programme
         dates = [d.date for d in programme.days]
         view = (view.on_day(old.day if old.day in dates else dates[0])
-                .keeping(old.tracks, old.themes, old.rooms, old.languages)
+                .keeping(old.chosen_filters())
                 .only_sessions(old.only).not_over_at(old.ending_after).matching(old.query))
         self.query_one(ProgrammeHeader).programme = programme
         self.query_one(SessionDetail).catalogue = view.catalogue
@@ -476,8 +465,7 @@ class BrowserScreen(Screen[None]):
         self._update_notice()
 
     def _update_status(self) -> None:
-        view, lang = self.view, self.display_options.lang
-        catalogue, shown = view.catalogue, self.shown
+        view, shown = self.view, self.shown
         hidden = self.room_layout.hidden if self.grid else frozenset()
         in_sight = sum(1 for s in shown.sessions if s.room not in hidden) if hidden else len(shown)
         parts = [ngettext("{count} session", "{count} sessions", in_sight).format(
@@ -488,31 +476,28 @@ class BrowserScreen(Screen[None]):
                                   len(shown) - in_sight).format(count=len(shown) - in_sight))
         if view.query.strip():
             parts.append(_("search on all days: {words}").format(words=view.query.strip()))
-            if view.tracks or view.themes or view.rooms or view.languages or view.only:
+            if view.has_filters:
                 parts.append(_("filters paused"))
             parts.append(_("esc clears"))
-        if view.tracks:
-            parts.append(_("track: {names}").format(names=", ".join(
-                clip(catalogue.tracks[t].name.get(lang)) for t in sorted(view.tracks))))
-        if view.themes:
-            parts.append(_("themes: {names}").format(names=", ".join(
-                clip(catalogue.theme_label(t, lang)) for t in sorted(view.themes))))
-        if view.rooms:
-            parts.append(_("rooms: {names}").format(names=", ".join(
-                clip(catalogue.rooms[r].name) for r in sorted(view.rooms)
-                if r in catalogue.rooms)))
-        if view.languages:
-            parts.append(_("spoken in: {codes}").format(codes=", ".join(sorted(view.languages))))
+        parts.extend(self._filters_said(view.chosen_filters()))
+        parts.extend(self._filters_said({FACETS[index].id: values
+                                         for index, values in view.parsed.filters}))
         if view.only is not None:
             parts.append(self._only_said())
         if view.ending_after is not None:
             parts.append(_("sessions over hidden (h)"))
-        if (view.tracks or view.themes or view.rooms or view.languages
-                or view.only is not None) and not view.query.strip():
+        if view.has_filters and not view.query.strip():
             parts.append(_("x clears"))
         parts.append(_("times: {zone}").format(
             zone=self.display_options.zone_name(view.programme)))
         self.query_one("#status", Static).update(Content.styled(" · ".join(parts), "dim"))
+
+    def _filters_said(self, chosen: dict[str, frozenset[str]]) -> list[str]:
+        """"rooms: Room A, Room B" for each facet chosen."""
+        catalogue, lang = self.view.catalogue, self.display_options.lang
+        return [_(BY_ID[facet].status).format(names=", ".join(sorted(
+                    value_name(BY_ID[facet], catalogue, value, lang) for value in values if value)))
+                for facet, values in chosen.items()]
 
     # -- messages from widgets --------------------------------------------------
     @on(DayBar.DayChosen)
@@ -548,22 +533,15 @@ class BrowserScreen(Screen[None]):
         if session is not None:
             self.conference.toggle_bookmark(session)
 
-    @on(TrackList.Picked, "#tracks")
-    def _track_picked(self, event: TrackList.Picked) -> None:
-        track = event.choice_id
-        self.view = self.view.in_tracks(*([] if track == ALL_TRACKS else [track]))
-
-    @on(ThemeList.Picked, "#themes")
-    def _theme_picked(self, event: ThemeList.Picked) -> None:
-        self.toggle_theme(event.choice_id)
-
-    @on(RoomList.Picked, "#rooms")
-    def _room_picked(self, event: RoomList.Picked) -> None:
-        self.view = self.view.in_rooms(*(self.view.rooms ^ {event.choice_id}))
-
-    @on(SpokenList.Picked, "#spoken")
-    def _language_picked(self, event: SpokenList.Picked) -> None:
-        self.view = self.view.in_languages(*(self.view.languages ^ {event.choice_id}))
+    @on(FacetList.Picked)
+    def _facet_picked(self, event: FacetList.Picked) -> None:
+        if not isinstance(event.choice_list, FacetList):
+            return
+        facet = event.choice_list.facet
+        if event.choice_id == ALL:
+            self.view = self.view.choose(facet.id, ())
+        else:
+            self.toggle_filter(facet.id, event.choice_id)
 
     @on(SearchLine.Edited)
     def _search_edited(self, event: SearchLine.Edited) -> None:
@@ -662,28 +640,15 @@ class BrowserScreen(Screen[None]):
         self._sidebar_choice = True
         self.fit_panes()
 
-    def action_tracks(self) -> None:
-        self._open_sidebar()
-        self.set_focus(self.query_one(TrackList))
-
-    def action_themes(self) -> None:
-        self._open_sidebar()
-        self.set_focus(self.query_one(ThemeList))
-
-    def action_rooms(self) -> None:
-        if not self.view.programme.rooms:
-            self.notify(_("This programme has no rooms."), timeout=3, markup=False)
+    def action_filter(self, facet_id: str) -> None:
+        """The facet's list in the sidebar, focused (shown if it was folded)."""
+        lists = [found for found in self.query(FacetList) if found.facet.id == facet_id]
+        if not lists:
+            self.notify(_("This programme has nothing to choose under “{title}”.")
+                        .format(title=_(BY_ID[facet_id].title)), timeout=3, markup=False)
             return
         self._open_sidebar()
-        self.set_focus(self.query_one(RoomList))
-
-    def action_spoken(self) -> None:
-        if not self.view.catalogue.spoken:
-            self.notify(_("This programme does not say which language sessions are in."),
-                        timeout=3, markup=False)
-            return
-        self._open_sidebar()
-        self.set_focus(self.query_one(SpokenList))
+        self.set_focus(lists[0])
 
     def action_bookmarks_only(self) -> None:
         if self.view.only is not None:
@@ -748,8 +713,8 @@ class BrowserScreen(Screen[None]):
         self.view = self.view.cleared()
         self.set_focus(self.sessions_widget)
 
-    def toggle_theme(self, theme_id: str) -> None:
-        self.view = self.view.with_themes(*(self.view.themes ^ {theme_id}))
+    def toggle_filter(self, facet_id: str, value: str) -> None:
+        self.view = self.view.toggle(facet_id, value)
 
     def action_back(self) -> None:
         search = self.search_line

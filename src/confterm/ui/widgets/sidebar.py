@@ -1,12 +1,13 @@
-"""The sidebar: a track chooser, and theme, room and spoken-language multi-selects,
-each choice with the number of sessions it would show.
+"""The sidebar: a list for each facet of the programme (``model.facets``): tracks
+to choose one of; themes, rooms, spoken languages, kinds and recording to
+choose several of; each choice with the number of sessions it would show.
 
 All are line lists (``LineList``). Moving the cursor is the list's own
 business; what is chosen belongs to the screen. ``enter``, ``space`` or a click
 report ``Picked`` with the choice's id, and the list shows the choice when the
 screen's view comes back through its binding, in the same frame as the
 sessions it selects. What each list shows is worked out by a pure function
-(``track_choices``, ``theme_choices``, ``room_choices``, ``language_choices``).
+(``facet_choices``).
 A long list (FOSDEM has over a hundred tracks) is sorted by name and can be
 narrowed down: ``/`` in it starts a filter (shown above it), the letters typed
 narrow it, backspace takes one back, enter keeps it, escape clears it.
@@ -25,13 +26,15 @@ from textual.reactive import var
 from textual.strip import Strip
 
 from confterm.i18n import N_, _
+from confterm.model.facets import Facet
 from confterm.model.text import clip, fold
-from confterm.model.view import ScheduleView
+from confterm.model.view import Catalogue, ScheduleView
 from confterm.ui.render import Display
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS, LineList
 from confterm.ui.widgets.lines import line_strip
 
-ALL_TRACKS = "all-tracks"
+#: The first choice of a single-choice facet: no filter.
+ALL = "all"
 #: From this many choices a list is sorted by name and can be filtered by typing.
 LONG_LIST = 30
 
@@ -62,39 +65,25 @@ def _in_order(choices: list[Choice]) -> list[Choice]:
     return sorted(choices, key=lambda c: natural_key(c.name))
 
 
-def track_choices(view: ScheduleView, display: Display) -> list[Choice]:
-    """'All tracks' then the programme's tracks, each with its number of sessions
-    under the other filters; one of them chosen."""
-    lang, chosen, counts = display.lang, view.tracks, view.facet_counts.tracks
-    tracks = _in_order([
-        Choice(t.id, _counted(counts.get(t.id, 0), name), t.id in chosen, name)
-        for t in view.programme.tracks for name in [clip(t.name.get(lang))]])
-    return [Choice(ALL_TRACKS, Content(_("All tracks")), not chosen), *tracks]
+def facet_choices(facet: Facet, view: ScheduleView, display: Display) -> list[Choice]:
+    """The facet's values, each with the number of sessions it would show under
+    the other filters; for a single-choice facet (tracks), "All" first."""
+    catalogue, lang = view.catalogue, display.lang
+    counts, chosen = view.facet_counts[facet.id], view.chosen(facet.id)
+    choices = [Choice(value, _counted(counts.get(value, 0), name), value in chosen, name)
+               for value in facet.available(catalogue)
+               for name in [value_name(facet, catalogue, value, lang)]]
+    choices = (sorted(choices, key=lambda c: natural_key(c.name)) if facet.by_name
+               else _in_order(choices))
+    if facet.multiple:
+        return choices
+    return [Choice(ALL, Content(_(facet.everything)), not chosen), *choices]
 
 
-def room_choices(view: ScheduleView, display: Display) -> list[Choice]:
-    """The programme's rooms with their number of sessions under the other
-    filters; several may be chosen."""
-    counts = view.facet_counts.rooms
-    return _in_order([Choice(r.id, _counted(counts.get(r.id, 0), name), r.id in view.rooms, name)
-                      for r in view.programme.rooms for name in [clip(r.name)]])
-
-
-def language_choices(view: ScheduleView, display: Display) -> list[Choice]:
-    """The languages sessions are spoken in (as the programme tags them, e.g.
-    "de", "en"), most used first, with their number of sessions."""
-    counts = view.facet_counts.languages
-    return [Choice(code, _counted(counts.get(code, 0), code), code in view.languages, code)
-            for code in view.catalogue.spoken]
-
-
-def theme_choices(view: ScheduleView, display: Display) -> list[Choice]:
-    """Themes by name, each with the number of sessions it would show for the
-    current day and track (dim when none); several may be chosen."""
-    counts, lang = view.theme_counts(), display.lang
-    themes = sorted(view.programme.themes, key=lambda t: natural_key(clip(t.label.get(lang))))
-    return [Choice(t.id, _counted(counts.get(t.id, 0), name), t.id in view.themes, name)
-            for t in themes for name in [clip(t.label.get(lang))]]
+def value_name(facet: Facet, catalogue: Catalogue, value: str, lang: str) -> str:
+    """A facet's value as the interface names it (clipped: it is the programme's)."""
+    name = facet.name(catalogue, value, lang)
+    return _(name) if facet.interface_words else clip(name)
 
 
 class ChoiceList(LineList):
@@ -118,7 +107,7 @@ class ChoiceList(LineList):
     }
     """
     #: The marker before a chosen and an unchosen choice.
-    MARKERS = ("● ", "○ ")
+    MARKERS = ("■ ", "□ ")
 
     # Bound from the screen. Not repainted on every change of view (a search
     # keystroke): only a rebuild changes what is drawn.
@@ -241,36 +230,14 @@ class ChoiceList(LineList):
         return [line_strip(Content.assemble(marker, label), width, style)]
 
 
-class TrackList(ChoiceList):
-    """'All tracks' then the programme's tracks, one of them chosen."""
+class FacetList(ChoiceList):
+    """One facet's values (rooms, themes…) with their number of sessions."""
+
+    def __init__(self, facet: Facet) -> None:
+        super().__init__(id=facet.stored)
+        self.facet = facet
+        if not facet.multiple:
+            self.MARKERS = ("● ", "○ ")
 
     def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
-        return track_choices(view, display)
-
-
-class ThemeList(ChoiceList):
-    """Themes with the number of sessions each would show for the current day and
-    track; several may be chosen (a session matches if it has any of them)."""
-
-    MARKERS = ("■ ", "□ ")
-
-    def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
-        return theme_choices(view, display)
-
-
-class RoomList(ChoiceList):
-    """Rooms with their number of sessions; several may be chosen."""
-
-    MARKERS = ("■ ", "□ ")
-
-    def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
-        return room_choices(view, display)
-
-
-class SpokenList(ChoiceList):
-    """The languages sessions are spoken in; several may be chosen."""
-
-    MARKERS = ("■ ", "□ ")
-
-    def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
-        return language_choices(view, display)
+        return facet_choices(self.facet, view, display)
