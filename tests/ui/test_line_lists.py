@@ -15,7 +15,7 @@ from confterm.ui.render import ROW_INDENT, Display
 from confterm.ui.widgets.session_rows import (
     NO_WORDS_MATCH,
     NOTHING_MATCHES,
-    row_height,
+    row_heights,
     session_rows,
 )
 from confterm.ui.widgets.sidebar import ALL, FacetList, facet_choices
@@ -27,7 +27,7 @@ DAY2 = dt.date(2024, 11, 13)
 
 def test_parallel_sessions_sit_under_their_slot(view: ScheduleView) -> None:
     day2 = view.on_day(DAY2)
-    rows, index = session_rows(day2, "en", {})
+    rows, index = session_rows(day2, "en")
     sessions = [row.session.id for row in rows if row.session is not None]
     assert sessions == [s.id for s in day2.sessions]
     assert all(rows[index[i]].session is not None and rows[index[i]].session.id == i
@@ -42,36 +42,41 @@ def test_parallel_sessions_sit_under_their_slot(view: ScheduleView) -> None:
 
 
 def test_a_search_groups_matches_under_their_days(view: ScheduleView) -> None:
-    rows, _ = session_rows(view.matching("customs").searched(), "en", {})
+    rows, index = session_rows(view.matching("customs").searched(), "en")
     days = [row.heading.plain for row in rows if row.heading is not None]
     assert len(days) >= 2 and len(days) == len(set(days))
     assert rows[0].heading is not None  # a day heading comes first
+    # Each session's row is found by its id, below the headings; others are not.
+    listed = [(i, row.session.id) for i, row in enumerate(rows) if row.session is not None]
+    assert dict(index) == {session_id: i for i, session_id in listed}
+    missing = next(s.id for s in view.sessions if s.id not in dict(index))
+    assert index.get(missing) is None and index.get("no-such-session") is None
 
 
 def test_nothing_matching_says_how_to_clear(view: ScheduleView) -> None:
     """Filters are cleared with x; words with escape (x would type an x there)."""
-    rows, index = session_rows(view.matching("zzzz-nothing").searched(), "en", {})
+    rows, index = session_rows(view.matching("zzzz-nothing").searched(), "en")
     assert index == {} and [r.heading.plain for r in rows if r.heading] == [NO_WORDS_MATCH]
     nothing = view.on_day(DAY2).with_themes("ai")  # AI Day's theme, on day 2
-    rows, index = session_rows(nothing, "en", {})
+    rows, index = session_rows(nothing, "en")
     assert index == {} and [r.heading.plain for r in rows if r.heading] == [NOTHING_MATCHES]
 
 
 def test_long_titles_take_a_third_line(view: ScheduleView) -> None:
-    rows, _ = session_rows(view, "en", {})
+    rows, _ = session_rows(view, "en")
     session_row = next(r for r in rows if r.session is not None)
-    assert row_height(session_row, ROW_INDENT + session_row.title_length) == 2
-    assert row_height(session_row, ROW_INDENT + session_row.title_length - 1) == 3
+    assert row_heights([session_row], ROW_INDENT + session_row.title_length) == [2]
+    assert row_heights([session_row], ROW_INDENT + session_row.title_length - 1) == [3]
     heading = next((r for r in rows if r.session is None), None)
     if heading is not None:
-        assert row_height(heading, 40) == 1
+        assert row_heights([heading], 40) == [1]
 
 
 def test_title_widths_are_counted_in_cells(view: ScheduleView, programme: Programme) -> None:
     wide = dataclasses.replace(programme.sessions[0],
                                title=Line({"en": "会議", "fr": "会議"}))
     other = dataclasses.replace(programme, sessions=(wide,))
-    rows, _ = session_rows(ScheduleView.of(other).on_day(wide.day), "en", {})
+    rows, _ = session_rows(ScheduleView.of(other).on_day(wide.day), "en")
     assert [r.title_length for r in rows if r.session] == [4]
 
 
@@ -113,7 +118,7 @@ def test_a_now_line_sits_above_what_you_can_still_walk_into(
     started since (the 14:00 workshops at 14:05) and what is to come."""
     rio = dt.timezone(dt.timedelta(hours=-3))
     now = dt.datetime(2024, 11, 13, 14, 5, tzinfo=rio)
-    rows, index = session_rows(view.on_day(DAY2), "en", {}, now)
+    rows, index = session_rows(view.on_day(DAY2), "en", now)
     lines = [i for i, row in enumerate(rows) if row.now_line]
     assert len(lines) == 1 and rows[lines[0]].slot == now
     before = [r.session for r in rows[:lines[0]] if r.session is not None]
@@ -126,10 +131,10 @@ def test_a_now_line_sits_above_what_you_can_still_walk_into(
                for s, i in index.items())
     # Not on another day, nor in a search over every day.
     assert not any(r.now_line for r in session_rows(view.on_day(DAY2 - dt.timedelta(1)),
-                                                    "en", {}, now)[0])
+                                                    "en", now)[0])
     assert not any(r.now_line for r in session_rows(view.matching("customs").searched(),
-                                                    "en", {}, now)[0])
+                                                    "en", now)[0])
     # Late in the day, after the last start, while the last sessions still run.
     late = dt.datetime(2024, 11, 13, 17, 0, tzinfo=rio)
-    late_rows, _ = session_rows(view.on_day(DAY2), "en", {}, late)
+    late_rows, _ = session_rows(view.on_day(DAY2), "en", late)
     assert late_rows[-1].now_line == any(s.end > late for s in view.on_day(DAY2).sessions)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from confterm.model.programme import Kind, Session
+from confterm.model.programme import BACKGROUND_KINDS, Session
 from confterm.model.view import Catalogue, overlaps
 
 
@@ -77,7 +77,7 @@ class Agenda:
 def takes_time(session: Session) -> bool:
     """Whether a session keeps you from another: an exhibition open all day or a
     break does not, so it never clashes and leaves your free time free."""
-    return session.kind not in (Kind.EXHIBITION, Kind.BREAK)
+    return session.kind not in BACKGROUND_KINDS
 
 
 #: Sessions that started this long before now are still "now" (you may walk in).

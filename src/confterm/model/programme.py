@@ -133,6 +133,11 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
+#: Kinds that run alongside everything (breaks, the exhibition): shown quieter,
+#: they make no slot "parallel" and clash with nothing.
+BACKGROUND_KINDS = frozenset({Kind.EXHIBITION, Kind.BREAK})
+
+
 class Role(StrEnum):
     SPEAKER = "speaker"
     MODERATOR = "moderator"

@@ -14,12 +14,22 @@ room or theme labels, in every language.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import compress
 
 from confterm.model.facets import BY_ID, FACETS, INDEX
-from confterm.model.programme import Kind, Person, Programme, Room, Session, Theme, Track
+from confterm.model.programme import (
+    BACKGROUND_KINDS,
+    Kind,
+    Person,
+    Programme,
+    Room,
+    Session,
+    Theme,
+    Track,
+)
 from confterm.model.query import Query, parse_query
 from confterm.model.text import fold
 
@@ -60,10 +70,16 @@ class Catalogue:
         at worst folded twice, to the same text."""
         for session in self.ordered:
             self.haystack(session)
+        self.haystacks  # noqa: B018 - made now, in order, for the first search
 
     @property
     def search_ready(self) -> bool:
         return len(self.folded) == len(self.sessions)
+
+    @cached_property
+    def haystacks(self) -> list[str]:
+        """Every session's folded text, in the order of ``ordered`` (once ready)."""
+        return [self.haystack(session) for session in self.ordered]
 
     def _texts(self, session: Session) -> Iterable[str]:
         # Not the notes: they say where a session's facts come from, and would make
@@ -87,17 +103,46 @@ class Catalogue:
             yield link.title
         yield session.kind.value
 
-    def facet_values(self, index: int) -> dict[str, tuple[str, ...]]:
-        """Each session's values of the facet ``FACETS[index]``, by session id."""
+    def facet_values(self, index: int) -> list[tuple[str, ...]]:
+        """Each session's values of the facet ``FACETS[index]``, in ``ordered``'s order."""
         found = self._facet_values.get(index)
         if found is None:
             of = FACETS[index].values
-            found = self._facet_values[index] = {s.id: of(self, s) for s in self.ordered}
+            found = self._facet_values[index] = [of(self, s) for s in self.ordered]
         return found
 
     @cached_property
-    def _facet_values(self) -> dict[int, dict[str, tuple[str, ...]]]:
+    def _facet_values(self) -> dict[int, list[tuple[str, ...]]]:
         return {}
+
+    @cached_property
+    def ids(self) -> list[str]:
+        """Each session's id, in ``ordered``'s order."""
+        return [session.id for session in self.ordered]
+
+    @cached_property
+    def busy(self) -> list[bool]:
+        """Whether each session (in ``ordered``'s order) is in the foreground: not
+        a break or the exhibition, which run alongside everything."""
+        return [session.kind not in BACKGROUND_KINDS for session in self.ordered]
+
+    @cached_property
+    def starts(self) -> list[dt.datetime]:
+        """Each session's start, in ``ordered``'s order."""
+        return [session.start for session in self.ordered]
+
+    @cached_property
+    def days(self) -> list[dt.date]:
+        """Each session's day, in ``ordered``'s order."""
+        return [session.day for session in self.ordered]
+
+    @cached_property
+    def by_day_positions(self) -> dict[dt.date, list[int]]:
+        """The places in ``ordered`` of each day's sessions."""
+        grouped: dict[dt.date, list[int]] = {}
+        for index, day in enumerate(self.days):
+            grouped.setdefault(day, []).append(index)
+        return grouped
 
     @cached_property
     def kinds_used(self) -> tuple[str, ...]:
@@ -204,9 +249,10 @@ class ScheduleView:
     only: frozenset[str] | None = None
     #: Only sessions still running or to come at this moment, when set.
     ending_after: dt.datetime | None = None
-    #: Sessions known to contain every match (from a shorter query): a narrower
-    #: search only filters these, so typing stays fast in big programmes.
-    candidates: tuple[Session, ...] | None = field(default=None, compare=False, repr=False)
+    #: Sessions known to contain every match (from a shorter query), by their
+    #: place in ``Catalogue.ordered``: a narrower search only filters these, so
+    #: typing stays fast in big programmes.
+    candidates: list[int] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, programme: Programme) -> ScheduleView:
@@ -290,7 +336,7 @@ class ScheduleView:
         if "sessions" in self.__dict__:
             old, new = self.parsed, self.catalogue.parse(query)
             narrower = old.narrows_to(new)
-        return replace(self, query=query, candidates=self.sessions if narrower else None)
+        return replace(self, query=query, candidates=self.positions if narrower else None)
 
     def keeping(self, chosen: Mapping[str, Iterable[str]]) -> ScheduleView:
         """With these filters (facet id: values), leaving out any value this
@@ -340,35 +386,51 @@ class ScheduleView:
     @cached_property
     def sessions(self) -> tuple[Session, ...]:
         """The matching sessions in stable chronological order."""
-        # One tight pass per filter in use, each over what the last one kept:
-        # at 10,000 sessions this runs on every search keystroke.
+        return tuple(map(self.catalogue.ordered.__getitem__, self.positions))
+
+    @cached_property
+    def positions(self) -> list[int]:
+        """The matching sessions' places in ``Catalogue.ordered``."""
+        # One tight pass per filter in use, each over what the last one kept, on
+        # lists aligned with ``ordered`` (a list index costs less than a session's
+        # attribute): at 10,000 sessions this runs on every search keystroke.
         day, query, catalogue = self.day, self.parsed, self.catalogue
-        found: Iterable[Session]
+        found: Sequence[int]
         if self.candidates is not None:
             found = self.candidates
             if day is not None:
-                found = [s for s in found if s.day == day]
+                days = catalogue.days
+                found = [i for i in found if days[i] == day]
         elif day is not None:
-            found = catalogue.by_day.get(day, ())
+            found = catalogue.by_day_positions.get(day, [])
         else:
-            found = catalogue.ordered
+            found = range(len(catalogue.ordered))
         for index, chosen in (*enumerate(self.filters), *query.filters):
             if chosen:
                 values = catalogue.facet_values(index)
-                found = [s for s in found if not chosen.isdisjoint(values[s.id])]
+                found = [i for i in found if not chosen.isdisjoint(values[i])]
         for chosen_ids in (self.only, query.sessions):
             if chosen_ids is not None:
-                found = [s for s in found if s.id in chosen_ids]
+                ids = catalogue.ids
+                found = [i for i in found if ids[i] in chosen_ids]
         if query.days is not None:
-            days = query.days
-            found = [s for s in found if s.day in days]
+            days, chosen_days = catalogue.days, query.days
+            found = [i for i in found if days[i] in chosen_days]
         if self.ending_after is not None:
-            moment = self.ending_after
-            found = [s for s in found if s.end > moment or (s.end == s.start >= moment)]
-        folded, haystack = catalogue.folded, catalogue.haystack
-        for word in query.words:
-            found = [s for s in found if word in (folded.get(s.id) or haystack(s))]
-        return tuple(found)
+            moment, ordered = self.ending_after, catalogue.ordered
+            found = [i for i in found if ordered[i].end > moment
+                     or (ordered[i].end == ordered[i].start >= moment)]
+        if query.words:
+            texts = catalogue.haystacks if catalogue.search_ready else None
+            for word in query.words:
+                if texts is None:
+                    ordered, haystack = catalogue.ordered, catalogue.haystack
+                    found = [i for i in found if word in haystack(ordered[i])]
+                elif isinstance(found, range):  # every session: no index to look up
+                    found = list(compress(found, [word in text for text in texts]))
+                else:
+                    found = [i for i in found if word in texts[i]]
+        return list(found)
 
     def __len__(self) -> int:
         return len(self.sessions)
@@ -383,15 +445,15 @@ class ScheduleView:
         values = [catalogue.facet_values(index) for index in range(len(FACETS))]
         base = replace(self, filters=NO_FILTERS, candidates=None)
         in_use = [(index, chosen) for index, chosen in enumerate(self.filters) if chosen]
-        for session in base.sessions:
+        for position in base.positions:
             failed = [index for index, chosen in in_use
-                      if chosen.isdisjoint(values[index][session.id])]
+                      if chosen.isdisjoint(values[index][position])]
             if len(failed) > 1:
                 continue  # no single facet's choice would bring it back
             for index, facet_counts in enumerate(counts):
                 if failed and failed[0] != index:
                     continue
-                for value in values[index][session.id]:
+                for value in values[index][position]:
                     if value in facet_counts:
                         facet_counts[value] += 1
         return {facet.id: count for facet, count in zip(FACETS, counts, strict=True)}

@@ -18,7 +18,7 @@ from textual.content import Content
 
 from confterm.i18n import N_, _
 from confterm.model.agenda import Agenda, Bookmark
-from confterm.model.programme import Kind, Programme, Session
+from confterm.model.programme import BACKGROUND_KINDS, Programme, Session
 from confterm.model.text import TEXT_LIMIT, clip
 from confterm.model.view import Catalogue
 from confterm.timefmt import INDICATIVE_MARK, day_heading, day_tab, time_range
@@ -119,7 +119,7 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
     """A session as *height* lines (2 or 3) for the list; the caller cuts each
     line to the width with an ellipsis. Line 1: marker, time and title; a long
     title continues on line 2; the last line: track, room, kind and themes."""
-    quiet = session.kind in (Kind.BREAK, Kind.EXHIBITION)
+    quiet = session.kind in BACKGROUND_KINDS
     title_style = "dim" if quiet else "bold"
     when = time_range(session, display.zone).ljust(ROW_INDENT - 2 - MARKER_WIDTH)
     # A clashing bookmark: ★⚠ (both one cell: the row keeps its layout).

@@ -173,6 +173,8 @@ class BrowserScreen(Screen[None]):
         self._said_timer: Timer | None = None
         #: The timetable grid, once made (imported then: most starts do without it).
         self._grid: TimetableGrid | None = None
+        #: Whether the search has everything it needs ready (see _index_search).
+        self.search_prepared = False
         view = conference.opening_view()
         display = Display(conference.lang, conference.zone)
         set_language(display.lang)  # the interface speaks the programme's language
@@ -243,8 +245,17 @@ class BrowserScreen(Screen[None]):
         self.set_timer(0.5, self._prepare_grid)  # once the first frame is out
 
     def _index_search(self) -> None:
-        self.run_worker(self.view.catalogue.prepare_search, thread=True, exclusive=True,
-                        group="search-index")
+        """Ahead of the first search, in a thread: every session's text folded,
+        and its rows in the list made."""
+        prepare, make_rows = self.view.catalogue.prepare_search, self.query_one(
+            SessionList).row_maker(self.view)
+
+        def work() -> None:
+            prepare()
+            make_rows()
+            self.search_prepared = True
+
+        self.run_worker(work, thread=True, exclusive=True, group="search-index")
 
     def on_unmount(self) -> None:
         for announcer in (self.conference.agenda_changed, self.conference.status_changed,
@@ -490,7 +501,8 @@ class BrowserScreen(Screen[None]):
             parts.append(_("x clears"))
         parts.append(_("times: {zone}").format(
             zone=self.display_options.zone_name(view.programme)))
-        self.query_one("#status", Static).update(Content.styled(" · ".join(parts), "dim"))
+        self.query_one("#status", Static).update(Content.styled(" · ".join(parts), "dim"),
+                                                 layout=False)  # one line, whatever it says
 
     def _filters_said(self, chosen: dict[str, frozenset[str]]) -> list[str]:
         """"rooms: Room A, Room B" for each facet chosen."""

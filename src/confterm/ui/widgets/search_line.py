@@ -18,9 +18,9 @@ from typing import ClassVar, Self
 
 from textual import events, on
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -49,6 +49,9 @@ class SearchLine(Input):
     """
 
     view: reactive[ScheduleView | None] = reactive(None, always_update=True)
+    # The field's size is fixed (above): the width of its words, its virtual size,
+    # needs no new layout of the screen (some 6 ms at 10,000 sessions, each key).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class Edited(Message):
         def __init__(self, text: str) -> None:

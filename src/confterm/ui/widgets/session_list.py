@@ -7,6 +7,8 @@ heights, so a view of 10,000 sessions opens and filters as fast as one of 30.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from functools import partial
 from time import perf_counter
 from typing import ClassVar
 
@@ -34,7 +36,14 @@ from confterm.ui.widgets.session_events import (
     SessionSelected,
 )
 from confterm.ui.widgets.session_lines import SessionLines
-from confterm.ui.widgets.session_rows import Row, row_height, session_rows
+from confterm.ui.widgets.session_rows import (
+    Row,
+    RowCache,
+    fill_row_cache,
+    new_row_cache,
+    row_heights,
+    session_rows,
+)
 
 #: Rendered rows kept for redrawing (a few screens' worth).
 _CACHE_SIZE = 400
@@ -74,14 +83,14 @@ class SessionList(SessionLines):
         super().__init__(id=id)
         self._rows: list[Row] = []
         self._generation = 0  # of the rows, for the layout
-        self._index: dict[str, int] = {}  # session id -> row
+        self._index: Mapping[str, int] = {}  # session id -> row
         #: Drawn rows by what they show (not their place, which a filter changes),
         #: valid while width, display, programme, bookmarks and colours stay the same.
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._cache_for: tuple[object, ...] | None = None
         self._rebuilt_for: tuple[int, Display] | None = None
-        self._title_widths_for: tuple[int, str] | None = None
-        self._title_width: dict[str, int] = {}
+        self._row_cache_for: tuple[int, str] | None = None
+        self._row_cache: RowCache = []
         #: When the rows were last rebuilt (perf_counter), for the benchmark.
         self.rebuilt_at = 0.0
 
@@ -112,8 +121,8 @@ class SessionList(SessionLines):
         if view is None:
             return
         keep = self.highlighted_session_id
-        self._rows, self._index = session_rows(view, self.display_options.lang,
-                                               self._title_widths(view), self.now)
+        self._rows, self._index = session_rows(view, self.display_options.lang, self.now,
+                                               self._rows_made(view))
         self._generation += 1
         self.lay_out()
         before = self.cursor
@@ -122,21 +131,25 @@ class SessionList(SessionLines):
             self.cursor_moved(self.cursor)
         self.rebuilt_at = perf_counter()
 
-    def _title_widths(self, view: ScheduleView) -> dict[str, int]:
-        """Title widths in cells by session id (row heights depend on them), kept
-        per programme and language."""
+    def row_maker(self, view: ScheduleView) -> Callable[[], None]:
+        """What makes every session's rows ahead of the first search (to run in a
+        thread: it reads nothing that changes)."""
+        return partial(fill_row_cache, self._rows_made(view), view, self.display_options.lang)
+
+    def _rows_made(self, view: ScheduleView) -> RowCache:
+        """Sessions' rows made so far, kept per programme and language."""
         key = (id(view.catalogue), self.display_options.lang)
-        if self._title_widths_for != key:
-            self._title_widths_for = key
-            self._title_width = {}
-        return self._title_width
+        if self._row_cache_for != key:
+            self._row_cache_for = key
+            self._row_cache = new_row_cache(view)
+        return self._row_cache
 
     # -- the LineList contract ------------------------------------------------------------
     def row_count(self) -> int:
         return len(self._rows)
 
-    def row_height(self, index: int, width: int) -> int:
-        return row_height(self._rows[index], width)
+    def row_heights(self, width: int) -> list[int]:
+        return row_heights(self._rows, width)
 
     def can_choose(self, index: int) -> bool:
         return self._rows[index].session is not None

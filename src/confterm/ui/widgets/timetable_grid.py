@@ -28,7 +28,7 @@ from textual.strip import Strip
 
 from confterm.i18n import N_, _, ngettext
 from confterm.model.agenda import conference_day
-from confterm.model.programme import Kind
+from confterm.model.programme import BACKGROUND_KINDS
 from confterm.model.text import clip
 from confterm.model.timetable import EMPTY, Box, Timetable, across, column_order, lay_out, nearest
 from confterm.model.timetable import vertical as box_below
@@ -612,7 +612,7 @@ class TimetableGrid(SessionLines):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        quiet = session.kind in (Kind.BREAK, Kind.EXHIBITION)
+        quiet = session.kind in BACKGROUND_KINDS
         # Neighbouring boxes in a room take turns between two shades.
         base = ("timetable--quiet" if quiet else
                 "timetable--box-alt" if index % 2 else "timetable--box")
