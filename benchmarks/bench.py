@@ -103,7 +103,7 @@ async def main(path, scenario):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, time.perf_counter())
         # The search index is built in the background after the first frame.
-        while not app.screen_stack[0].search_prepared:
+        while not app.screen_stack[0].pane.search_prepared:
             await asyncio.sleep(0.005)
         index_ms = (time.perf_counter() - Measured.frames[0]) * 1000
         async def press(key, char, kind):

@@ -60,9 +60,9 @@ async def test_the_grids_cursor_box_reaches_aa_contrast(programme: Programme, th
         await pilot.press("2", "g", "down", "b")
         await pilot.pause()
         grid = browser(app).query_one(TimetableGrid)
-        assert grid.selected is not None
-        box = grid.table.boxes[grid.selected]
-        lines = grid._box_lines(grid.selected, 20)
+        assert grid.highlighted is not None
+        box = grid.table.boxes[grid.highlighted]
+        lines = grid._box_lines(grid.highlighted, 20)
         assert len(lines) == box.height
         worst = min(contrast(segment.style.color, segment.style.bgcolor)
                     for strip in lines for segment in strip

@@ -95,7 +95,7 @@ async def test_the_cursor_moves_in_time_and_across_rooms(programme: Programme) -
         screen, grid = browser(app), grid_of(app)
         room_a = grid.table.rooms.index("workshop-room-a")
         start = next(i for i, box in enumerate(grid.table.boxes) if box.column == room_a)
-        grid.selected = start
+        grid.highlighted = start
         await pilot.pause()
         first = screen.current
         assert first is not None and first.room == "workshop-room-a"
@@ -120,7 +120,7 @@ async def test_enter_opens_details_and_b_bookmarks_from_the_grid(programme: Prog
         assert session is not None
         await pilot.press("b")
         assert app.conference.agenda.get(session.id) is not None
-        box = grid.table.boxes[grid.selected or 0]
+        box = grid.table.boxes[grid.highlighted or 0]
         assert "★" in grid.line_text(box.top)
         await pilot.press("enter")
         await pilot.pause()
@@ -247,7 +247,7 @@ async def test_on_another_day_the_grid_starts_at_its_first_session(programme: Pr
         # previous day's): the day's first box, not the one nearest a "now" long past.
         grid.highlight_session("d1-opening")
         await pilot.pause()
-        box = grid.table.boxes[grid.selected or 0]
+        box = grid.table.boxes[grid.highlighted or 0]
         assert box.top == 0 and browser(app).current == box.session
         assert grid.scroll_offset.y == 0
 
@@ -286,16 +286,16 @@ async def test_the_cursor_never_points_past_a_new_days_boxes(programme: Programm
     async with app.run_test(size=(160, 48)) as pilot:
         grid = await hidden_grid(pilot, app)
         await pilot.press("2", "g")
-        grid.selected = len(grid.table.boxes) - 1  # the day's last box
+        grid.highlighted = len(grid.table.boxes) - 1  # the day's last box
         prepared = grid.prepared
         await pilot.press("g", "3")  # back to the list, to a day with fewer boxes
-        await until(pilot, lambda: grid.prepared > prepared and not browser(app).grid_pending,
+        await until(pilot, lambda: grid.prepared > prepared and not browser(app).pane.grid_pending,
                     "the hidden grid ready for day 3")
-        assert grid.selected is None or grid.selected < len(grid.table.boxes)
+        assert grid.highlighted is None or grid.highlighted < len(grid.table.boxes)
         await pilot.press("g", "pageup", "end", "right", "up")
-        assert app.is_running and grid.selected is not None
-        assert grid.selected < len(grid.table.boxes)
-        assert browser(app).current == grid.table.boxes[grid.selected].session
+        assert app.is_running and grid.highlighted is not None
+        assert grid.highlighted < len(grid.table.boxes)
+        assert browser(app).current == grid.table.boxes[grid.highlighted].session
 
 
 async def test_the_grid_opens_drawn_ahead_on_the_lists_session(monkeypatch: Any) -> None:
@@ -327,13 +327,13 @@ async def test_the_grid_opens_drawn_ahead_on_the_lists_session(monkeypatch: Any)
         # Back in the list, a bookmark (a ★ in the grid's box) and a pause: ready again.
         prepared = grid.prepared
         await pilot.press("g", "b")
-        await until(pilot, lambda: grid.prepared > prepared and not screen.grid_pending,
+        await until(pilot, lambda: grid.prepared > prepared and not screen.pane.grid_pending,
                     "ready again after the bookmark")
         drawn.clear()
         await pilot.press("g")
         await pilot.pause()
         assert app.conference.agenda.get("r11s1") is not None
-        assert "★" in grid.line_text(grid.table.boxes[grid.selected or 0].top)
+        assert "★" in grid.line_text(grid.table.boxes[grid.highlighted or 0].top)
         assert drawn == []
 
 

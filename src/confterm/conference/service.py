@@ -162,6 +162,11 @@ class Conference:
         """Where the user was in this programme (day, filters, list or grid, rooms)."""
         return self.settings.state_for(self.programme.id)
 
+    def today(self) -> dt.date | None:
+        """Today in the conference's zone, when it is one of its days (after
+        midnight, the evening before while its sessions run)."""
+        return conference_day(self.catalogue, self.clock.now())
+
     def opening_view(self) -> ScheduleView:
         """Today (or the remembered day) with the filters remembered for this programme."""
         state = self.settings.state_for(self.programme.id)

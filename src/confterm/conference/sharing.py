@@ -25,10 +25,6 @@ class Sharing:
         self.friends: dict[str, Agenda] = friends(conference.programme.id)
         self.friends_changed: Announcer[dict[str, Agenda]] = Announcer()
 
-    def going(self, session_id: str) -> list[str]:
-        """The friends who picked this session."""
-        return [name for name, agenda in self.friends.items() if session_id in agenda]
-
     def read(self, location: str) -> ImportedAgenda:
         """Read an agenda and match it (slow: a download; safe in a thread).
         Raises ``AgendaFileError`` (``confterm.opening.agendas``). Reading agendas

@@ -1,4 +1,4 @@
-"""The user's rooms in the timetable grid, and the grid's word that they changed.
+"""The user's rooms in the timetable grid.
 
 Apart from the grid itself, so that the browser screen, which keeps the layout
 (remembered per programme), can hold it without importing the grid: the grid
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.message import Message
-
 
 @dataclass(frozen=True)
 class RoomLayout:
@@ -18,12 +16,3 @@ class RoomLayout:
 
     hidden: frozenset[str] = frozenset()
     order: tuple[str, ...] = ()
-
-
-class RoomsChanged(Message):
-    """The user hid, showed or moved rooms: the new layout, to remember."""
-
-    def __init__(self, layout: RoomLayout, said: str) -> None:
-        super().__init__()
-        self.room_layout = layout
-        self.said = said

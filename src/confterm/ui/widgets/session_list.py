@@ -30,7 +30,7 @@ from confterm.ui.render import (
 from confterm.ui.widgets.legible import legible_on
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS
 from confterm.ui.widgets.lines import line_strip
-from confterm.ui.widgets.session_events import (
+from confterm.ui.widgets.messages import (
     MarkerClicked,
     SessionHighlighted,
     SessionSelected,

@@ -19,14 +19,17 @@ import re
 from typing import ClassVar, NamedTuple
 
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
+from textual.widgets import Static
 
 from confterm.i18n import N_, _
-from confterm.model.facets import Facet
+from confterm.model.facets import FACETS, Facet
 from confterm.model.text import clip, fold
 from confterm.model.view import Catalogue, ScheduleView
 from confterm.ui.render import Display
@@ -241,3 +244,30 @@ class FacetList(ChoiceList):
 
     def make_choices(self, view: ScheduleView, display: Display) -> list[Choice]:
         return facet_choices(self.facet, view, display)
+
+
+class FacetSidebar(Vertical):
+    """A title and a list for each facet the programme has (tracks and themes
+    always; rooms, spoken languages, kinds and recording where it has them)."""
+
+    view: var[ScheduleView | None] = var[ScheduleView | None](None, always_update=True)
+    display_options: var[Display] = var(Display())
+
+    def __init__(self, catalogue: Catalogue, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._facets = [facet for facet in FACETS
+                        if len(facet.available(catalogue)) >= facet.least]
+
+    def compose(self) -> ComposeResult:
+        for facet in self._facets:
+            yield Static(_(facet.title), classes="sidebar-title", markup=False, name=facet.title)
+            yield FacetList(facet).data_bind(FacetSidebar.view, FacetSidebar.display_options)
+
+    def watch_display_options(self) -> None:
+        for title in self.query(".sidebar-title").results(Static):
+            title.update(_(title.name) if title.name else "")
+
+    def list_of(self, facet_id: str) -> FacetList | None:
+        """The facet's list, if the programme has that facet."""
+        return next((found for found in self.query(FacetList) if found.facet.id == facet_id),
+                    None)

@@ -38,8 +38,8 @@ from confterm.ui.render import going_marks
 from confterm.ui.widgets.legible import legible_on
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS
 from confterm.ui.widgets.lines import line_strip
-from confterm.ui.widgets.room_layout import RoomLayout, RoomsChanged
-from confterm.ui.widgets.session_events import SessionHighlighted, SessionSelected
+from confterm.ui.widgets.messages import RoomsChanged, SessionHighlighted, SessionSelected
+from confterm.ui.widgets.room_layout import RoomLayout
 from confterm.ui.widgets.session_lines import SessionLines
 from confterm.wording import priority_marker
 
@@ -120,7 +120,7 @@ class TimetableGrid(SessionLines):
     view: var[ScheduleView | None] = var[ScheduleView | None](None, always_update=True)
     room_layout: var[RoomLayout] = var(RoomLayout())
     #: The box under the cursor.
-    selected: var[int | None] = var[int | None](None)
+    highlighted: var[int | None] = var[int | None](None)
     #: The first room shown (the time axis stays; rooms scroll by column).
     first_column: var[int] = var(0)
 
@@ -164,13 +164,13 @@ class TimetableGrid(SessionLines):
         if self.view is None or not self.display:
             return
         keep, near = self.highlighted_session_id, self._cursor_place()
-        if not self._lay_out_day() and self.selected is not None:
+        if not self._lay_out_day() and self.highlighted is not None:
             return  # the same day as before, the cursor on it
         self.lay_out()
         self.refresh()
-        before = self.selected
+        before = self.highlighted
         self.highlight_session(keep, near=near)
-        if self.selected == before:
+        if self.highlighted == before:
             self._report()
 
     def _lay_out_day(self) -> bool:
@@ -186,7 +186,7 @@ class TimetableGrid(SessionLines):
         self.table = lay_out(sessions, rooms, hidden=self.room_layout.hidden)
         # The cursor's box (and the mouse's) was the old table's: none until the
         # caller places it (or the mouse moves).
-        self.set_reactive(TimetableGrid.selected, None)
+        self.set_reactive(TimetableGrid.highlighted, None)
         self.hover = None
         self._generation += 1
         self.rebuilt_at = perf_counter()
@@ -205,7 +205,7 @@ class TimetableGrid(SessionLines):
         # The cursor where showing the grid will put it, on the rooms in sight then.
         self.highlight_session(session_id)
         table = self.table
-        top = self._top_line(self.selected) if self.selected is not None else 0
+        top = self._top_line(self.highlighted) if self.highlighted is not None else 0
         rows = max(height - self.header_lines, 0)
         top = min(top, max(table.lines - rows, 0))
         for line in range(top, min(top + rows, table.lines)):
@@ -219,15 +219,15 @@ class TimetableGrid(SessionLines):
     # -- what the screen asks and tells ---------------------------------------------------
     @property
     def highlighted_session_id(self) -> str | None:
-        if self.selected is None or self.selected >= len(self.table.boxes):
+        if self.highlighted is None or self.highlighted >= len(self.table.boxes):
             return None
-        return self.table.boxes[self.selected].session.id
+        return self.table.boxes[self.highlighted].session.id
 
     def _cursor_place(self) -> tuple[int, int] | None:
         """The cursor's column and time (line), to find its place again."""
-        if self.selected is None or self.selected >= len(self.table.boxes):
+        if self.highlighted is None or self.highlighted >= len(self.table.boxes):
             return None
-        box = self.table.boxes[self.selected]
+        box = self.table.boxes[self.highlighted]
         return box.column, box.top
 
     def highlight_session(self, session_id: str | None,
@@ -253,7 +253,7 @@ class TimetableGrid(SessionLines):
                        if (i := nearest(table, column, line)) is not None]
             index = min(closest, key=lambda i: (abs(table.boxes[i].top - line), i),
                         default=None)
-        self.selected = index
+        self.highlighted = index
 
     def show_at_top(self, session_id: str) -> None:
         """Scroll so that the session's box starts near the top (a line of what
@@ -287,7 +287,7 @@ class TimetableGrid(SessionLines):
     def row_state(self, index: int) -> str:
         return ""  # a line of the grid holds many boxes: each is drawn in its own state
 
-    def watch_selected(self, old: int | None, new: int | None) -> None:
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
         self._refresh_box(old)
         self._refresh_box(new)
         self._reveal()
@@ -295,9 +295,9 @@ class TimetableGrid(SessionLines):
 
     def _reveal(self) -> None:
         """Scroll the box under the cursor into sight, down and across."""
-        if self.selected is None or self.selected >= len(self.table.boxes):
+        if self.highlighted is None or self.highlighted >= len(self.table.boxes):
             return
-        box = self.table.boxes[self.selected]
+        box = self.table.boxes[self.highlighted]
         self.scroll_to_lines(box.top, min(box.height, max(self.size.height - 2, 1)))
         shown, _ = self.columns_in_sight()
         if box.column < self.first_column:
@@ -333,33 +333,33 @@ class TimetableGrid(SessionLines):
         if target is None:
             self.app.bell()
         else:
-            self.selected = target
+            self.highlighted = target
 
     def action_cursor(self, step: int) -> None:
-        if self.selected is None:
+        if self.highlighted is None:
             self.highlight_session(None)
             return
-        self._go(box_below(self.table, self.selected, step))
+        self._go(box_below(self.table, self.highlighted, step))
 
     def action_across(self, step: int) -> None:
-        if self.selected is not None:
-            self._go(across(self.table, self.selected, step))
+        if self.highlighted is not None:
+            self._go(across(self.table, self.highlighted, step))
 
     def action_page(self, direction: int) -> None:
-        if self.selected is None:
+        if self.highlighted is None:
             return
-        box = self.table.boxes[self.selected]
+        box = self.table.boxes[self.highlighted]
         line = min(max(box.top + direction * max(self.size.height - 2, 1), 0),
                    self.table.lines - 1)
         self._go(nearest(self.table, box.column, line))
 
     def action_first(self) -> None:
-        if self.selected is not None:
-            self._go(nearest(self.table, self.table.boxes[self.selected].column, 0))
+        if self.highlighted is not None:
+            self._go(nearest(self.table, self.table.boxes[self.highlighted].column, 0))
 
     def action_last(self) -> None:
-        if self.selected is not None:
-            column = self.table.boxes[self.selected].column
+        if self.highlighted is not None:
+            column = self.table.boxes[self.highlighted].column
             self._go(self.table.column_boxes(column)[-1])
 
     def action_select(self) -> None:
@@ -369,9 +369,9 @@ class TimetableGrid(SessionLines):
 
     # -- rooms -------------------------------------------------------------------------------
     def _current_room(self) -> str | None:
-        if self.selected is None:
+        if self.highlighted is None:
             return None
-        return self.table.rooms[self.table.boxes[self.selected].column]
+        return self.table.rooms[self.table.boxes[self.highlighted].column]
 
     def action_jump_to_room(self) -> None:
         from textual.command import CommandPalette
@@ -394,14 +394,14 @@ class TimetableGrid(SessionLines):
             self.app.bell()
             return
         column = self.table.rooms.index(room_id)
-        line = (self.table.boxes[self.selected].top if self.selected is not None
+        line = (self.table.boxes[self.highlighted].top if self.highlighted is not None
                 else self._now_line() or 0)
         target = nearest(self.table, column, line)
         shown, _width = self.columns_in_sight()
         most = max(len(self.table.rooms) - shown, 0)
         self.first_column = min(max(column - shown // 2, 0), most)  # in the middle
         if target is not None:
-            self.selected = target
+            self.highlighted = target
 
     def _room_label(self, room_id: str) -> str:
         found = self.view.catalogue.rooms.get(room_id) if self.view is not None else None
@@ -413,7 +413,7 @@ class TimetableGrid(SessionLines):
             self.app.bell()
             return
         layout = RoomLayout(self.room_layout.hidden | {room}, self.room_layout.order)
-        name = self.room_name(self.table.boxes[self.selected or 0].column)
+        name = self.room_name(self.table.boxes[self.highlighted or 0].column)
         self.post_message(RoomsChanged(layout, _("{room} hidden (+ shows every room)").format(
             room=name)))
 
@@ -428,10 +428,10 @@ class TimetableGrid(SessionLines):
 
     def action_move_room(self, step: int) -> None:
         room = self._current_room()
-        if room is None or self.selected is None or self.view is None:
+        if room is None or self.highlighted is None or self.view is None:
             self.app.bell()
             return
-        column = self.table.boxes[self.selected].column
+        column = self.table.boxes[self.highlighted].column
         other = column + step
         if not 0 <= other < len(self.table.rooms) or self.table.rooms[other] is None:
             self.app.bell()
@@ -464,7 +464,7 @@ class TimetableGrid(SessionLines):
         index = self.item_at(event.x, event.y)
         if index is None:
             return
-        self.selected = index
+        self.highlighted = index
         session_id = self.table.boxes[index].session.id
         if event.chain >= 2:  # a double click opens it
             self.post_message(SessionSelected(session_id))
@@ -531,7 +531,7 @@ class TimetableGrid(SessionLines):
         # A line is drawn again only when something on it changed: the cursor's or
         # the mouse's box on it, the now line, the minute (boxes that are over).
         key = ("line", index, first, index == now_line, _minute(self.now),
-               self._box_on(self.selected, index), self._box_on(self.hover, index), from_top)
+               self._box_on(self.highlighted, index), self._box_on(self.hover, index), from_top)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._cache[key] = self._draw_row(index, width, first, shown,
@@ -604,7 +604,7 @@ class TimetableGrid(SessionLines):
     def _box_lines(self, index: int, width: int) -> list[Strip]:
         box = self.table.boxes[index]
         session = box.session
-        state = ("cursor" if index == self.selected else
+        state = ("cursor" if index == self.highlighted else
                  "hover" if index == self.hover else "")
         finished = (self.now is not None and session.end <= self.now
                     and session.end > session.start)

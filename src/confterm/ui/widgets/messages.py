@@ -1,8 +1,16 @@
-"""What a view of sessions (the list or the timetable grid) reports to its screen."""
+"""What widgets of the browser report to its screen, shared by several of them:
+the list and the timetable grid (a session highlighted, selected, its marker
+clicked), the grid (its rooms changed). A widget's own word stays with it
+(``DayBar.DayChosen``, ``FacetList.Picked``, ``SearchLine.Edited``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from confterm.ui.widgets.room_layout import RoomLayout
 
 
 class SessionHighlighted(Message):
@@ -29,3 +37,12 @@ class MarkerClicked(Message):
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
+
+
+class RoomsChanged(Message):
+    """The user hid, showed or moved rooms in the grid: the new layout, to remember."""
+
+    def __init__(self, layout: RoomLayout, said: str) -> None:
+        super().__init__()
+        self.room_layout = layout
+        self.said = said
