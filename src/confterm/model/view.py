@@ -433,27 +433,29 @@ class ScheduleView:
         return list(found)
 
     def __len__(self) -> int:
-        return len(self.sessions)
+        return len(self.positions)
 
     @cached_property
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """For every facet and each of its values: how many sessions it would show
         were it the only one chosen in its facet, the other filters as they are.
         One pass over the day's sessions for every facet."""
-        catalogue = self.catalogue
+        catalogue, ordered = self.catalogue, self.catalogue.ordered
         counts = [dict.fromkeys(facet.available(catalogue), 0) for facet in FACETS]
-        values = [catalogue.facet_values(index) for index in range(len(FACETS))]
+        # The values of the day's sessions only (not every session's, at start).
+        value_of = [facet.values for facet in FACETS]
         base = replace(self, filters=NO_FILTERS, candidates=None)
         in_use = [(index, chosen) for index, chosen in enumerate(self.filters) if chosen]
         for position in base.positions:
-            failed = [index for index, chosen in in_use
-                      if chosen.isdisjoint(values[index][position])]
+            session = ordered[position]
+            values = [of(catalogue, session) for of in value_of]
+            failed = [index for index, chosen in in_use if chosen.isdisjoint(values[index])]
             if len(failed) > 1:
                 continue  # no single facet's choice would bring it back
             for index, facet_counts in enumerate(counts):
                 if failed and failed[0] != index:
                     continue
-                for value in values[index][position]:
+                for value in values[index]:
                     if value in facet_counts:
                         facet_counts[value] += 1
         return {facet.id: count for facet, count in zip(FACETS, counts, strict=True)}
