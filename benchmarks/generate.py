@@ -58,6 +58,7 @@ def generate(sessions: int, days: int, rooms: int = 100, seed: int = 2024) -> di
                     "people": [{"person": f"person-{rng.randrange(len(people))}"}],
                     "title": {"en": title.capitalize(), "fr": f"{title} (fr)"},
                     "description": {"en": " ".join(rng.choice(WORDS) for _ in range(40))},
+                    "recorded": count % 5 != 0,  # one in five opted out
                 })
                 count += 1
                 start += slot
@@ -96,7 +97,7 @@ def as_c3voc(data: dict[str, Any]) -> str:
             "start": s["start"][11:16], "duration": _hours(s["start"], s["end"]),
             "room": room, "title": s["title"]["en"], "subtitle": "", "type": s["kind"],
             "track": tracks[s["track"]], "language": "en", "abstract": "",
-            "description": s["description"]["en"],
+            "description": s["description"]["en"], "do_not_record": not s["recorded"],
             "persons": [{"id": int(p["person"].split("-")[1]), "public_name": people[p["person"]]}
                         for p in s["people"]]}
             for s in sessions for n in [int(s["id"][1:])]] for room, sessions in rooms.items()}})
@@ -130,7 +131,8 @@ def as_frab_xml(data: dict[str, Any]) -> str:
                     f"<track>{escape(tracks[s['track']])}</track><type>{s['kind']}</type>"
                     f"<language>en</language>"
                     f"<description>{escape(s['description']['en'])}</description>"
-                    f"<persons>{persons}</persons></event>")
+                    f"<persons>{persons}</persons><recording><license/>"
+                    f"<optout>{'false' if s['recorded'] else 'true'}</optout></recording></event>")
             out.append("</room>")
         out.append("</day>")
     out.append("</schedule>\n")

@@ -26,6 +26,8 @@ from confterm.model.text import fold
 if TYPE_CHECKING:
     from confterm.model.view import Catalogue
 
+#: What a field word that names nothing chooses: a value no session has.
+NAMES_NOTHING = frozenset({""})
 PERSON_WORD = "by"
 DAY_WORD = "day"
 FIELD_WORDS = (*(facet.word for facet in FACETS), PERSON_WORD, DAY_WORD)
@@ -43,8 +45,10 @@ class Query:
     sessions: frozenset[str] | None = None
     #: Days named by ``day:`` (None: no such field).
     days: frozenset[dt.date] | None = None
-    #: The field words as typed (word, value), for the status line.
+    #: The field words as typed (word, value).
     fields: tuple[tuple[str, str], ...] = ()
+    #: Those that name nothing ("room:nowhere"): they select no session.
+    unnamed: tuple[tuple[str, str], ...] = ()
 
     def narrows_to(self, other: Query) -> bool:
         """Whether *other* only adds to this query's free words (so that it can
@@ -110,6 +114,7 @@ def parse_query(text: str, catalogue: Catalogue) -> Query:
     people: frozenset[str] | None = None
     days: frozenset[dt.date] | None = None
     fields: list[tuple[str, str]] = []
+    unnamed: list[tuple[str, str]] = []
     for field, value in tokens(text):
         if field is None:
             words.extend(fold(value).split())
@@ -123,11 +128,14 @@ def parse_query(text: str, catalogue: Catalogue) -> Query:
             ids = frozenset(s.id for person in named for s in catalogue.people_sessions[person])
             people = ids if people is None else people | ids
         elif field == DAY_WORD:
-            days = _days(folded, catalogue) | (days or frozenset())
+            dates = _days(folded, catalogue)
+            days, named = dates | (days or frozenset()), frozenset(map(str, dates))
         else:
             index = next(i for i, facet in enumerate(FACETS) if facet.word == field)
             named = _chosen(folded, _facet_names(catalogue, index))
             chosen[index] = chosen.get(index, frozenset()) | named
-    # A field that names nothing chooses nothing (an empty set, not "no filter").
-    filters = tuple((index, values or frozenset({""})) for index, values in chosen.items())
-    return Query(tuple(words), filters, people, days, tuple(fields))
+        if not named:
+            unnamed.append((field, value))
+    # A field that names nothing chooses nothing (a value no session has, not "no filter").
+    filters = tuple((index, values or NAMES_NOTHING) for index, values in chosen.items())
+    return Query(tuple(words), filters, people, days, tuple(fields), tuple(unnamed))

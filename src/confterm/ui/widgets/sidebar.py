@@ -21,7 +21,7 @@ from typing import ClassVar, NamedTuple
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
@@ -246,9 +246,10 @@ class FacetList(ChoiceList):
         return facet_choices(self.facet, view, display)
 
 
-class FacetSidebar(Vertical):
+class FacetSidebar(VerticalScroll):
     """A title and a list for each facet the programme has (tracks and themes
-    always; rooms, spoken languages, kinds and recording where it has them)."""
+    always; rooms, spoken languages, kinds and recording where it has them),
+    scrolled to a list when its key focuses it."""
 
     view: var[ScheduleView | None] = var[ScheduleView | None](None, always_update=True)
     display_options: var[Display] = var(Display())

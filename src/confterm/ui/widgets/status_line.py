@@ -10,6 +10,7 @@ from textual.widget import Widget
 
 from confterm.i18n import _, ngettext
 from confterm.model.facets import BY_ID, FACETS
+from confterm.model.query import NAMES_NOTHING
 from confterm.model.view import Catalogue, ScheduleView
 from confterm.ui.render import Display
 from confterm.ui.widgets.room_layout import RoomLayout
@@ -65,8 +66,11 @@ class StatusLine(Widget):
             parts.append(_("esc clears"))
         catalogue = view.catalogue
         parts += filters_said(view.chosen_filters(), catalogue, display.lang)
-        parts += filters_said({FACETS[index].id: values for index, values in view.parsed.filters},
-                              catalogue, display.lang)
+        query = view.parsed
+        parts += filters_said({FACETS[index].id: values for index, values in query.filters
+                               if values != NAMES_NOTHING}, catalogue, display.lang)
+        parts += [_("nothing is named {words}").format(words=f"{word}:{value}")
+                  for word, value in query.unnamed]
         if view.only is not None:
             parts.append(only_said(self.only_friend))
         if view.ending_after is not None:
