@@ -178,3 +178,35 @@ def test_long_lists_read_numbers_as_numbers() -> None:
     names = ["Room 10", "room 2", "Room 1", "Saal Zuse", "Écran 3", "Room 2a"]
     assert sorted(names, key=natural_key) == [
         "Écran 3", "Room 1", "room 2", "Room 2a", "Room 10", "Saal Zuse"]
+
+
+async def test_kind_and_recording_sections_filter_and_are_remembered() -> None:
+    """k and R focus their lists (scrolled into sight); a choice filters the
+    sessions, is counted, named in the status line and remembered."""
+    from ..test_facets import PROGRAMME
+
+    app = make_app(PROGRAMME, BEFORE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = browser(app)
+        await pilot.press("k")
+        kinds = screen.query_one("#kinds", FacetList)
+        assert screen.focused is kinds
+        assert [c.id for c in kinds.choices] == ["keynote", "panel", "talk", "workshop"]
+        await pilot.press("down", "space")  # panel
+        assert screen.view.chosen("kind") == {"panel"}
+        assert all(s.kind == "panel" for s in screen.results.sessions)
+        await pilot.press("R")
+        recording = screen.query_one("#recording", FacetList)
+        assert screen.focused is recording and recording.region.y < 30  # in sight
+        counted = {c.id: int(c.label.plain.split()[0]) for c in recording.choices}
+        day = screen.view.on_day(screen.view.day).choose("kind", {"panel"})
+        assert counted["no"] == sum(1 for s in day.sessions if s.recorded is False)
+        await pilot.press("down", "space")  # not recorded
+        assert all(s.recorded is False and s.kind == "panel" for s in screen.results.sessions)
+        status = str(screen.query_one("#status").render())
+        assert "kinds: panel" in status and "recording: not recorded" in status
+        await until(pilot, lambda: load_settings().settings.state_for("congress").filters
+                    == {"kind": ("panel",), "recorded": ("no",)}, "the filters saved")
+    app = make_app(PROGRAMME, BEFORE)
+    async with app.run_test(size=(100, 30)):
+        assert browser(app).view.chosen_filters() == {"kind": {"panel"}, "recorded": {"no"}}

@@ -19,6 +19,9 @@ _ALWAYS = [("enter", N_("Show the highlighted session's details")),
            ("tab", N_("Move between the list, the sidebar and the details")),
            ("ctrl+u ctrl+w", N_("In the search line: clear the words, or the last word; "
                                 "enter goes to the results")),
+           ("room:", N_("Search words that choose filters: room: track: theme: lang: kind: "
+                        "recorded: by: (a person) day: (its number or date), by the start "
+                        "of a name, e.g. room:\"Saal 1\" by:dupont day:2")),
            ("mouse", N_("Click a session to highlight it, double-click it for its details; "
                         "click a day, a track or theme, a ★ or a key in the footer")),
            ("ctrl+q", N_("Quit"))]
