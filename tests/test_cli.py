@@ -282,3 +282,31 @@ def test_sessions_by_kind_and_recording_agree_with_the_sessions_fields(
     assert sorted(by_person) == sorted(s.id for s in PROGRAMME.sessions if s.people)
     code, _, err = run(capsys, "sessions", "-p", str(path), "--kind", "concert")
     assert code == 2 and "--kind 'concert' is unknown" in err and "'workshop'" in err
+
+
+def test_json_goes_out_in_one_write_compact_in_a_pipe_indented_on_a_terminal(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from confterm.cli.output import print_json
+
+    class Out(io.StringIO):
+        def __init__(self, terminal: bool) -> None:
+            super().__init__()
+            self.terminal, self.writes = terminal, 0
+
+        def isatty(self) -> bool:
+            return self.terminal
+
+        def write(self, text: str) -> int:
+            self.writes += 1
+            return super().write(text)
+
+    document = {"sessions": [{"id": "s1", "title": {"fr": "Ouverture"}}], "count": 1}
+    for terminal in (False, True):
+        out = Out(terminal)
+        monkeypatch.setattr("sys.stdout", out)
+        print_json(document)
+        assert out.writes == 1 and json.loads(out.getvalue()) == document
+        assert (out.getvalue().count("\n") > 1) == terminal  # indented for a person only
+        assert "Ouverture" in out.getvalue()  # not escaped to \\u sequences

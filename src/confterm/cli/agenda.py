@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from rich.text import Text
-
 from confterm.cli.output import (
     TSV_COLUMNS,
-    PlainConsole,
     check_language,
     output_format,
+    print_json,
     print_tsv,
     report,
     tsv_row,
@@ -115,11 +112,14 @@ def _print_json(agenda: Agenda, catalogue: Catalogue) -> None:
              "title": {"und": b.title}, "clashes_with": []}
             for b in agenda.missing(catalogue)],
     }
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    print_json(document)
 
 
 def _print_table(agenda: Agenda, catalogue: Catalogue, lang: str) -> None:
+    from rich.text import Text
+
+    from confterm.cli.tables import PlainConsole
+
     console = PlainConsole()
     programme = catalogue.programme
     if not len(agenda):

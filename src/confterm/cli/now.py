@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
 
 from confterm.cli.common import load
 from confterm.cli.errors import EXIT_OK
-from confterm.cli.output import check_language, print_tsv
+from confterm.cli.output import check_language, print_json, print_tsv
 from confterm.model.agenda import Agenda, NowNext, conference_day, now_and_next, takes_time
 from confterm.model.programme import Programme, Session
 from confterm.model.text import clip, fold
@@ -41,11 +39,9 @@ def run_now(args: argparse.Namespace) -> int:
     day = conference_day(catalogue, moment)
     said = Said(catalogue, agenda, lang, moment)
     if args.format == "json":
-        json.dump({"now": moment.isoformat(), "day": day.isoformat() if day else None,
-                   "running": [said.record(s) for s in running],
-                   "next": [said.record(s) for s in coming]},
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json({"now": moment.isoformat(), "day": day.isoformat() if day else None,
+                    "running": [said.record(s) for s in running],
+                    "next": [said.record(s) for s in coming]})
     elif args.format == "tsv":
         print_tsv(("state", "id", "day", "start", "end", "room", "title", "people",
                    "bookmarked"),

@@ -1,7 +1,7 @@
-"""Plain-terminal output of the CLI: rich tables and JSON.
+"""Output of the command line for scripts: JSON, tab-separated lines, files.
 
-Programme text is already neutralised by the model; it is only ever placed in
-``rich.text.Text`` objects, never parsed as markup.
+Light on purpose (no rich, no pydantic): a script calling ``confterm sessions
+--format json`` waits for nothing else. Tables for people are in ``tables``.
 """
 
 from __future__ import annotations
@@ -10,32 +10,13 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from itertools import groupby
 from pathlib import Path
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from confterm.model.errors import Problem
+from confterm.model.plain_json import session_json
 from confterm.model.programme import Programme, Session
 from confterm.model.text import clip, shown
-from confterm.model.validation import session_to_json
 from confterm.model.view import Catalogue, ScheduleView
-from confterm.timefmt import day_heading, time_range
-
-
-class PlainConsole(Console):
-    """Rich's console with no highlighting or emoji codes, and whose closed pipe
-    is left to the command line (which ends quietly, status 141): rich's own
-    answer is exit status 1."""
-
-    def __init__(self) -> None:
-        super().__init__(highlight=False, emoji=False)
-
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError
 
 
 def output_format(chosen: str | None) -> str:
@@ -71,57 +52,23 @@ def print_sessions_tsv(view: ScheduleView, lang: str) -> None:
     print_tsv(TSV_COLUMNS, (tsv_row(s, view.catalogue, lang) for s in view.sessions))
 
 
-def print_sessions_table(view: ScheduleView, lang: str) -> None:
-    console = PlainConsole()
-    programme, catalogue = view.programme, view.catalogue
-    if not view.sessions:
-        console.print(Text("No sessions match."))
-        return
-    zone = programme.zone
-    for day, group in groupby(view.sessions, key=lambda s: s.day):
-        heading = day_heading(programme, day, lang)
-        table = Table(title=Text(heading, style="bold"), title_justify="left",
-                      expand=False, show_lines=False)
-        # The id (what `agenda add` takes) goes under the time, in the column that
-        # never wraps, so it is never cut.
-        table.add_column("Time / id", no_wrap=True)
-        table.add_column("Session", ratio=3)
-        table.add_column("Track / room", ratio=1)
-        table.add_column("Themes", ratio=1)
-        for session in group:
-            where = " · ".join(x for x in (clip(catalogue.track_name(session, lang)),
-                                           clip(catalogue.room_name(session))) if x)
-            themes = ", ".join(clip(catalogue.theme_label(t, lang)) for t in session.themes)
-            style = "dim" if session.kind == "break" else ""
-            when = Text(time_range(session, zone))
-            when.append(f"\n{clip(session.id, 60)}", style="dim")
-            table.add_row(when, _title(session, catalogue, lang, style),
-                          Text(where, style=style), Text(themes, style=style))
-        console.print(table)
-    if any(s.indicative for s in view.sessions):
-        console.print(Text("≈ indicative time: not from an official programme.", style="dim"))
-
-
-def _title(session: Session, catalogue: Catalogue, lang: str, style: str) -> Text:
-    text = Text(clip(session.title.get(lang)), style=style)
-    text.append(f"  [{session.kind.value}]", style="dim")
-    people = people_names(session, catalogue)
-    if people:
-        text.append(f"\n{people}", style="dim")
-    return text
+def print_json(document: object) -> None:
+    """*document* as JSON in one write: indented on a terminal, for a person; on
+    one line in a pipe, for a program (Python's indenting encoder is several
+    times slower than its compact one)."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=indent) + "\n")
 
 
 def print_sessions_json(view: ScheduleView) -> None:
     programme = view.programme
-    document = {
+    print_json({
         "programme": {"id": programme.id, "name": programme.name.root,
                       "timezone": programme.timezone},
         "count": len(view.sessions),
-        "sessions": [session_to_json(s) for s in view.sessions],
+        "sessions": [session_json(s) for s in view.sessions],
         **lookup_tables(view.sessions, view.catalogue),
-    }
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    })
 
 
 def is_stdout(path: Path | str) -> bool:

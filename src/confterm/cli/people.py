@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
 
 from confterm.cli.common import load
 from confterm.cli.errors import EXIT_OK
-from confterm.cli.output import PlainConsole, check_language, output_format, print_tsv
+from confterm.cli.output import check_language, output_format, print_json, print_tsv
 from confterm.model.programme import Person, Session
 from confterm.model.text import clip, fold
 from confterm.model.view import Catalogue
@@ -29,11 +27,10 @@ def run_people(args: argparse.Namespace) -> int:
               if all(w in fold(f"{p.name} {about(p)}") for w in words)]
     chosen = output_format(args.format)
     if chosen == "json":
-        json.dump([{"id": p.id, "name": p.name, "sessions": [
+        print_json([{"id": p.id, "name": p.name, "sessions": [
             {"id": s.id, "day": s.day.isoformat(), "start": s.start.isoformat(),
              "title": s.title.get(lang)} for s in sessions[p.id]]}
-            for p in people], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+            for p in people])
     elif chosen == "tsv":
         print_tsv(("id", "name", "organisation", "sessions"),
                   ([p.id, p.name, about(p), " ".join(s.id for s in sessions[p.id])]
@@ -47,6 +44,8 @@ def _print_table(people: list[Person], sessions: dict[str, tuple[Session, ...]],
                  organisations: dict[str, str], lang: str, zone: dt.tzinfo) -> None:
     from rich.table import Table
     from rich.text import Text
+
+    from confterm.cli.tables import PlainConsole
 
     console = PlainConsole()
     if not people:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
-
-from rich.text import Text
 
 from confterm.cli.errors import EXIT_OK
-from confterm.cli.output import PlainConsole, output_format, print_tsv
+from confterm.cli.output import output_format, print_json, print_tsv
 from confterm.model.text import shown
 from confterm.storage.recent import Recent, in_order, load_recent
 from confterm.timefmt import date_span
@@ -23,13 +19,11 @@ def run_recent(args: argparse.Namespace) -> int:
     entries = in_order(load_recent(), today)
     chosen = output_format(args.format)
     if chosen == "json":
-        json.dump([{"location": e.location, "name": e.name,
-                    "first_day": e.first_day.isoformat() if e.first_day else None,
-                    "last_day": e.last_day.isoformat() if e.last_day else None,
-                    "when": e.when(today), "opened": e.opened.isoformat(),
-                    "timezone": e.timezone} for e in entries],
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([{"location": e.location, "name": e.name,
+                     "first_day": e.first_day.isoformat() if e.first_day else None,
+                     "last_day": e.last_day.isoformat() if e.last_day else None,
+                     "when": e.when(today), "opened": e.opened.isoformat(),
+                     "timezone": e.timezone} for e in entries])
     elif chosen == "tsv":
         print_tsv(("when", "name", "first_day", "last_day", "location", "opened"),
                   ([e.when(today), e.name, str(e.first_day or ""), str(e.last_day or ""),
@@ -46,6 +40,10 @@ def dates(entry: Recent) -> str:
 
 
 def _print_table(entries: list[Recent], today: dt.date) -> None:
+    from rich.text import Text
+
+    from confterm.cli.tables import PlainConsole
+
     console = PlainConsole()
     if not entries:
         console.print(Text("No programme opened yet: 'confterm' opens the bundled one, "

@@ -45,7 +45,6 @@ def run_sessions(args: argparse.Namespace) -> int:
         check_language,
         output_format,
         print_sessions_json,
-        print_sessions_table,
         print_sessions_tsv,
     )
 
@@ -56,5 +55,7 @@ def run_sessions(args: argparse.Namespace) -> int:
     elif chosen == "tsv":
         print_sessions_tsv(view, lang)
     else:
+        from confterm.cli.tables import print_sessions_table
+
         print_sessions_table(view, lang)
     return EXIT_OK

@@ -20,13 +20,6 @@ def programme_adapter() -> TypeAdapter[Programme]:
     return TypeAdapter(Programme)
 
 
-@cache
-def session_adapter() -> TypeAdapter[Session]:
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(Session)
-
-
 def validate(data: Any) -> Programme:
     """Build a programme from parsed JSON; raises ``pydantic.ValidationError``."""
     return programme_adapter().validate_python(data)
@@ -77,12 +70,6 @@ def _share_repeated(session: Session) -> None:
         fields["track"] = sys.intern(session.track)
     if session.themes:
         fields["themes"] = tuple(map(sys.intern, session.themes))
-
-
-def session_to_json(session: Session) -> dict[str, Any]:
-    """A session as plain JSON data, in the programme file's own format."""
-    result: dict[str, Any] = session_adapter().dump_python(session, mode="json")
-    return result
 
 
 def programme_to_json(programme: Programme) -> dict[str, Any]:
