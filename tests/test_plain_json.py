@@ -41,3 +41,11 @@ def test_every_session_as_pydantic_writes_it(given: Programme | None,
 def test_instants_with_any_offset(moment: dt.datetime, minutes: int) -> None:
     aware = moment.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
     assert instant_text(aware) == TypeAdapter(dt.datetime).dump_python(aware, mode="json")
+
+
+def test_one_instant_in_two_offsets_is_written_in_each() -> None:
+    utc = dt.datetime(2024, 11, 12, 12, 0, tzinfo=dt.UTC)
+    rio = utc.astimezone(dt.timezone(dt.timedelta(hours=-3)))
+    assert utc == rio  # one instant
+    assert (instant_text(utc), instant_text(rio)) == ("2024-11-12T12:00:00Z",
+                                                     "2024-11-12T09:00:00-03:00")

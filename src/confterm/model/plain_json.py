@@ -6,6 +6,7 @@ to what pydantic itself makes of the same sessions."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from confterm.model.programme import Localized, Session
@@ -14,8 +15,13 @@ from confterm.model.programme import Localized, Session
 def instant_text(moment: dt.datetime) -> str:
     """An ISO 8601 date-time as pydantic writes one: "Z" for UTC, the offset in
     hours and minutes otherwise."""
-    offset = moment.utcoffset()
-    text = moment.replace(tzinfo=None).isoformat()
+    # Keyed by wall time and offset: equal instants in two offsets are not one text.
+    return _instant_text(moment.replace(tzinfo=None), moment.utcoffset())
+
+
+@lru_cache(maxsize=4096)  # sessions share their starts and ends
+def _instant_text(wall: dt.datetime, offset: dt.timedelta | None) -> str:
+    text = wall.isoformat()
     if offset is None:
         return text
     minutes = int(offset.total_seconds()) // 60

@@ -7,7 +7,6 @@ import datetime as dt
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -38,6 +37,8 @@ def atomic_write_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
         mode = path.stat().st_mode & 0o777
     except OSError:
         mode = _NEW_FILE_MODE
+    import tempfile  # here: reading commands write nothing (it imports shutil and more)
+
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
