@@ -26,6 +26,27 @@ WORDS = (
 )
 
 
+def real_description(number: int, markup: str) -> str:
+    """About 600 characters as real exports write them: paragraphs, a list, a
+    link, emphasis; Markdown (pretalx, c3voc) or HTML (Pentabarf). Deterministic."""
+    rng = random.Random(number)
+
+    def words(count: int) -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(count))
+
+    url = f"https://example.org/talks/{number}"
+    points = [words(rng.randint(3, 7)) for _ in range(3)]
+    if markup == "html":
+        return (f"<p>{words(18).capitalize()} <b>{words(2)}</b> {words(14)}.</p>"
+                f"<p>We will cover:</p><ul>{''.join(f'<li>{p}</li>' for p in points)}</ul>"
+                f"<p>{words(12).capitalize()} <a href=\"{url}\">{words(2)}</a>, "
+                f"<i>{words(3)}</i> {words(10)}.<br/>{words(8).capitalize()}.</p>")
+    return (f"{words(18).capitalize()} **{words(2)}** {words(14)}.\n\nWe will cover:\n\n"
+            + "".join(f"- {p}\n" for p in points)
+            + f"\n{words(12).capitalize()} [{words(2)}]({url}), *{words(3)}* {words(10)}.\n"
+            f"{words(8).capitalize()}.")
+
+
 def generate(sessions: int, days: int, rooms: int = 100, seed: int = 2024) -> dict[str, Any]:
     rng = random.Random(seed)
     first = dt.date(2025, 9, 1)
@@ -87,7 +108,8 @@ def _by_day_and_room(data: dict[str, Any]) -> dict[str, dict[str, list[dict[str,
     return days
 
 
-def as_c3voc(data: dict[str, Any]) -> str:
+def as_c3voc(data: dict[str, Any], real: bool = False) -> str:
+    """As c3voc JSON; *real*: descriptions in Markdown, as pretalx writes them."""
     people = {p["id"]: p["name"] for p in data["people"]}
     tracks = {t["id"]: t["name"]["en"] for t in data["tracks"]}
     days = []
@@ -97,7 +119,8 @@ def as_c3voc(data: dict[str, Any]) -> str:
             "start": s["start"][11:16], "duration": _hours(s["start"], s["end"]),
             "room": room, "title": s["title"]["en"], "subtitle": "", "type": s["kind"],
             "track": tracks[s["track"]], "language": "en", "abstract": "",
-            "description": s["description"]["en"], "do_not_record": not s["recorded"],
+            "description": real_description(n, "markdown") if real else s["description"]["en"],
+            "do_not_record": not s["recorded"],
             "persons": [{"id": int(p["person"].split("-")[1]), "public_name": people[p["person"]]}
                         for p in s["people"]]}
             for s in sessions for n in [int(s["id"][1:])]] for room, sessions in rooms.items()}})
@@ -107,7 +130,8 @@ def as_c3voc(data: dict[str, Any]) -> str:
     return json.dumps(schedule, ensure_ascii=False)
 
 
-def as_frab_xml(data: dict[str, Any]) -> str:
+def as_frab_xml(data: dict[str, Any], real: bool = False) -> str:
+    """As frab XML; *real*: descriptions in HTML, as Pentabarf writes them."""
     from xml.sax.saxutils import escape, quoteattr
 
     people = {p["id"]: p["name"] for p in data["people"]}
@@ -121,6 +145,7 @@ def as_frab_xml(data: dict[str, Any]) -> str:
             out.append(f"<room name={quoteattr(room)}>")
             for s in sessions:
                 n = int(s["id"][1:])
+                about = real_description(n, "html") if real else s["description"]["en"]
                 persons = "".join(f'<person id="{p["person"].split("-")[1]}">'
                                   f"{escape(people[p['person']])}</person>" for p in s["people"])
                 out.append(
@@ -130,7 +155,7 @@ def as_frab_xml(data: dict[str, Any]) -> str:
                     f"<room>{escape(room)}</room><title>{escape(s['title']['en'])}</title>"
                     f"<track>{escape(tracks[s['track']])}</track><type>{s['kind']}</type>"
                     f"<language>en</language>"
-                    f"<description>{escape(s['description']['en'])}</description>"
+                    f"<description>{escape(about)}</description>"
                     f"<persons>{persons}</persons><recording><license/>"
                     f"<optout>{'false' if s['recorded'] else 'true'}</optout></recording></event>")
             out.append("</room>")

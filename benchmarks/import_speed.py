@@ -14,6 +14,12 @@ each of:
 
 Validation and the checks are the floor of any import that validates: their
 sum beside the parse says how close to the parse an import can come.
+
+Each format twice: with plain descriptions, and with real-shaped ones (about
+600 characters: Markdown in the c3voc file as pretalx writes it, HTML in the
+frab file as Pentabarf does). Then whole processes, alternating: the first
+opening of each real-shaped file (``confterm -p FILE sessions --format tsv``
+with an empty cache) beside its opening from the validated cache.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import as_c3voc, as_frab_xml, generate  # noqa: E402
+from startup import isolated_env  # noqa: E402
 
 from confterm.formats.detect import load_any, read_programme_data  # noqa: E402
 from confterm.model.checks import find_problems, find_warnings  # noqa: E402
@@ -67,7 +74,10 @@ def main() -> None:
     args = parser.parse_args()
     data = generate(args.sessions, days=3)
     files = {"frab XML": (as_frab_xml(data).encode(), ElementTree.fromstring, xml_fields),
-             "c3voc JSON": (as_c3voc(data).encode(), json.loads, json_fields)}
+             "c3voc JSON": (as_c3voc(data).encode(), json.loads, json_fields),
+             "frab, HTML": (as_frab_xml(data, real=True).encode(), ElementTree.fromstring,
+                            xml_fields),
+             "c3voc, Markdown": (as_c3voc(data, real=True).encode(), json.loads, json_fields)}
     rows: dict[str, list[str]] = {}
     for raw, parse, fields in files.values():
         converted = read_programme_data(raw, "bench")
@@ -96,6 +106,37 @@ def main() -> None:
     print(" " * width + "".join(f"{label:>18}" for label in files))
     for name, cells in rows.items():
         print(f"{name:<{width}}" + "".join(f"{cell:>18}" for cell in cells))
+    print()
+    first_and_cached({label: files[label][0] for label in ("frab, HTML", "c3voc, Markdown")},
+                     runs=max(args.runs // 6, 3))
+
+
+def first_and_cached(files: dict[str, bytes], runs: int) -> None:
+    """Whole processes: a file's first opening (empty cache) beside its cached one."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    print(f"Whole process, confterm -p FILE sessions --format tsv, median of {runs} (ms)")
+    print(f"{'':20}{'first':>10}{'cached':>10}{'ratio':>8}")
+    for label, raw in files.items():
+        with tempfile.TemporaryDirectory() as home:
+            env = isolated_env(home)
+            path = Path(home) / ("schedule.xml" if "frab" in label else "schedule.json")
+            path.write_bytes(raw)
+            argv = [sys.executable, "-m", "confterm", "-p", str(path), "sessions",
+                    "--format", "tsv"]
+            subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)  # compiled
+            first, cached = [], []
+            for _ in range(runs):
+                shutil.rmtree(env["CONFTERM_CACHE_DIR"], ignore_errors=True)
+                for into in (first, cached):
+                    started = time.perf_counter()
+                    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
+                    into.append((time.perf_counter() - started) * 1000)
+        a, b = statistics.median(first), statistics.median(cached)
+        print(f"{label:20}{a:10.0f}{b:10.0f}{a / b:7.2f}x")
+    print("Target: the first opening within 2.5x the cached one.")
 
 
 if __name__ == "__main__":

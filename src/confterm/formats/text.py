@@ -3,7 +3,8 @@
 Pentabarf and FOSDEM write HTML (``<p>``, ``&amp;``), pretalx writes Markdown
 (``**bold**``, ``[text](url)``). HTML is converted by inscriptis, which keeps
 the layout a reader needs (paragraphs, line breaks, list bullets) and drops
-scripts and styles; Markdown is rendered to HTML by markdown-it first. Links
+scripts and styles; Markdown is rendered to HTML by markdown-it first (the
+usual kinds of Markdown, straight to the same text: ``markdown_text``). Links
 keep their address: ``slides (https://…)``. Text that shows neither is left as
 it is, and both libraries are imported only when some text needs them.
 The result is still untrusted text: the model neutralises it like any other.
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Any
+
+from confterm.formats.markdown_text import plain_markdown
 
 _HTML = re.compile(
     r"<(?:p|br|div|span|a|b|i|em|strong|u|s|ul|ol|li|dl|dt|dd|h[1-6]|pre|code|blockquote"
@@ -46,8 +49,14 @@ def readable(text: str) -> str:
     if ("<" in text or "&" in text) and _HTML.search(text):
         return _from_html(text)
     if _is_markdown(text):
-        return _from_html(_markdown().render(text))
+        plain = plain_markdown(text)  # the usual kinds, without rendering HTML
+        return plain if plain is not None else from_markdown(text)
     return text
+
+
+def from_markdown(text: str) -> str:
+    """Any Markdown as plain text: rendered by markdown-it, then read by inscriptis."""
+    return _from_html(_markdown().render(text))
 
 
 @cache

@@ -1,0 +1,127 @@
+"""Markdown of the usual kind, made plain text without rendering it to HTML.
+
+Most descriptions in pretalx and c3voc exports use a little Markdown:
+paragraphs, headings, tight bullet and numbered lists, ``**strong**`` and
+``*emphasis*``, ``code``, and links to web pages. ``plain_markdown`` turns
+exactly those into the text the full path (markdown-it, then inscriptis on
+its HTML) makes of them, some ten times faster, and says ``None`` for
+anything else (a quote, a table of pipes, nested lists, an image, an escape,
+a word_with_underscores…), which then takes the full path. A test holds the
+two to the same text on generated descriptions of every kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADING = re.compile(r"#{1,6} +([^#\s][^#]*?)\s*$")
+_BULLET = re.compile(r"([-*+]) {1,4}(\S.*)$")
+_NUMBERED = re.compile(r"(\d{1,2})\. {1,4}(\S.*)$")
+# Any other line that starts like a block of Markdown (a quote, code, a heading
+# or list of another shape, a rule or an underline, raw HTML) is left to the
+# full path, as is a paragraph line indented like one of them.
+_OTHER_BLOCK = re.compile(
+    r"\s*(?:[#>`~<|]|[-*+_=](?:\s|$)|[-*_=\s]+$|\d+[.)])|    |\t")
+# A link to a web page; its text plain, its address ASCII that needs no encoding.
+_LINK = re.compile(r"\[([^\[\]*_`\\<>!]+)\]\((https?://[A-Za-z0-9\-._~:/?#@!$&+,;=%]+)\)")
+_CODE = re.compile(r"`([^`\s*_\[\]\\<>](?:[^`*_\[\]\\<>]*[^`\s*_\[\]\\<>])?)`")
+_STRONG = re.compile(r"(?<![\w*_\\])(\*\*|__)(?=[^\s*_])([^*_]*?[^\s*_])\1(?![\w*_])")
+_EMPHASIS = re.compile(r"(?<![\w*_\\])([*_])(?=[^\s*_])([^*_]*?[^\s*_])\1(?![\w*_])")
+# What is left after those means something else to Markdown (or might).
+_UNSURE = re.compile(r"[*_`\[\]\\<]|&#?\w+;")
+_WHITESPACE = re.compile(r"\s+")  # as inscriptis: any white space, no-break too
+_ODD_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+class _Unsure(Exception):
+    pass
+
+
+def _inline(text: str) -> str:
+    if "![" in text:
+        raise _Unsure  # an image
+    links: list[str] = []
+
+    def link(match: re.Match[str]) -> str:
+        words, url = " ".join(match.group(1).split()), match.group(2)
+        links.append(url if words in ("", url) else f"{words} ({url})")
+        return f"\x00{len(links) - 1}\x00"
+
+    # Each pattern only where its marker is (most lines have none).
+    if "](" in text:
+        text = _LINK.sub(link, text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    if _UNSURE.search(text):
+        raise _Unsure
+    text = _WHITESPACE.sub(" ", text).strip(" ")
+    if links:
+        text = re.sub("\x00(\\d+)\x00", lambda m: links[int(m.group(1))], text)
+    return text
+
+
+def plain_markdown(text: str) -> str | None:
+    """*text* (Markdown) as plain text, or None when it uses more than the usual."""
+    if "\x00" in text or _ODD_BREAKS.search(text):
+        return None
+    blocks: list[str] = []
+    last_was_list = False  # (two lists in a row read differently: left to the full path)
+    paragraph: list[str] = []
+    items: list[str] = []
+    marker = ""
+
+    def close_paragraph() -> None:
+        nonlocal last_was_list
+        if paragraph:
+            last_was_list = False
+            if any(line.endswith("  ") or line.endswith("\\") for line in paragraph[:-1]):
+                raise _Unsure  # a hard line break
+            blocks.append(_inline(" ".join(line.strip() for line in paragraph)))
+            paragraph.clear()
+
+    def close_list() -> None:
+        nonlocal marker, last_was_list
+        if items:
+            if last_was_list:
+                raise _Unsure
+            last_was_list = True
+            blocks.append("\n".join(items))
+            items.clear()
+        marker = ""
+
+    try:
+        for line in text.split("\n"):
+            if not line.strip():
+                close_paragraph()
+                close_list()
+                continue
+            heading, bullet, number = (_HEADING.match(line), _BULLET.match(line),
+                                       _NUMBERED.match(line))
+            if not (heading or bullet or number) and _OTHER_BLOCK.match(line):
+                return None
+            if heading:
+                if items:
+                    return None
+                close_paragraph()
+                blocks.append(_inline(heading.group(1)))
+                last_was_list = False
+            elif bullet or number:
+                kind = bullet.group(1) if bullet else "."
+                if paragraph or (marker and kind != marker):
+                    return None  # a list that interrupts, or a new kind of list
+                if number and int(number.group(1)) != len(items) + 1:
+                    return None  # numbered as Markdown would not number it
+                marker = kind
+                content = _inline((bullet or number).group(2))  # type: ignore[union-attr]
+                items.append(f"  * {content}" if bullet else f"{len(items) + 1:>2}. {content}")
+            else:
+                if items:
+                    return None  # a line that continues an item
+                paragraph.append(line)
+        close_paragraph()
+        close_list()
+    except _Unsure:
+        return None
+    return "\n\n".join(blocks)
