@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from bisect import bisect_right
+
+import pytest
 
 from confterm.model.facets import BY_ID
 from confterm.model.programme import Line, Programme
@@ -15,7 +18,6 @@ from confterm.ui.render import ROW_INDENT, Display
 from confterm.ui.widgets.session_rows import (
     NO_WORDS_MATCH,
     NOTHING_MATCHES,
-    row_heights,
     session_rows,
 )
 from confterm.ui.widgets.sidebar import ALL, FacetList, facet_choices
@@ -23,6 +25,7 @@ from confterm.ui.widgets.sidebar import ALL, FacetList, facet_choices
 from .conftest import browser, make_app
 
 DAY2 = dt.date(2024, 11, 13)
+RIO = dt.timezone(dt.timedelta(hours=-3))
 
 
 def test_parallel_sessions_sit_under_their_slot(view: ScheduleView) -> None:
@@ -64,12 +67,31 @@ def test_nothing_matching_says_how_to_clear(view: ScheduleView) -> None:
 
 def test_long_titles_take_a_third_line(view: ScheduleView) -> None:
     rows, _ = session_rows(view, "en")
-    session_row = next(r for r in rows if r.session is not None)
-    assert row_heights([session_row], ROW_INDENT + session_row.title_length) == [2]
-    assert row_heights([session_row], ROW_INDENT + session_row.title_length - 1) == [3]
-    heading = next((r for r in rows if r.session is None), None)
+    first = next(i for i, r in enumerate(rows) if r.session is not None)
+    length = rows[first].title_length
+    for width, height in ((ROW_INDENT + length, 2), (ROW_INDENT + length - 1, 3)):
+        starts, _ = rows.line_starts(width)
+        assert starts[first + 1] - starts[first] == height
+    heading = next((i for i, r in enumerate(rows) if r.session is None), None)
     if heading is not None:
-        assert row_heights([heading], 40) == [1]
+        starts, _ = rows.line_starts(40)
+        assert starts[heading + 1] - starts[heading] == 1
+
+
+@pytest.mark.parametrize("width", [30, 60, 120])
+def test_line_starts_worked_out_by_slot_are_the_rows_heights_added_up(
+        view: ScheduleView, width: int) -> None:
+    """Every row's first line, as the list bisects them, equals the running sum
+    of the heights row by row (a heading one line, a session two or three)."""
+    for shown in (view.matching("customs").searched(), view.on_day(DAY2), view):
+        rows, _ = session_rows(shown, "en", dt.datetime(2024, 11, 13, 14, 5, tzinfo=RIO))
+        room = max(width - ROW_INDENT, 10)
+        heights = [1 if r.session is None else 3 if r.title_length > room else 2 for r in rows]
+        expected = [sum(heights[:i]) for i in range(len(rows))]
+        starts, total = rows.line_starts(width)
+        assert list(starts) == expected and total == sum(heights)
+        assert [bisect_right(starts, line) - 1 for line in range(total)] == [
+            i for i, h in enumerate(heights) for _ in range(h)]
 
 
 def test_title_widths_are_counted_in_cells(view: ScheduleView, programme: Programme) -> None:

@@ -71,6 +71,8 @@ class Catalogue:
         for session in self.ordered:
             self.haystack(session)
         self.haystacks  # noqa: B018 - made now, in order, for the first search
+        for index in range(len(FACETS)):  # and each facet's values, for the sidebar's counts
+            self.facet_values(index)
 
     @property
     def search_ready(self) -> bool:
@@ -442,13 +444,16 @@ class ScheduleView:
         One pass over the day's sessions for every facet."""
         catalogue, ordered = self.catalogue, self.catalogue.ordered
         counts = [dict.fromkeys(facet.available(catalogue), 0) for facet in FACETS]
-        # The values of the day's sessions only (not every session's, at start).
+        # Each facet's values as made for every session (in the indexing thread),
+        # else worked out for the day's sessions alone (at start, before that).
+        made = [catalogue._facet_values.get(index) for index in range(len(FACETS))]
         value_of = [facet.values for facet in FACETS]
         base = replace(self, filters=NO_FILTERS, candidates=None)
         in_use = [(index, chosen) for index, chosen in enumerate(self.filters) if chosen]
         for position in base.positions:
             session = ordered[position]
-            values = [of(catalogue, session) for of in value_of]
+            values = [known[position] if known is not None else of(catalogue, session)
+                      for known, of in zip(made, value_of, strict=True)]
             failed = [index for index, chosen in in_use if chosen.isdisjoint(values[index])]
             if len(failed) > 1:
                 continue  # no single facet's choice would bring it back

@@ -14,7 +14,7 @@ A list may keep lines at its top that do not scroll (``header_lines``, drawn by
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import ClassVar
 
@@ -51,7 +51,7 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._starts: list[int] = []  # first line of each row
+        self._starts: Sequence[int] = []  # first line of each row
         self._laid_out_for: tuple[object, ...] | None = None
         self._when_sized: Callable[[], None] | None = None
 
@@ -62,9 +62,12 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
     def row_height(self, index: int, width: int) -> int:
         return 1
 
-    def row_heights(self, width: int) -> list[int]:
-        """Every row's height (a list of thousands may work them out in one pass)."""
-        return [self.row_height(index, width) for index in range(self.row_count())]
+    def line_starts(self, width: int) -> tuple[Sequence[int], int]:
+        """The first line of every row, and the lines in all (a list of thousands
+        may work them out its own way, e.g. only where they are looked at)."""
+        starts = [0, *accumulate(self.row_height(index, width)
+                                 for index in range(self.row_count()))]
+        return starts[:-1], starts[-1]
 
     def can_choose(self, index: int) -> bool:
         return True
@@ -110,9 +113,7 @@ class LineList(Hovering[int], ScrollView, can_focus=True, inherit_bindings=False
         if key == self._laid_out_for:
             return
         self._laid_out_for = key
-        heights = self.row_heights(width)
-        starts = [0, *accumulate(heights)]
-        line = starts.pop()
+        starts, line = self.line_starts(width)
         self._starts = starts
         self._resize_virtually(Size(width, line + self.header_lines))
         if self.cursor is not None and self.cursor >= len(starts):

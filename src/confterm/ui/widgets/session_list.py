@@ -7,7 +7,7 @@ heights, so a view of 10,000 sessions opens and filters as fast as one of 30.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from time import perf_counter
 from typing import ClassVar
@@ -39,9 +39,9 @@ from confterm.ui.widgets.session_lines import SessionLines
 from confterm.ui.widgets.session_rows import (
     Row,
     RowCache,
+    SessionRows,
     fill_row_cache,
     new_row_cache,
-    row_heights,
     session_rows,
 )
 
@@ -81,7 +81,7 @@ class SessionList(SessionLines):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._rows: list[Row] = []
+        self._rows: Sequence[Row] = []  # SessionRows once there is a view
         self._generation = 0  # of the rows, for the layout
         self._index: Mapping[str, int] = {}  # session id -> row
         #: Drawn rows by what they show (not their place, which a filter changes),
@@ -148,8 +148,9 @@ class SessionList(SessionLines):
     def row_count(self) -> int:
         return len(self._rows)
 
-    def row_heights(self, width: int) -> list[int]:
-        return row_heights(self._rows, width)
+    def line_starts(self, width: int) -> tuple[Sequence[int], int]:
+        rows = self._rows
+        return rows.line_starts(width) if isinstance(rows, SessionRows) else ([], 0)
 
     def can_choose(self, index: int) -> bool:
         return self._rows[index].session is not None

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
-from itertools import groupby
-from operator import itemgetter
-from typing import NamedTuple
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import accumulate, groupby
+from typing import NamedTuple, overload
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -59,24 +58,173 @@ def _rows_of(session: Session, lang: str) -> tuple[Row, Row]:
     return Row(session, None, False, width), Row(session, None, not quiet, width)
 
 
+class SessionRows(Sequence[Row]):
+    """The rows of a view, worked out by slot rather than by row: a keystroke at
+    10,000 sessions makes the slots' headings (a day, the now line, a slot of
+    parallel sessions), and a session's row is looked up (``RowCache``) only when
+    something reads it, as drawing does for the rows on screen. Row *i* and the
+    row of a session are found by bisecting the slots."""
+
+    def __init__(self, view: ScheduleView, lang: str, now: dt.datetime | None,
+                 cache: RowCache) -> None:
+        catalogue, positions = view.catalogue, view.positions
+        self._catalogue, self._positions, self._cache, self._lang = (
+            catalogue, positions, cache, lang)
+        if now is not None and (view.day is None or conference_day(catalogue, now) != view.day):
+            now = None
+        ordered, busy, programme = catalogue.ordered, catalogue.busy, view.programme
+        #: Per slot: its first row, its first session (in ``positions``), the
+        #: headings above its sessions, and which of a session's rows it uses.
+        self._first_rows: list[int] = []
+        self._firsts: list[int] = []
+        self._headings: list[tuple[Row, ...]] = []
+        self._which: list[int] = []
+        rows = taken = 0
+        every_day, day = view.day is None, None
+        for slot, grouped in groupby(positions, key=catalogue.starts.__getitem__):
+            count = len(list(grouped))
+            group_day = ordered[positions[taken]].day
+            headings: list[Row] = []
+            if now is not None and slot >= now - JUST_STARTED:
+                if rows:  # above what you can still walk into: just started, or to come
+                    headings.append(Row(None, slot=now, now_line=True))
+                now = None
+            if every_day and group_day != day:  # a search over all days
+                day = group_day
+                headings.append(Row(None, Content.styled(day_heading(programme, day, lang),
+                                                         "bold reverse")))
+            foreground = sum(map(busy.__getitem__, positions[taken:taken + count]))
+            which = 1 if foreground > 1 else 0
+            if which:
+                headings.append(Row(None, slot=slot, slot_size=foreground))
+            self._add(rows, taken, headings, which)
+            rows, taken = rows + len(headings) + count, taken + count
+        trailing: list[Row] = []
+        if now is not None and any(ordered[i].end > now for i in positions):
+            trailing.append(Row(None, slot=now, now_line=True))  # the last ones are still on
+        if not positions:
+            trailing.append(Row(None, Content.styled(_(NO_WORDS_MATCH if view.query.strip()
+                                                        else NOTHING_MATCHES), "italic")))
+        if trailing:
+            self._add(rows, taken, trailing, 0)
+            rows += len(trailing)
+        self._length = rows
+        self.session_index = RowIndex(self)
+
+    def _add(self, row: int, first: int, headings: list[Row], which: int) -> None:
+        self._first_rows.append(row)
+        self._firsts.append(first)
+        self._headings.append(tuple(headings))
+        self._which.append(which)
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        slot = bisect_right(self._first_rows, index) - 1
+        offset, headings = index - self._first_rows[slot], self._headings[slot]
+        if offset < len(headings):
+            return headings[offset]
+        return self._pair(self._firsts[slot] + offset - len(headings))[self._which[slot]]
+
+    def _pair(self, taken: int) -> tuple[Row, Row]:
+        position = self._positions[taken]
+        pair = self._cache[position]
+        if pair is None:
+            pair = self._cache[position] = _rows_of(self._catalogue.ordered[position],
+                                                    self._lang)
+        return pair
+
+    def row_of(self, taken: int) -> int:
+        """The row of the session at place *taken* in the view's positions."""
+        # (A slot of headings alone comes last, after every session: never this one.)
+        slot = bisect_right(self._firsts, taken) - 1
+        return self._first_rows[slot] + len(self._headings[slot]) + taken - self._firsts[slot]
+
+    def line_starts(self, width: int) -> tuple[LineStarts, int]:
+        """Each row's first line at *width* (a heading is one line, a session two,
+        three when its title is long) and the lines in all."""
+        room, cache = max(width - ROW_INDENT, 10), self._cache
+        if None in cache:  # some rows not made yet: made now
+            for taken in range(len(self._positions)):
+                self._pair(taken)
+        long = [cache[p][0].title_length > room for p in self._positions]  # type: ignore[index]
+        starts = LineStarts(self, long)
+        return starts, starts.total
+
+
+class LineStarts(Sequence[int]):
+    """The first line of each row of ``SessionRows``, worked out per slot."""
+
+    def __init__(self, rows: SessionRows, long: list[bool]) -> None:
+        self._rows, self._long = rows, long
+        self._slot_lines: list[int] = []
+        line = 0
+        firsts = rows._firsts
+        for slot, first in enumerate(firsts):
+            self._slot_lines.append(line)
+            end = firsts[slot + 1] if slot + 1 < len(firsts) else len(long)
+            line += len(rows._headings[slot]) + 2 * (end - first) + sum(long[first:end])
+        self.total = line
+        self._within: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        rows = self._rows
+        slot = bisect_right(rows._first_rows, index) - 1
+        offset, heads = index - rows._first_rows[slot], len(rows._headings[slot])
+        line = self._slot_lines[slot]
+        if offset <= heads:
+            return line + offset
+        within = self._within.get(slot)
+        if within is None:  # the lines before each session of the slot
+            first = rows._firsts[slot]
+            end = rows._firsts[slot + 1] if slot + 1 < len(rows._firsts) else len(self._long)
+            within = self._within[slot] = [0, *accumulate(
+                3 if long else 2 for long in self._long[first:end])]
+        return line + heads + within[offset - heads]
+
+
 class RowIndex(Mapping[str, int]):
     """The row of each listed session, by its id, worked out when asked (a
-    keystroke at 10,000 sessions asks for one or two): the sessions' places in
-    the catalogue, and where headings were put between them."""
+    keystroke at 10,000 sessions asks for one or two)."""
 
-    def __init__(self, view: ScheduleView, inserted: list[int]) -> None:
-        self._position = view.catalogue.position
-        self._ids = view.catalogue.ids
-        self._positions = view.positions  # ascending
-        #: For each row that is not a session: how many sessions come before it.
-        self._inserted = inserted
+    def __init__(self, rows: SessionRows) -> None:
+        self._rows = rows
+        self._position = rows._catalogue.position
+        self._ids = rows._catalogue.ids
+        self._positions = rows._positions  # ascending
 
     def __getitem__(self, session_id: str) -> int:
         place = self._position[session_id]
         found = bisect_left(self._positions, place)
         if found == len(self._positions) or self._positions[found] != place:
             raise KeyError(session_id)
-        return found + bisect_right(self._inserted, found)
+        return self._rows.row_of(found)
 
     def __iter__(self) -> Iterator[str]:
         return map(self._ids.__getitem__, self._positions)
@@ -86,50 +234,14 @@ class RowIndex(Mapping[str, int]):
 
 
 def session_rows(view: ScheduleView, lang: str, now: dt.datetime | None = None,
-                 cache: RowCache | None = None) -> tuple[list[Row], RowIndex]:
-    """The rows of *view*, and the row of each session. *cache* (see
-    ``RowCache``) is filled in as sessions are first listed: a keystroke at
-    10,000 sessions then makes only the headings. On the day of *now*, a line
-    marks it: before the first sessions that started in the last quarter of an
-    hour or start later, or after the last while they run."""
-    catalogue, programme, positions = view.catalogue, view.programme, view.positions
-    if cache is None:
-        cache = new_row_cache(view)
-    if now is not None and (view.day is None or conference_day(catalogue, now) != view.day):
-        now = None
-    ordered, busy = catalogue.ordered, catalogue.busy
-    rows: list[Row] = []
-    inserted: list[int] = []  # sessions listed before each heading
-
-    def add(row: Row) -> None:
-        inserted.append(len(rows) - len(inserted))
-        rows.append(row)
-
-    every_day, day = view.day is None, None
-    for slot, grouped in groupby(positions, key=catalogue.starts.__getitem__):
-        if now is not None and slot >= now - JUST_STARTED:
-            if rows:  # above what you can still walk into: just started, or to come
-                add(Row(None, slot=now, now_line=True))
-            now = None
-        group = list(grouped)
-        if every_day and ordered[group[0]].day != day:  # a search over all days
-            day = ordered[group[0]].day
-            add(Row(None, Content.styled(day_heading(programme, day, lang), "bold reverse")))
-        pairs = list(map(cache.__getitem__, group))
-        if None in pairs:
-            pairs = [pair or _made(cache, i, ordered[i], lang) for i, pair in zip(
-                group, pairs, strict=True)]
-        foreground = sum(map(busy.__getitem__, group))
-        which = 1 if foreground > 1 else 0
-        if which:
-            add(Row(None, slot=slot, slot_size=foreground))
-        rows.extend(map(itemgetter(which), pairs))  # type: ignore[arg-type]
-    if now is not None and any(ordered[i].end > now for i in positions):
-        add(Row(None, slot=now, now_line=True))  # the last sessions are still on
-    if not positions:
-        add(Row(None, Content.styled(_(NO_WORDS_MATCH if view.query.strip()
-                                        else NOTHING_MATCHES), "italic")))
-    return rows, RowIndex(view, inserted)
+                 cache: RowCache | None = None) -> tuple[SessionRows, RowIndex]:
+    """The rows of *view* (see ``SessionRows``), and the row of each session.
+    *cache* (see ``RowCache``) keeps the sessions' rows, per programme and
+    language. On the day of *now*, a line marks it: before the first sessions
+    that started in the last quarter of an hour or start later, or after the
+    last while they run."""
+    rows = SessionRows(view, lang, now, cache if cache is not None else new_row_cache(view))
+    return rows, rows.session_index
 
 
 def fill_row_cache(cache: RowCache, view: ScheduleView, lang: str) -> None:
@@ -139,15 +251,3 @@ def fill_row_cache(cache: RowCache, view: ScheduleView, lang: str) -> None:
         if cache[position] is None:
             cache[position] = _rows_of(session, lang)
 
-
-def _made(cache: RowCache, position: int, session: Session, lang: str) -> tuple[Row, Row]:
-    made = cache[position] = _rows_of(session, lang)
-    return made
-
-
-def row_heights(rows: list[Row], width: int) -> list[int]:
-    """Each row's height, in one pass (thousands on a keystroke): a heading is
-    one line; a session two, three when its title is long."""
-    room = max(width - ROW_INDENT, 10)
-    return [1 if row.session is None else 2 if row.title_length <= room else 3
-            for row in rows]
