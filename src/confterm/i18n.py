@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import gettext
 import os
+import re
 from pathlib import Path
 
 DOMAIN = "confterm"
@@ -50,6 +51,17 @@ def set_language(lang: str) -> None:
 def language() -> str:
     """The interface's language as set (the programme's, which may lack a catalogue)."""
     return _state["lang"]
+
+
+# "de" before a name that starts with a vowel, in French: "heure d'Amsterdam".
+_ELISION = re.compile(r"\bde ([AEIOUÂÉÈÊÎÔÛaeiouâéèêîôû])")
+
+
+def elided(text: str) -> str:
+    """*text* (a message with a name put in it) with French elision where the
+    interface speaks French; as it is otherwise. Before a vowel only: an h may
+    be aspirated ("heure de Hambourg")."""
+    return _ELISION.sub(r"d'\1", text) if _state["lang"] == "fr" else text
 
 
 def translated(lang: str) -> bool:

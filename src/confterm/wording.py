@@ -21,7 +21,8 @@ def priority_marker(priority: Priority) -> str:
 
 
 def priority_label(priority: Priority) -> str:
-    return LABELS[priority]
+    """"must attend" or "maybe", in the interface's language."""
+    return _(LABELS[priority])
 
 
 def offline_note(fetched_at: dt.datetime | None, offline: bool) -> str | None:

@@ -47,7 +47,8 @@ async def test_lang_chooses_french_and_l_switches_back(programme: Programme) -> 
         days = screen.query_one(DayBar).render().plain  # type: ignore[attr-defined]
         assert "mar. 12 nov." in days and "mer. 13 nov." in days
         status = str(screen.query_one("#status").render())
-        assert "sessions" in status and "heures : heure de Rio de Janeiro" in status
+        assert "sessions" in status and "heure de Rio de Janeiro" in status
+        assert "heures :" not in status
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -84,4 +85,47 @@ async def test_the_details_name_peoples_parts_in_french(programme: Programme) ->
         screen.go_to_session(app.conference.catalogue.sessions["d1-high-level-panel"])
         await pilot.pause()
         detail = str(screen.query_one("#detail .detail-body").render())
-        assert "— Modérateur·rice" in detail and "Moderator" not in detail
+        assert "— Animateur" in detail and "Moderator" not in detail
+
+
+@pytest.mark.usefixtures("french")
+async def test_keys_palette_and_agenda_speak_french(programme: Programme) -> None:
+    """Key names, Textual's own palette and commands, the agenda's priorities and
+    counts of one: in French, with no English word the review found left."""
+    from textual.command import CommandPalette
+
+    from confterm.ui.screens.agenda import AgendaScreen
+
+    app = make_app(programme)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        help_text = str(app.screen.query_one("#help-dialog Static").render())
+        assert "b espace" in help_text and "souris" in help_text and "entrée" in help_text
+        assert " space" not in help_text and "mouse" not in help_text
+        await pilot.press("escape", "ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        palette = app.screen.query_one("CommandInput")
+        assert str(palette.placeholder) == "Rechercher une commande…"
+        await pilot.press(*"quit")
+        await until(pilot, palette_lists(app, "Quitter"), "Textual's Quit, in French")
+        await pilot.press("ctrl+u", *"keys")
+        assert not palette_lists(app, "Keys")()
+        await pilot.press("escape")
+        await pilot.press("b", "down", "b", "p", "a")  # one must, one maybe
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen), "the agenda")
+        agenda = " ".join(str(option.prompt) for option in app.screen.query_one(
+            "OptionList")._options)
+        assert "incontournable" in agenda and "peut-être" in agenda
+        assert "must attend" not in agenda and "maybe" not in agenda
+
+
+def test_french_elides_de_before_a_vowel_only() -> None:
+    from confterm.i18n import elided
+
+    set_language("fr")
+    assert elided("heure de Amsterdam") == "heure d'Amsterdam"
+    assert elided("heure de Europe/Paris") == "heure d'Europe/Paris"
+    assert elided("heure de Hambourg") == "heure de Hambourg"  # an aspirated h
+    assert elided("heure de Rio de Janeiro") == "heure de Rio de Janeiro"
+    set_language("en")
+    assert elided("time de Amsterdam") == "time de Amsterdam"  # only in French

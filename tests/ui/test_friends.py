@@ -84,8 +84,8 @@ async def test_the_agenda_shows_a_friends_picks_beside_mine(programme: Programme
         options = screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt)
                    for i in range(options.option_count)]
-        heading = next(p for p in prompts if p.startswith("Ana's picks"))
-        assert "3 · 1 shared with mine" in heading
+        heading = next(p for p in prompts if p.startswith("Picks · Ana"))
+        assert "3 · 1 shared with my agenda" in heading
         rows = prompts[prompts.index(heading) + 1:]
         marks = {row.split()[0] for row in rows}
         assert marks == {"✓", "⚠", "+"}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from confterm.conference.announcer import Announcer
 from confterm.conference.sharing import Sharing
-from confterm.i18n import _
+from confterm.i18n import _, ngettext
 from confterm.model.agenda import (
     Agenda,
     Priority,
@@ -357,8 +357,9 @@ class Conference:
             self._tell(_("Could not write {path}: {why}").format(
                 path=shown(path), why=error.strerror or error), severity="error", timeout=10)
             return False
-        self._tell(_("Wrote {count} sessions to {path}").format(count=len(sessions),
-                                                               path=shown(path)),
+        self._tell(ngettext("Wrote {count} session to {path}",
+                            "Wrote {count} sessions to {path}", len(sessions)).format(
+                       count=len(sessions), path=shown(path)),
                    title=_("Calendar exported"), timeout=8)
         return True
 

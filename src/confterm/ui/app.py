@@ -34,6 +34,18 @@ COLLECT_CHECK = 0.25
 TICK_SECONDS = 15
 #: Below this width notices go to the browser's notice line, not over the list.
 NARROW_TOASTS = 100
+#: Textual's own commands, by their title, as the interface says them (its
+#: keys panel is left out: it lists every binding in English).
+SYSTEM_COMMANDS = {
+    "Quit": (N_("Quit"), N_("Quit the application as soon as possible")),
+    "Minimize": (N_("Minimize"), N_("Minimize the widget and restore to normal size")),
+    "Maximize": (N_("Maximize"), N_("Maximize the focused widget")),
+    "Screenshot": (N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen")),
+}
+#: Key names as Textual shows them, translated where the interface's language
+#: has its own words for them.
+KEY_NAMES = {"space": N_("space"), "esc": N_("esc"), "tab": N_("tab"), "pgup": N_("pgup"),
+             "pgdn": N_("pgdn"), "del": N_("del"), "home": N_("home"), "end": N_("end")}
 
 
 class ConftermApp(App[Opened | None]):
@@ -62,15 +74,35 @@ class ConftermApp(App[Opened | None]):
         self.crash_log: Path | None = None
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own commands, the colour themes as one "Colour theme…" entry
-        (it lists them), not to be confused with the programme's themes."""
+        """Textual's own commands in the interface's language, the colour themes
+        as one "Colour theme…" entry (it lists them), not to be confused with the
+        programme's themes; not Textual's keys panel, which speaks English only
+        (``?`` is the help, in either language)."""
         for command in super().get_system_commands(screen):
             if command.callback == self.action_change_theme:
                 yield SystemCommand(_("Colour theme…"), _(
                     "Choose the interface's colours (dark, light, high contrast…)"),
                     command.callback)
-            else:
-                yield command
+            elif command.title in SYSTEM_COMMANDS:
+                title, help_text = SYSTEM_COMMANDS[command.title]
+                yield SystemCommand(_(title), _(help_text), command.callback,
+                                    command.discover)
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its prompt in the interface's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=_("Search for commands…")))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the interface names it ("espace", "échap" in French)."""
+        shown = super().get_key_display(binding)
+        *modifiers, key = shown.split("+")
+        if key in KEY_NAMES:
+            key = _(KEY_NAMES[key])
+        return "+".join([*modifiers, key])
 
     def notify(self, message: str, *, title: str = "",
                severity: SeverityLevel = "information", timeout: float | None = None,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from confterm.i18n import N_, _
+from confterm.i18n import N_, _, elided
 from confterm.model.agenda import Agenda, Bookmark
 from confterm.model.programme import BACKGROUND_KINDS, Programme, Session
 from confterm.model.text import TEXT_LIMIT, clip
@@ -37,14 +37,20 @@ class Display:
     zone: dt.tzinfo | None = None
 
     def zone_name(self, programme: Programme) -> str:
-        if self.zone is None:
-            return _("{place} time").format(place=local_zone_name())
-        return _("{place} time").format(place=clip(programme.city) or programme.timezone)
+        """"Rio de Janeiro time", "UTC time", "local time" (where this computer's
+        zone cannot be told)."""
+        place = (local_zone_name() if self.zone is None
+                 else clip(programme.city) or programme.timezone)
+        if place in ("UTC", "Etc/UTC"):
+            return _("UTC time")
+        if not place:
+            return _("local time")
+        return elided(_("{place} time").format(place=place))
 
 
 def local_zone_name() -> str:
     """This computer's time zone by its IANA name where it can be told ("Asia/Tokyo":
-    the TZ variable, else the /etc/localtime link), else "local"."""
+    the TZ variable, else the /etc/localtime link), else nothing."""
     import os
 
     return _zone_name_for(os.environ.get("TZ", ""))
@@ -62,7 +68,7 @@ def _zone_name_for(tz_variable: str) -> str:
         except OSError:
             target = ""
         name = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
-    return clip(name, 60) if "/" in name or name == "UTC" else "local"
+    return clip(name, 60) if "/" in name or name == "UTC" else ""
 
 
 #: Columns before a row's title: bookmark marker, time range ("≈23:30–00:30+1"
@@ -183,7 +189,7 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
     if agenda is not None and mark is not None:
         bookmarked = (f"{priority_marker(mark.priority)} "
                       + _("Bookmarked: {priority}").format(
-                          priority=_(priority_label(mark.priority))))
+                          priority=priority_label(mark.priority)))
         parts += ["\n", (bookmarked, "$accent bold")]
         for other in agenda.clashes_with(session, catalogue):
             parts += ["\n", ("⚠ " + _("Clashes with {title} ({time})").format(

@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from confterm.conference.service import Conference
-from confterm.i18n import N_, _
+from confterm.i18n import N_, _, ngettext
 from confterm.model.agenda import Agenda, Gap, agenda_days, takes_time
 from confterm.model.programme import Session
 from confterm.model.text import shown as shown_location
@@ -162,8 +162,8 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
             picks = theirs.sessions(catalogue)
             shared = sum(1 for s in picks if s.id in agenda)
             options.append(Option(Content.styled(
-                _("{name}'s picks · {count} · {shared} shared with mine (+ adds one, * adds "
-                  "all)").format(name=name, count=len(picks), shared=shared),
+                _("Picks · {name} · {count} · {shared} shared with my agenda (+ adds one, "
+                  "* adds all)").format(name=name, count=len(picks), shared=shared),
                 "bold reverse"), disabled=True))
             for session in picks:
                 clash = session.id not in agenda and any(
@@ -201,7 +201,8 @@ class AgendaScreen(ClosesOnce, Screen[Session | None]):
             self.app.bell()
             return
         added = self.conference.sharing.add_friends_picks(pick[0])
-        self.notify(_("Added {count} of {name}'s picks to mine.").format(
+        self.notify(ngettext("Added {count} pick of {name} to my agenda.",
+                             "Added {count} picks of {name} to my agenda.", added).format(
             count=added, name=pick[0]), timeout=4, markup=False)
 
     def action_import(self) -> None:

@@ -55,8 +55,11 @@ class ChangesScreen(TextDialog):
         marked = sum(1 for s in (*changes.added, *changes.cancelled,
                                  *(m.after for m in changes.moved)) if s.id in self.agenda)
         if marked:
-            parts += [("★ " + _("{count} of your bookmarked sessions changed: they are "
-                                "listed first in each section.").format(count=marked),
+            parts += [("★ " + ngettext(
+                "{count} of your bookmarked sessions changed: it is listed first in its "
+                "section.",
+                "{count} of your bookmarked sessions changed: they are listed first in each "
+                "section.", marked).format(count=marked),
                        "$warning"), "\n"]
         if changes.moved:
             parts += ["\n", (_("Moved"), "bold underline"), "\n"]

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from confterm.conference.service import Conference
-from confterm.i18n import N_, _
+from confterm.i18n import N_, ngettext
 from confterm.ui.screens.once import ClosesOnce
 from confterm.ui.widgets.footer import KeyFooter
 
@@ -40,8 +40,11 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            prompt = _("Export {count} bookmarked sessions to an iCalendar file (enter to "
-                       "write, escape to cancel):").format(count=self.count)
+            prompt = ngettext(
+                "Export {count} bookmarked session to an iCalendar file (enter to write, "
+                "escape to cancel):",
+                "Export {count} bookmarked sessions to an iCalendar file (enter to write, "
+                "escape to cancel):", self.count).format(count=self.count)
             yield Static(prompt, markup=False)
             yield Input(str(self.default), id="export-path")
         yield KeyFooter()

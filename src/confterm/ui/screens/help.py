@@ -14,15 +14,16 @@ from confterm.ui.render import Display
 from confterm.ui.screens.text_dialog import TextDialog
 from confterm.ui.widgets.footer import PRIORITY, footer_rank
 
-_ALWAYS = [("enter", N_("Show the highlighted session's details")),
-           ("↑ ↓ pgup pgdn", N_("Move through the list")),
-           ("tab", N_("Move between the list, the sidebar and the details")),
+#: Keys not bound by a screen, named as the interface names them (translated).
+_ALWAYS = [(N_("enter"), N_("Show the highlighted session's details")),
+           (N_("↑ ↓ pgup pgdn"), N_("Move through the list")),
+           (N_("tab"), N_("Move between the list, the sidebar and the details")),
            ("ctrl+u ctrl+w", N_("In the search line: clear the words, or the last word; "
                                 "enter goes to the results")),
            ("room:", N_("Search words that choose filters: room: track: theme: lang: kind: "
                         "recorded: by: (a person) day: (its number or date), by the start "
                         "of a name, e.g. room:\"Saal 1\" by:dupont day:2")),
-           ("mouse", N_("Click a session to highlight it, double-click it for its details; "
+           (N_("mouse"), N_("Click a session to highlight it, double-click it for its details; "
                         "click a day, a track or theme, a ★ or a key in the footer")),
            ("ctrl+q", N_("Quit"))]
 
@@ -57,7 +58,7 @@ class HelpScreen(TextDialog):
             descriptions[binding.action] = _(binding.tooltip or binding.description)
         rows: list[tuple[str, str]] = [("1 … 9", _("Go to day N"))]
         rows += [(" ".join(keys), descriptions[action]) for action, keys in by_action.items()]
-        rows += [(keys, _(meaning)) for keys, meaning in _ALWAYS]
+        rows += [(_(keys), _(meaning)) for keys, meaning in _ALWAYS]
         width = min(max(len(k) for k, _ in rows), 12) + 2
         text_width = max(self.content_width - width, 20)
         parts: list[str | tuple[str, str]] = [(_("Keys"), "bold underline"), "\n"]

@@ -77,7 +77,7 @@ class StatusLine(Widget):
             parts.append(_("sessions over hidden (h)"))
         if view.has_filters and not searching:
             parts.append(_("x clears"))
-        parts.append(_("times: {zone}").format(zone=display.zone_name(view.programme)))
+        parts.append(display.zone_name(view.programme))
         return Content.styled(" · ".join(parts), "dim")
 
 
