@@ -122,7 +122,8 @@ def conference_day(catalogue: Catalogue, moment: dt.datetime) -> dt.date | None:
     not the calendar's); None when it is not a conference day."""
     date = moment.astimezone(catalogue.programme.zone).date()
     yesterday = date - dt.timedelta(days=1)
-    if any(s.start <= moment < s.end for s in catalogue.by_day.get(yesterday, ())):
+    if yesterday in catalogue.day_dates and any(
+            s.start <= moment < s.end for s in catalogue.by_day.get(yesterday, ())):
         return yesterday
     return date if date in catalogue.day_dates else None
 

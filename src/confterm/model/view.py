@@ -73,6 +73,7 @@ class Catalogue:
         self.haystacks  # noqa: B018 - made now, in order, for the first search
         for index in range(len(FACETS)):  # and each facet's values, for the sidebar's counts
             self.facet_values(index)
+        self.ids, self.starts, self.busy  # noqa: B018 - and the lists the session list reads
 
     @property
     def search_ready(self) -> bool:
@@ -143,7 +144,10 @@ class Catalogue:
         """The places in ``ordered`` of each day's sessions."""
         grouped: dict[dt.date, list[int]] = {}
         for index, day in enumerate(self.days):
-            grouped.setdefault(day, []).append(index)
+            places = grouped.get(day)
+            if places is None:
+                places = grouped[day] = []
+            places.append(index)
         return grouped
 
     @cached_property
@@ -179,10 +183,8 @@ class Catalogue:
     @cached_property
     def by_day(self) -> dict[dt.date, tuple[Session, ...]]:
         """The sessions of each day, in the same order as ``ordered``."""
-        grouped: dict[dt.date, list[Session]] = {}
-        for session in self.ordered:
-            grouped.setdefault(session.day, []).append(session)
-        return {day: tuple(sessions) for day, sessions in grouped.items()}
+        at = self.ordered.__getitem__
+        return {day: tuple(map(at, places)) for day, places in self.by_day_positions.items()}
 
     @cached_property
     def spoken(self) -> tuple[str, ...]:

@@ -72,7 +72,14 @@ class SessionRows(Sequence[Row]):
             catalogue, positions, cache, lang)
         if now is not None and (view.day is None or conference_day(catalogue, now) != view.day):
             now = None
-        ordered, busy, programme = catalogue.ordered, catalogue.busy, view.programme
+        ordered, programme = catalogue.ordered, view.programme
+        # Lists aligned with the programme where made (in the indexing thread);
+        # before that, at start, a day's sessions read one by one.
+        made = catalogue.__dict__
+        start_of = (made["starts"].__getitem__ if "starts" in made
+                    else lambda i: ordered[i].start)
+        busy_of = (made["busy"].__getitem__ if "busy" in made
+                   else lambda i: ordered[i].kind not in BACKGROUND_KINDS)
         #: Per slot: its first row, its first session (in ``positions``), the
         #: headings above its sessions, and which of a session's rows it uses.
         self._first_rows: list[int] = []
@@ -81,7 +88,7 @@ class SessionRows(Sequence[Row]):
         self._which: list[int] = []
         rows = taken = 0
         every_day, day = view.day is None, None
-        for slot, grouped in groupby(positions, key=catalogue.starts.__getitem__):
+        for slot, grouped in groupby(positions, key=start_of):
             count = len(list(grouped))
             group_day = ordered[positions[taken]].day
             headings: list[Row] = []
@@ -93,7 +100,7 @@ class SessionRows(Sequence[Row]):
                 day = group_day
                 headings.append(Row(None, Content.styled(day_heading(programme, day, lang),
                                                          "bold reverse")))
-            foreground = sum(map(busy.__getitem__, positions[taken:taken + count]))
+            foreground = sum(map(busy_of, positions[taken:taken + count]))
             which = 1 if foreground > 1 else 0
             if which:
                 headings.append(Row(None, slot=slot, slot_size=foreground))
@@ -155,11 +162,9 @@ class SessionRows(Sequence[Row]):
     def line_starts(self, width: int) -> tuple[LineStarts, int]:
         """Each row's first line at *width* (a heading is one line, a session two,
         three when its title is long) and the lines in all."""
-        room, cache = max(width - ROW_INDENT, 10), self._cache
-        if None in cache:  # some rows not made yet: made now
-            for taken in range(len(self._positions)):
-                self._pair(taken)
-        long = [cache[p][0].title_length > room for p in self._positions]  # type: ignore[index]
+        room, cache, pair = max(width - ROW_INDENT, 10), self._cache, self._pair
+        long = [(cache[p] or pair(taken))[0].title_length > room
+                for taken, p in enumerate(self._positions)]
         starts = LineStarts(self, long)
         return starts, starts.total
 
@@ -216,8 +221,8 @@ class RowIndex(Mapping[str, int]):
     def __init__(self, rows: SessionRows) -> None:
         self._rows = rows
         self._position = rows._catalogue.position
-        self._ids = rows._catalogue.ids
         self._positions = rows._positions  # ascending
+        self._catalogue = rows._catalogue
 
     def __getitem__(self, session_id: str) -> int:
         place = self._position[session_id]
@@ -227,7 +232,7 @@ class RowIndex(Mapping[str, int]):
         return self._rows.row_of(found)
 
     def __iter__(self) -> Iterator[str]:
-        return map(self._ids.__getitem__, self._positions)
+        return map(self._catalogue.ids.__getitem__, self._positions)
 
     def __len__(self) -> int:
         return len(self._positions)
