@@ -23,6 +23,7 @@ from confterm.formats.builder import (
     sane,
     slug,
 )
+from confterm.formats.schedule2 import is_schedule2, read_events
 from confterm.formats.text import readable
 from confterm.formats.zones import CHECKED, resolve_zone
 from confterm.model.errors import Problem, ProgrammeError
@@ -60,9 +61,12 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
     title = _text(conference.get("title")) or _text(conference.get("acronym")) or source
     # The times' own offsets: to find a zone when the file names none, or to check
     # the one it names (the first few suffice then).
+    schedule2 = is_schedule2(data) and isinstance(data["schedule"].get("events"), list)
+    offsets = (_event_offsets if schedule2 else _all_offsets)
     found = resolve_zone(named, timezone, source,
-                         moments=_all_offsets(conference.get("days"),
-                                              CHECKED if named else None)
+                         moments=offsets(data["schedule"].get("events") if schedule2
+                                         else conference.get("days"),
+                                         CHECKED if named else None)
                          if named or not timezone else (),
                          places=[title, *(_text(conference.get(k))
                                           for k in ("city", "location", "venue"))])
@@ -73,6 +77,9 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
         builder.warn("timezone", found.note)
         builder.timezone_note = found.note
     zone = found.zone
+    if schedule2:
+        read_events(builder, conference, data["schedule"]["events"], zone)
+        return builder.build()
     for room in _list(conference.get("rooms"), "schedule.conference.rooms", source):
         if isinstance(room, dict) and _text(room.get("name")):
             builder.room(_text(room["name"]), _text(room.get("guid")) or None)
@@ -98,6 +105,20 @@ def read_c3voc_json(data: dict[str, Any], source: str, *,
                            f"{where}.rooms[{room_name}][{event_index}]", zone)
         days[day_index] = None  # read: released while the rest is read (a large file)
     return builder.build()
+
+
+def _event_offsets(events: Any, limit: int | None = None) -> list[dt.datetime]:
+    """schedule2: every event's start (the first *limit*), if each has its offset."""
+    moments: list[dt.datetime] = []
+    for event in events:
+        value = event.get("start") if isinstance(event, dict) else None
+        moment = _instant(value, dt.UTC) if isinstance(value, str) and _has_offset(value) else None
+        if moment is None:
+            return []
+        moments.append(moment)
+        if limit is not None and len(moments) >= limit:
+            break
+    return moments
 
 
 def _all_offsets(days: Any, limit: int | None = None) -> list[dt.datetime]:
@@ -174,7 +195,9 @@ def _add_event(builder: ProgrammeBuilder, event: Any, day: dt.date, room_name: s
         if isinstance(person, str):
             people.append((builder.person(person), "speaker"))
         elif isinstance(person, dict):
-            name = _text(person.get("name")) or _text(person.get("public_name"))
+            # frab's 2015 JSON names people under full_public_name.
+            name = (_text(person.get("name")) or _text(person.get("public_name"))
+                    or _text(person.get("full_public_name")))
             number = person.get("id")
             if name:
                 people.append((builder.person(

@@ -144,9 +144,12 @@ def _people(event: Any) -> list[tuple[str, str]]:
         value = event.get(prop)
         for address in value if isinstance(value, list) else [value] if value else []:
             params = getattr(address, "params", None)
-            name = str(params.get("CN", "")).strip() if params is not None else ""
-            if name and (name, role) not in found:
-                found.append((name, role))
+            names = params.get("CN", "") if params is not None else ""
+            # An unquoted CN=Ana, Bo is read as a list: two people, not "['Ana', ' Bo']".
+            for name in names if isinstance(names, list | tuple) else [names]:
+                name = str(name).strip()
+                if name and (name, role) not in found:
+                    found.append((name, role))
     return found
 
 
