@@ -170,3 +170,22 @@ def test_letters_that_casefold_keeps_are_folded_too(typed: str, written: str) ->
     from confterm.model.text import fold
 
     assert fold(typed) == fold(written) and fold(typed) in fold(f"Hello {written}!")
+
+
+def test_a_reload_reports_retitled_sessions_apart_from_moved_ones(programme: Programme) -> None:
+    import dataclasses
+
+    from confterm.model.changes import compare
+    from confterm.model.programme import Line
+
+    first, second = programme.sessions[0], programme.sessions[1]
+    renamed = dataclasses.replace(first, title=Line({**first.title.root, "en": "New title"}))
+    moved = dataclasses.replace(second, start=second.start + dt.timedelta(hours=1),
+                                end=second.end + dt.timedelta(hours=1),
+                                title=Line({**second.title.root, "en": "Also renamed"}))
+    after = dataclasses.replace(programme, sessions=(renamed, moved, *programme.sessions[2:]))
+    changes = compare(programme, after, {first.id})
+    assert [(m.before.title.get("en"), m.after.title.get("en")) for m in changes.retitled] == [
+        (first.title.get("en"), "New title")]
+    assert [m.after.id for m in changes.moved] == [second.id]  # moved, not only retitled
+    assert changes.count() == 2 and bool(changes)

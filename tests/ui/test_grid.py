@@ -516,3 +516,30 @@ async def test_the_palette_goes_to_a_room_from_the_list_even_a_hidden_one() -> N
         await until(pilot, lambda: browser(app).grid and grid.highlighted_session_id is not None
                     and grid.highlighted_session_id.startswith("r7s"), "in room 7")
         assert "room-7" in grid.table.rooms
+
+
+async def test_marks_follow_quick_changes_in_the_list_and_the_grid(programme: Any) -> None:
+    """b then p with no pause between them: the drawn marks are the last ones
+    (drawn lines are kept by a count of changes, not by the id of a value that a
+    quick second change may free and reuse)."""
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = browser(app)
+        session = screen.current
+        assert session is not None
+        await pilot.press("b", "p")
+        await pilot.pause()
+        assert app.conference.agenda.get(session.id).priority.value == "maybe"
+        assert screen_text(app).count("☆") >= 1
+        assert "☆" in browser(app).query_one(SessionList).row_text(session.id)
+        await pilot.press("p", "b", "b")  # must, then removed, then must again
+        await pilot.pause()
+        assert "★" in browser(app).query_one(SessionList).row_text(session.id)
+        grid = await shown_grid(pilot, app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.conference.agenda.get(session.id).priority.value == "maybe"
+        assert grid.highlighted_session_id == session.id
+        box = grid.table.boxes[grid.highlighted or 0]
+        drawn = "".join(strip.text for strip in grid._box_lines(grid.highlighted or 0, 30))
+        assert box.session.id == session.id and "☆" in drawn

@@ -27,16 +27,19 @@ class Changes:
     added: tuple[Session, ...] = ()
     cancelled: tuple[Session, ...] = ()
     moved: tuple[Moved, ...] = ()
+    #: Same time and room, another title (in any language).
+    retitled: tuple[Moved, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.cancelled or self.moved)
+        return bool(self.added or self.cancelled or self.moved or self.retitled)
 
     def count(self) -> int:
-        return len(self.added) + len(self.cancelled) + len(self.moved)
+        return len(self.added) + len(self.cancelled) + len(self.moved) + len(self.retitled)
 
 
 def compare(old: Programme, new: Programme, bookmarked: Collection[str] = ()) -> Changes:
-    """New, cancelled and moved (time or room) sessions; bookmarked ones first."""
+    """New, cancelled, moved (time or room) and retitled sessions; bookmarked ones
+    first."""
     before = {s.id: s for s in old.sessions}
     after = {s.id: s for s in new.sessions}
 
@@ -46,7 +49,12 @@ def compare(old: Programme, new: Programme, bookmarked: Collection[str] = ()) ->
     moved = [Moved(before[i], after[i]) for i in before.keys() & after.keys()
              if (before[i].start, before[i].end, before[i].room)
              != (after[i].start, after[i].end, after[i].room)]
+    retitled = [Moved(before[i], after[i]) for i in before.keys() & after.keys()
+                if before[i].title != after[i].title
+                and (before[i].start, before[i].end, before[i].room)
+                == (after[i].start, after[i].end, after[i].room)]
     return Changes(
+        retitled=tuple(sorted(retitled, key=lambda m: order(m.after))),
         added=tuple(sorted((after[i] for i in after.keys() - before.keys()), key=order)),
         cancelled=tuple(sorted((before[i] for i in before.keys() - after.keys()), key=order)),
         moved=tuple(sorted(moved, key=lambda m: order(m.after))))

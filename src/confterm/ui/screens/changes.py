@@ -53,7 +53,8 @@ class ChangesScreen(TextDialog):
         if self.note:
             parts += [(f"★ {self.note}", "$warning"), "\n"]
         marked = sum(1 for s in (*changes.added, *changes.cancelled,
-                                 *(m.after for m in changes.moved)) if s.id in self.agenda)
+                                 *(m.after for m in (*changes.moved, *changes.retitled)))
+                     if s.id in self.agenda)
         if marked:
             parts += [("★ " + ngettext(
                 "{count} of your bookmarked sessions changed: it is listed first in its "
@@ -66,6 +67,11 @@ class ChangesScreen(TextDialog):
             for move in changes.moved:
                 parts += self._line(move.after, f"{self._when(move.before, self.before)}  →  "
                                                 f"{self._when(move.after, self.after)}")
+        if changes.retitled:
+            parts += ["\n", (_("Retitled"), "bold underline"), "\n"]
+            for change in changes.retitled:
+                was = clip(change.before.title.get(self.display_options.lang))
+                parts += self._line(change.after, _("was {when}").format(when=was))
         if changes.cancelled:
             parts += ["\n", (_("Cancelled"), "bold underline"), "\n"]
             for session in changes.cancelled:

@@ -69,7 +69,7 @@ class DayBar(Hovering[dt.date], Widget):
 
     def _redraw_if_changed(self) -> None:
         view = self.view
-        key = ((id(view.programme), view.day, self.display_options)
+        key = ((view.catalogue, view.day, self.display_options)
                if view is not None else None)
         if key != self._drawn_for:
             self._drawn_for = key

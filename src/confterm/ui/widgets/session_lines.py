@@ -24,11 +24,15 @@ class SessionLines(LineList):
     #: Sessions over by then are drawn dimmed.
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
 
-    def watch_agenda(self) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        #: Counts changes of marks: drawn lines are kept for one count. (Not the
+        #: values' id(): a value freed by a quick second change may lend its
+        #: address to the next, and stale marks would stay on screen.)
+        self.marks_generation = 0
+
+    def _marks_changed(self) -> None:
+        self.marks_generation += 1
         self.refresh()
 
-    def watch_clashing(self) -> None:
-        self.refresh()
-
-    def watch_friends(self) -> None:
-        self.refresh()
+    watch_agenda = watch_clashing = watch_friends = _marks_changed

@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from confterm.i18n import N_, _
 from confterm.model.agenda import conference_day
-from confterm.model.view import ScheduleView
+from confterm.model.view import Catalogue, ScheduleView
 from confterm.ui.render import (
     MARKER_WIDTH,
     Display,
@@ -88,8 +88,8 @@ class SessionList(SessionLines):
         #: valid while width, display, programme, bookmarks and colours stay the same.
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._cache_for: tuple[object, ...] | None = None
-        self._rebuilt_for: tuple[int, Display] | None = None
-        self._row_cache_for: tuple[int, str] | None = None
+        self._rebuilt_for: tuple[ScheduleView | None, Display | None] = (None, None)
+        self._row_cache_for: tuple[Catalogue, str] | None = None
         self._row_cache: RowCache = []
         #: When the rows were last rebuilt (perf_counter), for the benchmark.
         self.rebuilt_at = 0.0
@@ -111,9 +111,10 @@ class SessionList(SessionLines):
     def _rebuild_if_changed(self) -> None:
         """Rebuild now (so the next frame shows the result), once per change of
         view or display, however many reactives announce it."""
-        key = (id(self.view), self.display_options)
-        if key != self._rebuilt_for:
-            self._rebuilt_for = key
+        # The view itself, by identity: an id() of a freed view could come back.
+        view, display = self.view, self.display_options
+        if view is not self._rebuilt_for[0] or display != self._rebuilt_for[1]:
+            self._rebuilt_for = (view, display)
             self._rebuild()
 
     def _rebuild(self) -> None:
@@ -138,7 +139,7 @@ class SessionList(SessionLines):
 
     def _rows_made(self, view: ScheduleView) -> RowCache:
         """Sessions' rows made so far, kept per programme and language."""
-        key = (id(view.catalogue), self.display_options.lang)
+        key = (view.catalogue, self.display_options.lang)
         if self._row_cache_for != key:
             self._row_cache_for = key
             self._row_cache = new_row_cache(view)
@@ -239,8 +240,8 @@ class SessionList(SessionLines):
         view = self.view
         assert view is not None
         # Rows are drawn in the colour theme's colours: a new theme, new rows.
-        valid_for = (width, self.display_options, id(view.catalogue), id(self.agenda),
-                     id(self.friends), self.app.theme)
+        valid_for = (width, self.display_options, view.catalogue, self.marks_generation,
+                     self.app.theme)
         if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
             self._cache.clear()
             self._cache_for = valid_for

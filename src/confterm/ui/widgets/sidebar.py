@@ -151,7 +151,7 @@ class ChoiceList(LineList):
         """Again only when the programme, day, tracks, themes or language change
         (not the search)."""
         view = self.view
-        key = ((id(view.catalogue), view.browsing_key(), self.display_options)
+        key = ((view.catalogue, view.browsing_key(), self.display_options)
                if view is not None else None)
         if view is None or key == self._built_for:
             return

@@ -177,7 +177,7 @@ class TimetableGrid(SessionLines):
         """The view's day as a timetable, again only when it changed (True then)."""
         view = self.view
         assert view is not None
-        key = (id(view.catalogue), view.day, view.browsing_key(), view.query, self.room_layout)
+        key = (view.catalogue, view.day, view.browsing_key(), view.query, self.room_layout)
         if key == self._built_for:
             return False
         self._built_for = key
@@ -591,8 +591,8 @@ class TimetableGrid(SessionLines):
         """Drawn boxes and lines stay valid while the width, language, programme,
         bookmarks (and their clashes), friends, colours and layout stay the same."""
         assert self.view is not None
-        valid_for = (width, self.display_options, id(self.view.catalogue), id(self.agenda),
-                     self.app.theme, self._generation, id(self.friends), id(self.clashing))
+        valid_for = (width, self.display_options, self.view.catalogue, self.marks_generation,
+                     self.app.theme, self._generation)
         if valid_for != self._cache_for or len(self._cache) > _CACHE_SIZE:
             self._cache.clear()
             if valid_for[4] != (self._cache_for or (None,) * 5)[4]:
