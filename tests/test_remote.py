@@ -158,3 +158,84 @@ def test_a_server_that_does_not_answer_times_out(monkeypatch: pytest.MonkeyPatch
         # this test by pytest-timeout's ceiling).
         with pytest.raises(ProgrammeError, match="timed out"):
             remote.fetch(url, timeout=0.5)
+
+
+async def test_a_refresh_by_itself_is_quiet_unless_a_bookmark_changed() -> None:
+    """An automatic refresh: a 304 draws no frame and says nothing; a new version
+    replaces the programme without a report, and a moved bookmark is named."""
+    from confterm.model.clock import Clock
+    from confterm.ui.app import ConftermApp
+    from confterm.ui.screens.browser import BrowserScreen
+
+    from .conftest import until
+
+    class Counted(ConftermApp):
+        frames = 0
+
+        def _display(self, screen: object, renderable: object) -> None:
+            if renderable is not None:
+                Counted.frames += 1
+            super()._display(screen, renderable)  # type: ignore[arg-type]
+
+    served = Served(PRETALX)
+    with serve(served) as (url, _):
+        opened = open_location(url)
+        moved = next(s for s in opened.programme.sessions if s.id.endswith("102"))
+        app = Counted(opened.programme, source=opened,
+                      clock=Clock(dt.datetime(2025, 6, 1, tzinfo=dt.UTC), frozen=True))
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            app.conference.bookmarks.set(bookmark_for(moved))
+            await pilot.pause()
+            frames, told = Counted.frames, len(app._notifications)
+            app.refresh_quietly()  # the server answers 304
+            await until(pilot, lambda: app.refreshed == 1, "the first refresh")
+            await pilot.pause()
+            assert Counted.frames == frames and len(app._notifications) == told
+            served.body = changed_schedule()
+            app.refresh_quietly()
+            await until(pilot, lambda: app.refreshed == 2, "the second refresh")
+            await pilot.pause()
+            assert isinstance(app.screen, BrowserScreen)  # no report over the list
+            said = [str(n.message) for n in app._notifications][told:]
+            assert len(said) == 1 and "Lockpicking for auditors" in said[0]
+            assert "15:00" in said[0] or "13:00" in said[0]  # its new time
+            assert len(app.screen.view.programme.sessions) == 7  # the new version shown
+
+
+def test_refresh_minutes_is_read_and_checked(tmp_path: Path) -> None:
+    from confterm.storage.settings import Settings, SettingsError
+
+    assert Settings().refresh_minutes == 15
+    assert Settings.from_json(b'{"refresh_minutes": 0.05}').refresh_minutes == 0.05
+    assert Settings.from_json(b'{"refresh_minutes": 0}').refresh_minutes == 0
+    for bad in (b'{"refresh_minutes": -1}', b'{"refresh_minutes": "15"}',
+                b'{"refresh_minutes": true}'):
+        with pytest.raises(SettingsError, match="refresh_minutes"):
+            Settings.from_json(bad)
+
+
+async def test_a_file_is_read_again_only_when_it_changed(tmp_path: Path) -> None:
+    import os
+
+    from confterm.model.clock import Clock
+    from confterm.ui.app import ConftermApp
+
+    from .conftest import until
+
+    path = tmp_path / "programme.json"
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    path.write_text(json.dumps(data))
+    opened = open_location(str(path))
+    app = ConftermApp(opened.programme, source=opened,
+                      clock=Clock(dt.datetime(2025, 3, 1, tzinfo=dt.UTC), frozen=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.conference.refresh_work() is None  # untouched: nothing to read
+        data["sessions"][0]["title"] = {"en": "Opening, renamed"}
+        path.write_text(json.dumps(data))
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a later time
+        app.refresh_quietly()
+        await until(pilot, lambda: app.refreshed == 1, "the refresh")
+        titles = {s.title.get("en") for s in app.screen.view.programme.sessions}
+        assert "Opening, renamed" in titles
+        assert app.conference.refresh_work() is None  # read: untouched again

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -70,6 +70,25 @@ class Reloaded:
     changes: Changes
     #: Why the bookmarks moved to a new programme id, if they did.
     moved_note: str | None
+    #: Found by an automatic refresh (told only where a bookmark changed), not by r.
+    quiet: bool = False
+
+    def bookmarks_changed(self, bookmarks: Collection[str]) -> list[tuple[Session, str]]:
+        """Each bookmarked session that moved, changed room, was retitled or was
+        cancelled, with what it is now (or was), to tell the user."""
+        changes, found = self.changes, []
+        for move in changes.moved:
+            if move.after.id in bookmarks:
+                room = self.after.room_name(move.after)
+                found.append((move.after, time_range(move.after, self.after.programme.zone)
+                              + (f" · {room}" if room else "")))
+        for change in changes.retitled:
+            if change.after.id in bookmarks:
+                found.append((change.after, _("retitled")))
+        for session in changes.cancelled:
+            if session.id in bookmarks:
+                found.append((session, _("cancelled")))
+        return found
 
 
 class Stoppable(Protocol):
@@ -87,6 +106,17 @@ class Scheduler(Protocol):
                       done: Callable[[OSError | None], object]) -> None:
         """Run *work* off the interface's thread; when it returns an error, pass it
         to *done* on the interface's thread."""
+
+
+def _stamp(source: Opened | None) -> tuple[int, int] | None:
+    """A file's modification time and size (None for a URL, or a file gone)."""
+    if source is None or source.is_remote:
+        return None
+    try:
+        found = Path(source.location).stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
 
 
 def opening_day(catalogue: Catalogue, now: dt.datetime, remembered: dt.date | None) -> dt.date:
@@ -107,6 +137,9 @@ class Conference:
         self.catalogue = Catalogue(programme, translate=_)
         #: Where the programme came from, for reloading (None: not reloadable).
         self.source = source
+        #: The file's modification time and size when it was read (a refresh reads
+        #: it again only when they change).
+        self._file_stamp = _stamp(source)
         self.clock = clock or Clock()
         self.settings_file = settings_file
         loaded = load_settings(settings_file)
@@ -303,17 +336,39 @@ class Conference:
                    timeout=3)
         return partial(reopen, self.source, deadline=float(self.settings.download_seconds))
 
+    def refresh_work(self) -> Callable[[], Opened] | None:
+        """What checks for a new version quietly (an automatic refresh), or None
+        when there is nothing to check: no source, or a file not touched since."""
+        from confterm.opening.sources import reopen
+
+        source = self.source
+        if source is None or (not source.is_remote and _stamp(source) == self._file_stamp):
+            return None
+        return partial(reopen, source, deadline=float(self.settings.download_seconds))
+
+    def refresh_due(self) -> bool:
+        """Whether the copy in use is older than the refresh interval (at start)."""
+        source, minutes = self.source, self.settings.refresh_minutes
+        if source is None or not minutes or not source.is_remote or source.fetched_at is None:
+            return False
+        age = dt.datetime.now(dt.UTC) - source.fetched_at
+        return age > dt.timedelta(minutes=minutes)
+
     def reload_failed(self, error: ProgrammeError) -> None:
         self._tell(error.report(), title=_("Reload failed"), severity="error", timeout=15)
 
-    def reloaded(self, opened: Opened) -> Reloaded | None:
-        """Take the programme read again; announce it if it changed."""
+    def reloaded(self, opened: Opened, *, quiet: bool = False) -> Reloaded | None:
+        """Take the programme read again; announce it if it changed. *quiet* (an
+        automatic refresh): nothing is said unless something changed."""
         from confterm.model.changes import compare
 
         before = self.catalogue
         self.source = opened
+        self._file_stamp = _stamp(opened)
         self.status_changed.publish(self.status)
-        if opened.offline:
+        if quiet and opened.programme == before.programme:
+            return None  # the same (a 304, or the same bytes): nothing to draw
+        if opened.offline and not quiet:
             self._tell(_("Still using the copy fetched {when} ({why}).").format(
                 when=f"{opened.fetched_at:%Y-%m-%d %H:%M}", why=shown(opened.error)),
                 title=_("Offline"), severity="warning", timeout=10)
@@ -329,10 +384,10 @@ class Conference:
             if problem:
                 self._tell(problem, severity="warning", timeout=20)
         self.catalogue = Catalogue(opened.programme, translate=_)
-        reloaded = Reloaded(before, self.catalogue, changes, moved)
+        reloaded = Reloaded(before, self.catalogue, changes, moved, quiet)
         self.agenda_changed.publish(self.agenda)
         self.programme_changed.publish(reloaded)
-        if not changes and not moved:
+        if not changes and not moved and not quiet:
             self._tell(_("The programme was updated."), timeout=4)
         return reloaded
 

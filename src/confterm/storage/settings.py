@@ -54,6 +54,10 @@ class Settings:
     reminder_minutes: int = 10
     bell: bool = True
     download_seconds: int = 30
+    refresh_minutes: float = 15
+    """How often a programme is checked for a new version while the browser is
+    open (a URL with a conditional request, a file by its modification time);
+    0: never."""
     """The longest a download may take, all of it, before the cached copy is used."""
     programmes: dict[str, BrowseState] = field(default_factory=dict)
 
@@ -93,6 +97,12 @@ class Settings:
             states = _typed(data["programmes"], dict, "programmes")
             values["programmes"] = {str(k): _state(v, f"programmes.{k}")
                                     for k, v in states.items()}
+        if "refresh_minutes" in data:
+            minutes = data["refresh_minutes"]
+            if isinstance(minutes, bool) or not isinstance(minutes, int | float) or not (
+                    0 <= minutes <= 24 * 60):
+                raise SettingsError("refresh_minutes: must be a number from 0 to 1440")
+            values["refresh_minutes"] = float(minutes)
         if not 0 <= values.get("reminder_minutes", 0) <= 24 * 60:
             raise SettingsError("reminder_minutes: must be between 0 and 1440")
         if not 1 <= values.get("download_seconds", 30) <= 600:

@@ -22,6 +22,7 @@ from confterm.conference.service import Conference, Notice, Reloaded
 from confterm.i18n import N_, _
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme
+from confterm.model.text import clip
 from confterm.opening.sources import Opened
 from confterm.storage.settings import settings_path
 from confterm.ui.render import Display
@@ -70,6 +71,8 @@ class ConftermApp(App[Opened | None]):
         self.conference.notices.subscribe(self, self._show_notice)
         self.conference.programme_changed.subscribe(self, self._report_changes)
         self.collector = IdleCollector()
+        #: Refreshes and reloads done (for tests, which wait on it).
+        self.refreshed = 0
         #: Where the details of an unexpected error were written, if one happened.
         self.crash_log: Path | None = None
 
@@ -190,6 +193,11 @@ class ConftermApp(App[Opened | None]):
             self._show_notice(notice)
         conference.tick()
         self.set_interval(TICK_SECONDS, conference.tick)
+        minutes = conference.settings.refresh_minutes
+        if minutes > 0 and conference.source is not None:
+            self.set_interval(minutes * 60, self.refresh_quietly)
+            if conference.refresh_due():  # the cached copy is old: look now, behind it
+                self.call_after_refresh(self.refresh_quietly)
         self._signals(self._signalled)
 
     def _show_notice(self, notice: Notice) -> None:
@@ -219,21 +227,45 @@ class ConftermApp(App[Opened | None]):
 
             self.run_worker(reload, exclusive=True, group="reload")  # type: ignore[arg-type]
 
-    async def _reload(self, work: Callable[[], Opened]) -> None:
+    def refresh_quietly(self) -> None:
+        """Look for a new version (every ``refresh_minutes``): a URL asked with a
+        conditional request, a file read again if it changed. Quiet: a failure
+        shows only as the offline note, and a change is told only where it
+        touches a bookmark."""
+        work = self.conference.refresh_work()
+        if work is not None:
+            async def refresh() -> None:
+                await self._reload(work, quiet=True)
+
+            self.run_worker(refresh, exclusive=True, group="refresh")  # type: ignore[arg-type]
+
+    async def _reload(self, work: Callable[[], Opened], *, quiet: bool = False) -> None:
         from confterm.model.errors import ProgrammeError
         from confterm.ui.background import in_daemon_thread
 
         try:
             opened = await in_daemon_thread(work, name="confterm-reload")
         except ProgrammeError as error:
-            self.conference.reload_failed(error)
+            if not quiet:
+                self.conference.reload_failed(error)
             return
-        self.conference.reloaded(opened)
+        self.conference.reloaded(opened, quiet=quiet)
+        self.refreshed += 1
 
     def _report_changes(self, reloaded: Reloaded) -> None:
         from confterm.ui.screens.changes import ChangesScreen
 
         if not reloaded.changes and not reloaded.moved_note:
+            return
+        if reloaded.quiet:  # found by itself: a word where a bookmark changed, no more
+            conference = self.conference
+            for session, now in reloaded.bookmarks_changed(conference.agenda.bookmarks):
+                self.notify(_("Your bookmark changed: {title} — {now}").format(
+                    title=clip(session.title.get(conference.lang)), now=now),
+                    title=_("Programme updated"), severity="warning", timeout=20,
+                    markup=False)
+                if conference.settings.bell:
+                    self.bell()
             return
         self.clear_notifications()  # "Reloading…" is over: the report says what came
         conference = self.conference
