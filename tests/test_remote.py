@@ -239,3 +239,46 @@ async def test_a_file_is_read_again_only_when_it_changed(tmp_path: Path) -> None
         titles = {s.title.get("en") for s in app.screen.view.programme.sessions}
         assert "Opening, renamed" in titles
         assert app.conference.refresh_work() is None  # read: untouched again
+
+
+async def test_changes_are_marked_until_looked_at_and_listed_for_scripts(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A refresh's changes are kept: Δ on the rows until c shows them, and
+    ``confterm changes --format json`` lists them by session id."""
+    from confterm.model.clock import Clock
+    from confterm.ui.app import ConftermApp
+    from confterm.ui.screens.change_log import ChangeLogScreen
+    from confterm.ui.widgets.session_list import SessionList
+
+    from .conftest import until
+
+    served = Served(PRETALX)
+    with serve(served) as (url, _):
+        opened = open_location(url)
+        app = ConftermApp(opened.programme, source=opened,
+                          clock=Clock(dt.datetime(2025, 6, 6, 8, tzinfo=dt.UTC), frozen=True))
+        data = json.loads(changed_schedule())
+        night = data["schedule"]["conference"]["days"][1]["rooms"]["Saal 1"][0]
+        night["title"] = f"{night['title']}, renamed"  # in place
+        served.body = json.dumps(data).encode()
+        async with app.run_test(size=(160, 48)) as pilot:
+            app.refresh_quietly()
+            await until(pilot, lambda: app.refreshed == 1, "the refresh")
+            await pilot.pause()
+            moved = next(s.id for s in app.conference.programme.sessions if s.id.endswith("102"))
+            rows = app.screen.query_one(SessionList)
+            assert "Δ" in rows.row_text(moved)
+            await pilot.press("c")
+            assert isinstance(app.screen, ChangeLogScreen)
+            log = str(app.screen.query_one("#changes-dialog Static").render())
+            assert "Lockpicking" in log and "renamed" in log and "moved" in log
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "Δ" not in rows.row_text(moved)  # looked at
+        code = main(["-p", url, "changes", "--format", "json"])
+    listed = json.loads(capsys.readouterr().out)
+    assert code == 0
+    what = {item["session"][-3:]: item["what"] for item in listed}
+    assert what == {"102": "moved", night["guid"][-3:]: "retitled", "101": "cancelled",
+                    "299": "added"}
+    assert all(item["looked_at"] for item in listed)

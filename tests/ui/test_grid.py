@@ -543,3 +543,20 @@ async def test_marks_follow_quick_changes_in_the_list_and_the_grid(programme: An
         box = grid.table.boxes[grid.highlighted or 0]
         drawn = "".join(strip.text for strip in grid._box_lines(grid.highlighted or 0, 30))
         assert box.session.id == session.id and "☆" in drawn
+
+
+async def test_a_second_enter_queued_in_a_palette_does_not_end_the_app(
+        programme: Any) -> None:
+    """j's room palette (Textual's own): two enters sent at once choose once."""
+    from textual import events
+
+    app = make_app(programme)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await shown_grid(pilot, app)
+        await pilot.press("j")
+        await until(pilot, palette_lists(app, "Go to room"), "the rooms")
+        for _ in range(3):
+            app._driver.send_message(events.Key("enter", "\r"))  # type: ignore[union-attr]
+        for _ in range(4):
+            await pilot.pause()
+        assert app.is_running and app.screen is browser(app)

@@ -95,6 +95,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from confterm.cli.agenda import run_agenda
 
         return run_agenda(args, load(args))
+    if args.command == "changes":
+        from confterm.cli.changes import run_changes
+
+        return run_changes(args)
     if args.command == "recent":
         from confterm.cli.recent import run_recent
 

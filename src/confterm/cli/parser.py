@@ -161,6 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--output", "-o", type=Path, required=True, metavar="FILE",
                            help="where to write the programme JSON; - for standard output")
 
+    changes = commands.add_parser(
+        "changes", parents=[common], help="what changed in the programme while it was open",
+        description="The changes an open browser's refreshes found (moved, room changed, "
+                    "retitled, cancelled, new), the latest first, bookmarks first.")
+    changes.add_argument("--format", choices=("table", "tsv", "json"), default=None,
+                         help=FORMAT_HELP)
+
     recent = commands.add_parser(
         "recent", help="the programmes you opened, on now and upcoming first",
         description="List the programmes opened in the browser: on now, upcoming "

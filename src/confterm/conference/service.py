@@ -28,12 +28,14 @@ from confterm.model.agenda import (
     conference_day,
     due_reminders,
 )
+from confterm.model.changes import Seen, seen_changes
 from confterm.model.clock import Clock
 from confterm.model.programme import Programme, Session
 from confterm.model.text import clip, shown
 from confterm.model.view import Catalogue, ScheduleView
 from confterm.opening.sources import Opened
 from confterm.storage.bookmarks import BookmarkStore
+from confterm.storage.change_log import add_changes, load_changes, mark_seen
 from confterm.storage.settings import BrowseState, Settings, load_settings, save_settings
 from confterm.timefmt import time_range
 from confterm.wording import offline_note
@@ -152,6 +154,9 @@ class Conference:
         self.sharing = Sharing(self)
         #: Sessions already reminded of in this run.
         self.reminded: set[str] = set()
+        #: The changes refreshes saw, kept per programme (``storage.change_log``).
+        self.changes_seen: list[Seen] = load_changes(programme.id)
+        self.changes_noted: Announcer[list[Seen]] = Announcer()
 
         self.agenda_changed: Announcer[Agenda] = Announcer()
         self.programme_changed: Announcer[Reloaded] = Announcer()
@@ -378,6 +383,8 @@ class Conference:
                            timeout=4)
             return None
         changes = compare(before.programme, opened.programme, self.agenda.bookmarks)
+        self._note_changes(seen_changes(changes, before.programme, opened.programme,
+                                        self.clock.now()), opened.programme.id)
         moved = opened.moved_note()
         if opened.moved_from is not None:
             self.bookmarks, problem = self.bookmarks.moved_to(opened.programme.id)
@@ -390,6 +397,30 @@ class Conference:
         if not changes and not moved and not quiet:
             self._tell(_("The programme was updated."), timeout=4)
         return reloaded
+
+    def _note_changes(self, found: list[Seen], programme_id: str) -> None:
+        if not found:
+            return
+        try:
+            self.changes_seen = add_changes(programme_id, found)
+        except OSError:  # kept for this run: the marks still show
+            self.changes_seen = [*self.changes_seen, *found]
+        self.changes_noted.publish(self.changes_seen)
+
+    @property
+    def unseen_changes(self) -> dict[str, Seen]:
+        """The latest change of each session not looked at yet, by session id."""
+        return {change.session: change for change in self.changes_seen if not change.seen}
+
+    def look_at_changes(self) -> None:
+        """The user has seen the changes: their marks go."""
+        if not self.unseen_changes:
+            return
+        try:
+            self.changes_seen = mark_seen(self.programme.id)
+        except OSError:
+            self.changes_seen = [replace(c, seen=True) for c in self.changes_seen]
+        self.changes_noted.publish(self.changes_seen)
 
     # -- export -----------------------------------------------------------------------
     def default_export_path(self) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -58,3 +59,41 @@ def compare(old: Programme, new: Programme, bookmarked: Collection[str] = ()) ->
         added=tuple(sorted((after[i] for i in after.keys() - before.keys()), key=order)),
         cancelled=tuple(sorted((before[i] for i in before.keys() - after.keys()), key=order)),
         moved=tuple(sorted(moved, key=lambda m: order(m.after))))
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One change of one session, as a refresh saw it: kept per programme until
+    the user has looked (``c``), and for ``confterm changes``."""
+
+    session: str
+    #: "added", "cancelled", "moved" (its time, and maybe its room), "room", "retitled".
+    what: str
+    #: What it was and is: "start", "end" (ISO), "room" (its name), "title".
+    before: dict[str, str]
+    after: dict[str, str]
+    when: dt.datetime
+    seen: bool = False
+
+
+def _facts(session: Session, programme: Programme) -> dict[str, str]:
+    rooms = {room.id: room.name for room in programme.rooms}
+    return {"start": session.start.isoformat(), "end": session.end.isoformat(),
+            "room": rooms.get(session.room or "", ""), "title": session.title.get("en")}
+
+
+def seen_changes(changes: Changes, old: Programme, new: Programme,
+                 when: dt.datetime) -> list[Seen]:
+    """*changes* as one ``Seen`` per session changed."""
+    found = [Seen(s.id, "added", {}, _facts(s, new), when) for s in changes.added]
+    found += [Seen(s.id, "cancelled", _facts(s, old), {}, when) for s in changes.cancelled]
+    found += [Seen(m.after.id, "moved" if m.time_changed else "room",
+                   _facts(m.before, old), _facts(m.after, new), when) for m in changes.moved]
+    found += [Seen(m.after.id, "retitled", _facts(m.before, old), _facts(m.after, new), when)
+              for m in changes.retitled]
+    return found
+
+
+def latest_first(changes: list[Seen], bookmarks: Collection[str]) -> list[Seen]:
+    """The latest first; among those seen at one time, bookmarked sessions first."""
+    return sorted(changes, key=lambda c: (-c.when.timestamp(), c.session not in bookmarks))

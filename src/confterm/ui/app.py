@@ -95,9 +95,11 @@ class ConftermApp(App[Opened | None]):
         """Textual's command palette, its prompt in the interface's language."""
         from textual.command import CommandPalette
 
+        from confterm.ui.screens.once import palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=_("Search for commands…")))
+            self.push_screen(palette(id="--command-palette",
+                                     placeholder=_("Search for commands…")))
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as the interface names it ("espace", "échap" in French)."""

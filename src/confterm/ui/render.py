@@ -112,6 +112,10 @@ def _with_hanging_indent(lead: list[str | tuple[str, str]], lines: list[tuple[st
     return Content.assemble(*parts)
 
 
+#: Marks a session a refresh changed until the user looks at the changes (c).
+CHANGED_MARK = "Δ"
+
+
 def going_marks(session_id: str, friends: Mapping[str, Agenda]) -> str:
     """The initials of the friends who picked the session, e.g. "AB"."""
     return "".join(name[0].upper() for name, agenda in friends.items()
@@ -121,7 +125,7 @@ def going_marks(session_id: str, friends: Mapping[str, Agenda]) -> str:
 def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
                   width: int, height: int = 2, parallel: bool = False,
                   bookmark: Bookmark | None = None, clash: bool = False,
-                  going: str = "") -> list[Content]:
+                  going: str = "", changed: bool = False) -> list[Content]:
     """A session as *height* lines (2 or 3) for the list; the caller cuts each
     line to the width with an ellipsis. Line 1: marker, time and title; a long
     title continues on line 2; the last line: track, room, kind and themes."""
@@ -147,7 +151,8 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
                               (title_lines[0], title_style))]
     lines += [Content.assemble(pad, gutter, (text, title_style)) for text in title_lines[1:]]
     lines.append(Content.assemble(
-        pad, gutter, (f"{going} " if going else "", "$accent bold"), (meta, "dim"),
+        pad, gutter, (f"{CHANGED_MARK} " if changed else "", "$warning bold"),
+        (f"{going} " if going else "", "$accent bold"), (meta, "dim"),
         (f"  {themes}" if themes else "", "dim" if quiet else "$text-secondary")))
     return lines
 

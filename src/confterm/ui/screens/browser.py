@@ -88,6 +88,8 @@ class BrowserScreen(Elsewhere, Screen[None]):
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
     #: Bookmarks that clash with another bookmark (for the list and the grid).
     clashing: var[frozenset[str]] = var(frozenset())
+    #: Sessions a refresh changed that the user has not looked at yet (c).
+    changed: var[frozenset[str]] = var(frozenset())
     #: Friends' agendas by name.
     friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
     #: Whose sessions the "only these sessions" filter shows: a friend's (their
@@ -111,6 +113,7 @@ class BrowserScreen(Elsewhere, Screen[None]):
         self.set_reactive(BrowserScreen.clashing, clashing_ids(conference.agenda,
                                                               conference.catalogue))
         self.set_reactive(BrowserScreen.friends, conference.sharing.friends)
+        self.set_reactive(BrowserScreen.changed, frozenset(conference.unseen_changes))
         self.set_reactive(BrowserScreen.now, conference.clock.now())
         self.set_reactive(BrowserScreen.view, view)
         results = view.searched()
@@ -143,7 +146,7 @@ class BrowserScreen(Elsewhere, Screen[None]):
                 yield SessionsPane(grid=self.grid, id="sessions-pane").data_bind(
                     screen.view, screen.results, screen.display_options, screen.agenda,
                     screen.now, screen.friends, screen.clashing, screen.room_layout,
-                    screen.current)
+                    screen.current, screen.changed)
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
                 session=screen.current, display_options=screen.display_options,
                 agenda=screen.agenda, friends=screen.friends)
@@ -156,6 +159,8 @@ class BrowserScreen(Elsewhere, Screen[None]):
         conference.status_changed.subscribe(self, partial(setattr, self, "offline_note"))
         conference.time_passed.subscribe(self, partial(setattr, self, "now"))
         conference.sharing.friends_changed.subscribe(self, partial(setattr, self, "friends"))
+        conference.changes_noted.subscribe(self, lambda _: setattr(
+            self, "changed", frozenset(conference.unseen_changes)))
         conference.programme_changed.subscribe(
             self, lambda reloaded: self.replace_programme(reloaded.after))
         self.set_focus(self.sessions_widget)
@@ -166,7 +171,8 @@ class BrowserScreen(Elsewhere, Screen[None]):
     def on_unmount(self) -> None:
         for announcer in (self.conference.agenda_changed, self.conference.status_changed,
                           self.conference.time_passed, self.conference.programme_changed,
-                          self.conference.sharing.friends_changed):
+                          self.conference.sharing.friends_changed,
+                          self.conference.changes_noted):
             announcer.unsubscribe(self)
 
     def on_resize(self, event: Resize) -> None:

@@ -77,6 +77,15 @@ class Elsewhere:
         self.app.push_screen(PeopleScreen(self.view.catalogue, self.agenda,
                                           self.display_options, text), self._going_to)
 
+    def action_changes(self) -> None:
+        """The changes refreshes saw; looking at them takes their marks away."""
+        from confterm.ui.screens.change_log import ChangeLogScreen
+
+        conference = self.conference
+        self.app.push_screen(ChangeLogScreen(list(conference.changes_seen), conference.agenda,
+                                             self.display_options))
+        conference.look_at_changes()
+
     def action_now_next(self) -> None:
         from confterm.ui.screens.now_next import NowNextScreen
 
@@ -87,14 +96,13 @@ class Elsewhere:
     def action_choose_zone(self) -> None:
         """Choose the programme's time zone from every IANA zone, typed to narrow;
         the programme is opened again in it (and remembered so)."""
-        from textual.command import CommandPalette
-
         from confterm.ui.commands import ZoneChoices
+        from confterm.ui.screens.once import palette
 
         if self.conference.source is None:
             self.app.bell()
             return
-        self.app.push_screen(CommandPalette(providers=[ZoneChoices],
+        self.app.push_screen(palette(providers=[ZoneChoices],
                                             placeholder=_("Type a city or a zone…")))
 
     def set_programme_zone(self, zone: str) -> None:

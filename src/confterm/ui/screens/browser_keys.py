@@ -79,6 +79,8 @@ BROWSER_BINDINGS: list[BindingType] = [
             tooltip=N_("Open another programme: one opened before, or a file or URL")),
     Binding("Z", "choose_zone", N_("Set time zone"), show=False, id="programme-zone",
             tooltip=N_("Set the programme's time zone (for a file that names none)")),
+    Binding("c", "changes", N_("Changes"), show=False, id="changes",
+            tooltip=N_("What changed in the programme while you had it open (Δ marks it)")),
     Binding("e", "export", N_("Export"), show=False, id="export",
             tooltip=N_("Export my agenda to a calendar file (.ics)")),
     Binding("question_mark", "help", N_("Help"), id="help",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from textual.await_complete import AwaitComplete
+from textual.screen import Screen
 
 
 class ClosesOnce:
@@ -20,3 +22,21 @@ class ClosesOnce:
             return AwaitComplete()
         self._dismissed_already = True
         return super().dismiss(result)  # type: ignore[misc, no-any-return]
+
+
+def palette(**options: Any) -> Screen[Any]:
+    """Textual's command palette, closing once: an enter queued behind the one
+    that chose a command would otherwise dismiss it a second time, and Textual
+    would then pop the screen under it (and end the app)."""
+    made: Screen[Any] = _palette_class()(**options)
+    return made
+
+
+@cache
+def _palette_class() -> type[Screen[Any]]:
+    from textual.command import CommandPalette  # (imported when first asked for)
+
+    class Palette(ClosesOnce, CommandPalette):
+        pass
+
+    return Palette

@@ -21,6 +21,8 @@ class SessionLines(LineList):
     clashing: var[frozenset[str]] = var(frozenset())
     #: Friends' agendas by name: their initials mark the sessions they picked.
     friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
+    #: Sessions a refresh changed that the user has not looked at (``c``): marked Δ.
+    changed: var[frozenset[str]] = var(frozenset())
     #: Sessions over by then are drawn dimmed.
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
 
@@ -35,4 +37,4 @@ class SessionLines(LineList):
         self.marks_generation += 1
         self.refresh()
 
-    watch_agenda = watch_clashing = watch_friends = _marks_changed
+    watch_agenda = watch_clashing = watch_friends = watch_changed = _marks_changed

@@ -266,7 +266,8 @@ class SessionList(SessionLines):
                                   bookmark=self.agenda.get(row.session.id),
                                   clash=row.session.id in self.clashing,
                                   height=self.height_of(index),
-                                  going=going_marks(row.session.id, self.friends))
+                                  going=going_marks(row.session.id, self.friends),
+                                  changed=row.session.id in self.changed)
             if finished and state != "cursor":  # over: quieter, still there to read
                 lines = [line.stylize("dim") for line in lines]
             if state == "cursor":

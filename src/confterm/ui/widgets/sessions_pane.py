@@ -47,6 +47,7 @@ class SessionsPane(Vertical):
     now: var[dt.datetime | None] = var[dt.datetime | None](None)
     friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
     clashing: var[frozenset[str]] = var(frozenset())
+    changed: var[frozenset[str]] = var(frozenset())
     room_layout: var[RoomLayout] = var(RoomLayout())
     #: The grid rather than the list.
     grid: var[bool] = var(False)
@@ -67,7 +68,7 @@ class SessionsPane(Vertical):
         yield SessionList(id="sessions").data_bind(
             view=SessionsPane.results, display_options=SessionsPane.display_options,
             agenda=SessionsPane.agenda, now=SessionsPane.now, friends=SessionsPane.friends,
-            clashing=SessionsPane.clashing)
+            clashing=SessionsPane.clashing, changed=SessionsPane.changed)
         if self.grid:  # else made when first asked for (g): a quicker start
             yield self._make_grid()
 
@@ -147,7 +148,7 @@ class SessionsPane(Vertical):
             view=SessionsPane.view, display_options=SessionsPane.display_options,
             agenda=SessionsPane.agenda, now=SessionsPane.now,
             room_layout=SessionsPane.room_layout, friends=SessionsPane.friends,
-            clashing=SessionsPane.clashing)
+            clashing=SessionsPane.clashing, changed=SessionsPane.changed)
         return self._grid
 
     def _make_hidden_grid(self) -> None:
@@ -170,7 +171,7 @@ class SessionsPane(Vertical):
 
     # Whatever the grid would show changes: its day, marks, words, times, cursor.
     watch_view = watch_agenda = watch_friends = watch_now = watch_display_options = (
-        watch_current) = watch_room_layout = prepare_grid_soon
+        watch_current) = watch_room_layout = watch_changed = prepare_grid_soon
 
     @property
     def grid_pending(self) -> bool:

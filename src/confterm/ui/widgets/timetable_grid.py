@@ -34,7 +34,7 @@ from confterm.model.timetable import EMPTY, Box, Timetable, across, column_order
 from confterm.model.timetable import vertical as box_below
 from confterm.model.view import ScheduleView
 from confterm.timefmt import time_range
-from confterm.ui.render import going_marks
+from confterm.ui.render import CHANGED_MARK, going_marks
 from confterm.ui.widgets.legible import legible_on
 from confterm.ui.widgets.line_list import MOVEMENT_BINDINGS
 from confterm.ui.widgets.lines import line_strip
@@ -374,11 +374,10 @@ class TimetableGrid(SessionLines):
         return self.table.rooms[self.table.boxes[self.highlighted].column]
 
     def action_jump_to_room(self) -> None:
-        from textual.command import CommandPalette
-
         from confterm.ui.commands import RoomJump
+        from confterm.ui.screens.once import palette
 
-        self.app.push_screen(CommandPalette(providers=[RoomJump],
+        self.app.push_screen(palette(providers=[RoomJump],
                                             placeholder=_("Type a room's name…")))
 
     def go_to_room(self, room_id: str) -> None:
@@ -683,6 +682,8 @@ class TimetableGrid(SessionLines):
         going = going_marks(session.id, self.friends)
         if going:  # friends who picked it, by initial
             first.append((going + " ", "marker"))
+        if session.id in self.changed:  # changed by a refresh, not looked at yet
+            first.insert(0, (CHANGED_MARK + " ", "clash"))
         lines = [[*first, (title_lines[0], "title")]]
         lines += [[(text, "title")] for text in title_lines[1:]]
         lines += [[(text, "dim")] for text in extra]
