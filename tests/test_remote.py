@@ -268,6 +268,10 @@ async def test_changes_are_marked_until_looked_at_and_listed_for_scripts(
             moved = next(s.id for s in app.conference.programme.sessions if s.id.endswith("102"))
             rows = app.screen.query_one(SessionList)
             assert "Δ" in rows.row_text(moved)
+            app.screen.go_to_session(app.conference.catalogue.sessions[moved])
+            await pilot.pause()
+            detail = str(app.screen.query_one("#detail .detail-body").render())
+            assert "Changed: was" in detail and "11:00" in detail  # where it was before
             await pilot.press("c")
             assert isinstance(app.screen, ChangeLogScreen)
             log = str(app.screen.query_one("#changes-dialog Static").render())

@@ -412,6 +412,11 @@ class Conference:
         """The latest change of each session not looked at yet, by session id."""
         return {change.session: change for change in self.changes_seen if not change.seen}
 
+    @property
+    def latest_changes(self) -> dict[str, Seen]:
+        """The latest change kept of each session, by session id (what it was)."""
+        return {change.session: change for change in self.changes_seen}
+
     def look_at_changes(self) -> None:
         """The user has seen the changes: their marks go."""
         if not self.unseen_changes:

@@ -18,6 +18,7 @@ from textual.content import Content
 
 from confterm.i18n import N_, _, elided
 from confterm.model.agenda import Agenda, Bookmark
+from confterm.model.changes import Seen
 from confterm.model.programme import BACKGROUND_KINDS, Programme, Session
 from confterm.model.text import TEXT_LIMIT, clip
 from confterm.model.view import Catalogue
@@ -168,10 +169,28 @@ def slot_heading(start: dt.datetime, count: int, display: Display) -> Content:
         time=f"{local:%H:%M}", count=count), "$accent italic")
 
 
+def change_facts(said: dict[str, str], display: Display) -> str:
+    """"Thu 14:00–15:00 · Room A" from what a kept change says of a session."""
+    if "start" not in said:
+        return ""
+    start, end = (dt.datetime.fromisoformat(said[k]).astimezone(display.zone)
+                  for k in ("start", "end"))
+    room = clip(said.get("room", ""))
+    return f"{start:%a %H:%M}–{end:%H:%M}" + (f" · {room}" if room else "")
+
+
+def change_said(change: Seen, display: Display) -> str:
+    """What a session was before a refresh changed it ("was Thu 14:00–15:00 ·
+    Room A", or its old title)."""
+    was = (clip(change.before.get("title", "")) if change.what == "retitled"
+           else change_facts(change.before, display))
+    return _("was {when}").format(when=was) if was else _("new")
+
+
 def session_detail(session: Session, catalogue: Catalogue, display: Display,
                    agenda: Agenda | None = None,
                    friends: Mapping[str, Agenda] | None = None,
-                   width: int | None = None) -> Content:
+                   width: int | None = None, change: Seen | None = None) -> Content:
     """Everything known about a session, for the detail pane and modal. With
     *width*, list items (people, links) wrap under their text, not the bullet."""
 
@@ -187,6 +206,9 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
         (clip(session.title.get(lang)), "bold"), "\n\n",
         (heading, ""), "\n", (when, "bold"), f"  {display.zone_name(programme)}",
     ]
+    if change is not None:  # what a refresh found
+        parts += ["\n", (f"{CHANGED_MARK} " + _("Changed: {what}").format(
+            what=change_said(change, display)), "$warning bold")]
     if session.indicative:
         parts += ["\n", (INDICATIVE_MARK + " " + _(
             "Indicative time and room: not from an official programme"), "$warning")]

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from confterm.conference.service import Conference
 from confterm.i18n import _, set_language
 from confterm.model.agenda import Agenda, at_now, clashing_ids
+from confterm.model.changes import Seen
 from confterm.model.facets import BY_ID
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue, ScheduleView
@@ -90,6 +91,8 @@ class BrowserScreen(Elsewhere, Screen[None]):
     clashing: var[frozenset[str]] = var(frozenset())
     #: Sessions a refresh changed that the user has not looked at yet (c).
     changed: var[frozenset[str]] = var(frozenset())
+    #: The latest change a refresh saw of each session (the details say what it was).
+    change_notes: var[dict[str, Seen]] = var[dict[str, Seen]](dict)
     #: Friends' agendas by name.
     friends: var[dict[str, Agenda]] = var[dict[str, Agenda]](dict)
     #: Whose sessions the "only these sessions" filter shows: a friend's (their
@@ -114,6 +117,7 @@ class BrowserScreen(Elsewhere, Screen[None]):
                                                               conference.catalogue))
         self.set_reactive(BrowserScreen.friends, conference.sharing.friends)
         self.set_reactive(BrowserScreen.changed, frozenset(conference.unseen_changes))
+        self.set_reactive(BrowserScreen.change_notes, conference.latest_changes)
         self.set_reactive(BrowserScreen.now, conference.clock.now())
         self.set_reactive(BrowserScreen.view, view)
         results = view.searched()
@@ -149,7 +153,7 @@ class BrowserScreen(Elsewhere, Screen[None]):
                     screen.current, screen.changed)
             yield SessionDetail(self.view.catalogue, id="detail").data_bind(
                 session=screen.current, display_options=screen.display_options,
-                agenda=screen.agenda, friends=screen.friends)
+                agenda=screen.agenda, friends=screen.friends, changes=screen.change_notes)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -159,8 +163,7 @@ class BrowserScreen(Elsewhere, Screen[None]):
         conference.status_changed.subscribe(self, partial(setattr, self, "offline_note"))
         conference.time_passed.subscribe(self, partial(setattr, self, "now"))
         conference.sharing.friends_changed.subscribe(self, partial(setattr, self, "friends"))
-        conference.changes_noted.subscribe(self, lambda _: setattr(
-            self, "changed", frozenset(conference.unseen_changes)))
+        conference.changes_noted.subscribe(self, lambda _: self._note_changes())
         conference.programme_changed.subscribe(
             self, lambda reloaded: self.replace_programme(reloaded.after))
         self.set_focus(self.sessions_widget)
@@ -256,6 +259,10 @@ class BrowserScreen(Elsewhere, Screen[None]):
     def watch_now(self, now: dt.datetime | None) -> None:
         if self.is_mounted and self.view.ending_after is not None and now is not None:
             self.view = self.view.not_over_at(now)
+
+    def _note_changes(self) -> None:
+        self.changed = frozenset(self.conference.unseen_changes)
+        self.change_notes = self.conference.latest_changes
 
     def watch_display_options(self, display: Display) -> None:
         if not self.is_mounted:

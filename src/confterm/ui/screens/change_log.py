@@ -3,8 +3,6 @@ each with what it was and is. Opening it marks them seen: the Δ marks go."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.binding import Binding
 from textual.content import Content
 
@@ -12,22 +10,12 @@ from confterm.i18n import N_, _
 from confterm.model.agenda import Agenda
 from confterm.model.changes import Seen, latest_first
 from confterm.model.text import clip
-from confterm.ui.render import Display
+from confterm.ui.render import Display, change_facts
 from confterm.ui.screens.text_dialog import TextDialog
 
 #: What each kind of change is called.
 WHAT = {"added": N_("new"), "cancelled": N_("cancelled"), "moved": N_("moved"),
         "room": N_("room changed"), "retitled": N_("retitled")}
-
-
-def facts(said: dict[str, str], display: Display) -> str:
-    """"Thu 14:00–15:00 · Room A" from what a change kept."""
-    if "start" not in said:
-        return ""
-    start, end = (dt.datetime.fromisoformat(said[k]).astimezone(display.zone)
-                  for k in ("start", "end"))
-    room = clip(said.get("room", ""))
-    return f"{start:%a %H:%M}–{end:%H:%M}" + (f" · {room}" if room else "")
 
 
 class ChangeLogScreen(TextDialog):
@@ -49,7 +37,7 @@ class ChangeLogScreen(TextDialog):
             marked = change.session in self.agenda
             title = clip(change.after.get("title") or change.before.get("title") or
                          change.session)
-            was, now = facts(change.before, display), facts(change.after, display)
+            was, now = change_facts(change.before, display), change_facts(change.after, display)
             if change.what == "retitled":
                 was = clip(change.before.get("title", ""))
             said = " → ".join(x for x in (was, now) if x)

@@ -42,6 +42,7 @@ class DetailScreen(ClosesOnce, ModalScreen[None]):
             detail.set_reactive(SessionDetail.display_options, self.display_options)
             detail.set_reactive(SessionDetail.agenda, self.agenda)
             detail.set_reactive(SessionDetail.friends, self.conference.sharing.friends)
+            detail.set_reactive(SessionDetail.changes, self.conference.latest_changes)
             yield detail
         yield KeyFooter()
 

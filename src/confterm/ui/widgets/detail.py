@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from confterm.i18n import _
 from confterm.model.agenda import Agenda
+from confterm.model.changes import Seen
 from confterm.model.programme import Session
 from confterm.model.view import Catalogue
 from confterm.ui.render import Display, session_detail
@@ -20,6 +21,8 @@ class SessionDetail(VerticalScroll):
     agenda: reactive[Agenda] = reactive(Agenda())
     catalogue: reactive[Catalogue | None] = reactive(None)
     friends: reactive[dict[str, Agenda]] = reactive(dict)
+    #: The latest change a refresh saw of each session, by id (what it was).
+    changes: reactive[dict[str, Seen]] = reactive(dict)
 
     def __init__(self, catalogue: Catalogue, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -44,6 +47,9 @@ class SessionDetail(VerticalScroll):
     def watch_friends(self) -> None:
         self._refresh()
 
+    def watch_changes(self) -> None:
+        self._refresh()
+
     def on_resize(self) -> None:
         self._refresh()  # list items are wrapped to the width
 
@@ -57,4 +63,5 @@ class SessionDetail(VerticalScroll):
         else:
             body.update(session_detail(self.session, self.catalogue, self.display_options,
                                        self.agenda, self.friends,
-                                       width=self.scrollable_content_region.width or None))
+                                       width=self.scrollable_content_region.width or None,
+                                       change=self.changes.get(self.session.id)))
