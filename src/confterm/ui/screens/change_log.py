@@ -38,8 +38,9 @@ class ChangeLogScreen(TextDialog):
             title = clip(change.after.get("title") or change.before.get("title") or
                          change.session)
             was, now = change_facts(change.before, display), change_facts(change.after, display)
-            if change.what == "retitled":
-                was = clip(change.before.get("title", ""))
+            if change.what == "retitled":  # the titles, not the (same) times
+                was, now = (clip(change.before.get("title", "")),
+                            clip(change.after.get("title", "")))
             said = " → ".join(x for x in (was, now) if x)
             seen = change.when.astimezone(display.zone)
             parts += [("★ " if marked else "  ", "$warning bold"),
