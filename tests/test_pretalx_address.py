@@ -112,3 +112,32 @@ def test_a_web_page_with_no_schedule_under_it_is_still_refused() -> None:
             pytest.raises(ProgrammeError) as caught:
         open_location(f"{base}/some/page", deadline=10)
     assert "web page" in caught.value.report()
+
+
+def test_an_event_page_linking_its_schedule_opens_that_schedule() -> None:
+    """``<link rel="alternate" type="application/vnd.c3voc.schedule+json">`` in the
+    page's head names the schedule: it is opened (JSON before XML), and kept as
+    the programme's address."""
+    page = (b'<!doctype html><html><head><title>Camp</title>'
+            b'<link rel="stylesheet" href="/style.css">'
+            b'<link rel="alternate" type="application/vnd.c3voc.schedule+xml" '
+            b'href="/fahrplan/schedule.xml">'
+            b"<link href='fahrplan/schedule.json?v=1&amp;x=2' rel='alternate' "
+            b"type='application/vnd.c3voc.schedule+json'>"
+            b"</head><body>Camp</body></html>")
+
+    def route(handler: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
+        if handler.path == "/camp/fahrplan/schedule.json?v=1&x=2":
+            return 200, {"Content-Type": "application/json"}, JSON
+        if handler.path == "/fahrplan/schedule.xml":
+            return 200, {"Content-Type": "application/xml"}, XML
+        if handler.path == "/camp/":
+            return 200, HTML, page
+        return 404, HTML, PAGE
+
+    with site(route) as (address, asked):
+        opened = open_location(f"{address}/camp/")
+    assert opened.location == f"{address}/camp/fahrplan/schedule.json?v=1&x=2"
+    assert opened.found_under == f"{address}/camp/"
+    assert opened.programme.name.get("en") == "DemoCon 2025"
+    assert [path for path, _ in asked] == ["/camp/", "/camp/fahrplan/schedule.json?v=1&x=2"]

@@ -104,7 +104,9 @@ def _schedule_under(url: str, error: ProgrammeError, *, timezone: str | None,
     if not any(problem.message.startswith(remote.WEB_PAGE) for problem in error.problems):
         return None
     ends = time.monotonic() + (remote.DEADLINE if deadline is None else deadline)
-    for candidate, accept in schedule_candidates(url):
+    # The schedules the page links to (c3voc's alternate links), then pretalx's places.
+    linked: list[tuple[str, str | None]] = [(link, None) for link in remote.schedule_links(url)]
+    for candidate, accept in [*linked, *schedule_candidates(url)]:
         left = ends - time.monotonic()
         if left <= 0:
             return None

@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import socket
 import threading
 import time
@@ -187,6 +188,7 @@ class _Download:
             raise DownloadFailed(f"the download was cut short ({len(raw)} of "
                                  f"{int(announced)} bytes)")
         if _is_web_page(headers.get("Content-Type") or "", raw):
+            _remember_page(self.request.full_url, response.geturl(), raw)
             raise DownloadFailed(WEB_PAGE)
         self.final_url = response.geturl()
         return raw, headers
@@ -238,6 +240,43 @@ class _Download:
 def _shut(sock: socket.socket) -> None:
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
+
+
+#: The last web pages met where a schedule was expected (address: its start), so
+#: that the schedule they link to can be found (see ``schedule_links``).
+_PAGES: dict[str, tuple[str, bytes]] = {}
+_PAGE_HEAD = 256 * 1024  # the links are in the head: the start of a page suffices
+_C3VOC_TYPES = ("application/vnd.c3voc.schedule+json", "application/vnd.c3voc.schedule+xml")
+_LINK_TAG = re.compile(rb"<link\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(rb"""([a-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def _remember_page(url: str, final_url: str, raw: bytes) -> None:
+    _PAGES[url] = (final_url, raw[:_PAGE_HEAD])
+    while len(_PAGES) > 4:
+        _PAGES.pop(next(iter(_PAGES)))
+
+
+def schedule_links(url: str) -> list[str]:
+    """The schedules the web page last seen at *url* links to as alternates
+    (``<link rel="alternate" type="application/vnd.c3voc.schedule+json" href=…>``,
+    JSON first), as absolute http(s) addresses."""
+    from html import unescape
+    from urllib.parse import urljoin
+
+    base, page = _PAGES.get(url, (url, b""))
+    found: list[tuple[int, str]] = []
+    for tag in _LINK_TAG.findall(page):
+        attributes = {m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or b"")
+                      for m in _ATTRIBUTE.finditer(tag)}
+        kind = attributes.get(b"type", b"").decode("ascii", "replace").strip().lower()
+        rel = attributes.get(b"rel", b"").decode("ascii", "replace").lower().split()
+        href = unescape(attributes.get(b"href", b"").decode("utf-8", "replace")).strip()
+        if "alternate" in rel and kind in _C3VOC_TYPES and href:
+            address = urljoin(base, href)
+            if address.startswith(("http://", "https://")):
+                found.append((_C3VOC_TYPES.index(kind), address))
+    return [address for _, address in sorted(found)]
 
 
 def _is_web_page(content_type: str, raw: bytes) -> bool:
