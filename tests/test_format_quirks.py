@@ -4,10 +4,12 @@ with roles, ISO 8601 durations, per-language text, types in any case), frab's
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
 from confterm.formats.detect import load_any
+from confterm.model.programme import Session
 
 GUIDS = [f"00000000-0000-4000-8000-00000000000{n}" for n in range(10)]
 
@@ -29,6 +31,11 @@ def schedule2() -> bytes:
          "url": "https://example.org/night", "title": "After midnight", "subtitle": "",
          "track": None, "type": "workshop", "language": "de", "abstract": "",
          "participants": [], "links": []},
+        {"guid": GUIDS[9], "start": "2025-12-27T15:00:00+01:00",
+         "end": "2025-12-27T16:00:00+01:00", "room": {"guid": GUIDS[1]}, "slug": "gone",
+         "url": "", "title": "Called off", "subtitle": None, "track": None, "type": "talk",
+         "language": "en", "abstract": None, "participants": [], "links": [],
+         "state": "CANCELED"},
         {"guid": GUIDS[7], "@type": "MetaEvent", "start": "2025-12-27T12:00:00+01:00",
          "end": "2025-12-27T13:00:00+01:00", "room": {"guid": GUIDS[1]}, "slug": "lunch",
          "url": "", "title": "Lunch", "subtitle": None, "track": None, "type": "other",
@@ -44,10 +51,36 @@ def schedule2() -> bytes:
         "events": events}}).encode()
 
 
+def opening_cancelled(sessions: dict[str, Session]) -> bool:
+    return sessions["Opening"].cancelled
+
+
+async def test_a_cancelled_session_is_shown_as_cancelled_not_left_out() -> None:
+    from confterm.model.agenda import Agenda, bookmark_for, clashing_ids
+    from confterm.model.view import Catalogue
+
+    from .ui.conftest import browser, make_app, row_text
+
+    programme = load_any(schedule2(), "schedule2.json")
+    gone = next(s for s in programme.sessions if s.title.get("en") == "Called off")
+    app = make_app(programme, dt.datetime(2025, 12, 1, tzinfo=dt.UTC))
+    async with app.run_test(size=(160, 48)):
+        assert gone.id in [s.id for s in browser(app).results.sessions]
+        assert "cancelled" in row_text(app, gone.id)
+    # It keeps no time: it clashes with nothing.
+    twin = next(s for s in programme.sessions if s.title.get("en") == "Opening")
+    overlapping = dataclasses.replace(twin, id="twin", start=gone.start, end=gone.end)
+    agenda = Agenda().with_bookmark(bookmark_for(gone)).with_bookmark(bookmark_for(overlapping))
+    catalogue = Catalogue(dataclasses.replace(programme,
+                                              sessions=(*programme.sessions, overlapping)))
+    assert clashing_ids(agenda, catalogue) == frozenset()
+
+
 def test_schedule2_reads_its_flat_events_with_people_roles_and_rooms() -> None:
     programme = load_any(schedule2(), "schedule2.json")
     sessions = {s.title.get("en"): s for s in programme.sessions}
-    assert set(sessions) == {"Opening", "After midnight", "Lunch"}
+    assert set(sessions) == {"Opening", "After midnight", "Lunch", "Called off"}
+    assert sessions["Called off"].cancelled and not opening_cancelled(sessions)
     opening = sessions["Opening"]
     people = {p.id: p.name for p in programme.people}
     assert [(people[p.person], p.role.value) for p in opening.people] == [

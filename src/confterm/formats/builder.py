@@ -298,7 +298,7 @@ class ProgrammeBuilder:
                     track: str | None = None, themes: tuple[str, ...] = (),
                     people: tuple[tuple[str, str], ...] = (), description: str = "",
                     links: Iterable[tuple[str, str | None]] = (),
-                    recorded: bool | None = None) -> str:
+                    recorded: bool | None = None, cancelled: bool = False) -> str:
         if not (FIRST_YEAR <= start.year <= LAST_YEAR and FIRST_YEAR <= end.year <= LAST_YEAR):
             for moment, field_name in ((start, "start"), (end, "end")):
                 sane(moment, f"{fallback_id}.{field_name}", self.source)
@@ -355,6 +355,8 @@ class ProgrammeBuilder:
             entry["links"] = found_links
         if recorded is not None:
             entry["recorded"] = recorded
+        if cancelled:
+            entry["cancelled"] = True
         self.sessions.append(entry)
         return session_id
 

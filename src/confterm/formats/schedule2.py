@@ -111,4 +111,5 @@ def _add_event(builder: ProgrammeBuilder, event: dict[str, Any], rooms: dict[str
         kind="break" if is_meta else kind_of(kind.lower() or None),
         room=rooms.get(room_guid) or (builder.room(room_name) if room_name else None),
         track=builder.track(track) if track else None,
-        people=tuple(people), description=description, links=links)
+        people=tuple(people), description=description, links=links,
+        cancelled=_text(event.get("state")).lower() in ("canceled", "cancelled"))

@@ -77,7 +77,7 @@ class Agenda:
 def takes_time(session: Session) -> bool:
     """Whether a session keeps you from another: an exhibition open all day or a
     break does not, so it never clashes and leaves your free time free."""
-    return session.kind not in BACKGROUND_KINDS
+    return session.kind not in BACKGROUND_KINDS and not session.cancelled
 
 
 #: Sessions that started this long before now are still "now" (you may walk in).

@@ -46,5 +46,5 @@ def session_json(session: Session) -> dict[str, Any]:
         "description": _text(session.description), "notes": _text(session.notes),
         "indicative": session.indicative, "language": list(session.language),
         "links": [{"title": link.title, "url": link.url} for link in session.links],
-        "recorded": session.recorded,
+        "recorded": session.recorded, "cancelled": session.cancelled,
     }

@@ -239,6 +239,9 @@ class Session:
     recorded: bool | None = None
     """Whether the session is recorded (streamed or published later), where the
     programme says: c3voc ``do_not_record``, frab ``<recording><optout>``."""
+    cancelled: bool = False
+    """Cancelled, where the programme says so (schedule2 ``state``): shown as
+    cancelled, not left out."""
 
     @property
     def duration(self) -> dt.timedelta:

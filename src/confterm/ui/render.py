@@ -146,7 +146,10 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
     where = [x for x in (clip(catalogue.track_name(session, display.lang)),
                          clip(catalogue.room_name(session))) if x]
     spoken = [", ".join(clip(tag, 20) for tag in session.language)] if session.language else []
-    meta = " · ".join([*where, _(session.kind.value), *spoken])
+    meta = " · ".join([*([_("cancelled")] if session.cancelled else []), *where,
+                       _(session.kind.value), *spoken])
+    if session.cancelled:  # struck through and dim, with the word: not left out
+        title_style = "dim strike"
     themes = "  ".join(f"#{clip(catalogue.theme_label(t, display.lang))}" for t in session.themes)
     lines = [Content.assemble(marker, (when, "dim" if quiet else ""), gutter,
                               (title_lines[0], title_style))]
@@ -206,6 +209,8 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
         (clip(session.title.get(lang)), "bold"), "\n\n",
         (heading, ""), "\n", (when, "bold"), f"  {display.zone_name(programme)}",
     ]
+    if session.cancelled:
+        parts += ["\n", ("✕ " + _("Cancelled, as the programme says"), "$error bold")]
     if change is not None:  # what a refresh found
         parts += ["\n", (f"{CHANGED_MARK} " + _("Changed: {what}").format(
             what=change_said(change, display)), "$warning bold")]

@@ -611,7 +611,7 @@ class TimetableGrid(SessionLines):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        quiet = session.kind in BACKGROUND_KINDS
+        quiet = session.kind in BACKGROUND_KINDS or session.cancelled
         # Neighbouring boxes in a room take turns between two shades.
         base = ("timetable--quiet" if quiet else
                 "timetable--box-alt" if index % 2 else "timetable--box")
@@ -682,6 +682,8 @@ class TimetableGrid(SessionLines):
         going = going_marks(session.id, self.friends)
         if going:  # friends who picked it, by initial
             first.append((going + " ", "marker"))
+        if session.cancelled:  # said, not left out (and drawn quiet)
+            first.insert(0, ("✕ " + _("cancelled") + " ", "clash"))
         if session.id in self.changed:  # changed by a refresh, not looked at yet
             first.insert(0, (CHANGED_MARK + " ", "clash"))
         lines = [[*first, (title_lines[0], "title")]]
