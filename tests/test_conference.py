@@ -51,6 +51,10 @@ class FakeScheduler:
         if error is not None:
             done(error)
 
+    def read_again(self, work: Callable[[], object], done: Callable[[object], object], *,
+                   quiet: bool) -> None:
+        done(work())
+
     def live(self) -> list[Timer]:
         return [t for t in self.timers if not t.stopped]
 
@@ -222,3 +226,36 @@ def test_reminders_are_given_once(programme: Programme, scheduler: FakeScheduler
     conference.check_reminders(soon)
     conference.check_reminders(soon + dt.timedelta(minutes=1))
     assert [n.title for n in notices] == ["Starts in 5 min"]
+
+
+def test_the_conference_follows_its_file_every_refresh_minutes(
+        programme: Programme, scheduler: FakeScheduler, tmp_path: Path) -> None:
+    """refresh_minutes 0.05: every 3 seconds the file is looked at; read again
+    only when it changed, and then the new version is announced, quietly."""
+    import json
+    import os
+
+    from confterm.model.validation import programme_to_json
+    from confterm.opening.sources import open_location
+
+    (tmp_path / "settings.json").write_text(json.dumps({"refresh_minutes": 0.05}))
+    path = tmp_path / "programme.json"
+    data = programme_to_json(programme)
+    path.write_text(json.dumps(data))
+    conference, notices = open_conference(programme, scheduler, tmp_path,
+                                          source=open_location(str(path)))
+    heard: list[Reloaded] = []
+    conference.programme_changed.subscribe("screen", heard.append)
+    conference.start_refreshing()
+    refresh = next(t for t in scheduler.live() if t.repeat and t.callback == conference.refresh)
+    assert refresh.seconds == pytest.approx(3.0)
+    refresh.callback()  # untouched: nothing read
+    assert conference.refreshed == 0 and not heard
+    data["sessions"][0]["title"] = {"en": "Renamed", "fr": "Renommée"}
+    path.write_text(json.dumps(data))
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    refresh.callback()
+    assert conference.refreshed == 1 and len(heard) == 1 and heard[0].quiet
+    assert [m.after.title.get("en") for m in heard[0].changes.retitled] == ["Renamed"]
+    assert not [n for n in notices if "Up to date" in n.title or "updated" in n.message]

@@ -187,13 +187,13 @@ async def test_a_refresh_by_itself_is_quiet_unless_a_bookmark_changed() -> None:
             app.conference.bookmarks.set(bookmark_for(moved))
             await pilot.pause()
             frames, told = Counted.frames, len(app._notifications)
-            app.refresh_quietly()  # the server answers 304
-            await until(pilot, lambda: app.refreshed == 1, "the first refresh")
+            app.conference.refresh()  # the server answers 304
+            await until(pilot, lambda: app.conference.refreshed == 1, "the first refresh")
             await pilot.pause()
             assert Counted.frames == frames and len(app._notifications) == told
             served.body = changed_schedule()
-            app.refresh_quietly()
-            await until(pilot, lambda: app.refreshed == 2, "the second refresh")
+            app.conference.refresh()
+            await until(pilot, lambda: app.conference.refreshed == 2, "the second refresh")
             await pilot.pause()
             assert isinstance(app.screen, BrowserScreen)  # no report over the list
             said = [str(n.message) for n in app._notifications][told:]
@@ -234,8 +234,8 @@ async def test_a_file_is_read_again_only_when_it_changed(tmp_path: Path) -> None
         path.write_text(json.dumps(data))
         stat = path.stat()
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a later time
-        app.refresh_quietly()
-        await until(pilot, lambda: app.refreshed == 1, "the refresh")
+        app.conference.refresh()
+        await until(pilot, lambda: app.conference.refreshed == 1, "the refresh")
         titles = {s.title.get("en") for s in app.screen.view.programme.sessions}
         assert "Opening, renamed" in titles
         assert app.conference.refresh_work() is None  # read: untouched again
@@ -262,8 +262,8 @@ async def test_changes_are_marked_until_looked_at_and_listed_for_scripts(
         night["title"] = f"{night['title']}, renamed"  # in place
         served.body = json.dumps(data).encode()
         async with app.run_test(size=(160, 48)) as pilot:
-            app.refresh_quietly()
-            await until(pilot, lambda: app.refreshed == 1, "the refresh")
+            app.conference.refresh()
+            await until(pilot, lambda: app.conference.refreshed == 1, "the refresh")
             await pilot.pause()
             moved = next(s.id for s in app.conference.programme.sessions if s.id.endswith("102"))
             rows = app.screen.query_one(SessionList)

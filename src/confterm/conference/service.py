@@ -30,6 +30,7 @@ from confterm.model.agenda import (
 )
 from confterm.model.changes import Seen, seen_changes
 from confterm.model.clock import Clock
+from confterm.model.errors import ProgrammeError
 from confterm.model.programme import Programme, Session
 from confterm.model.text import clip, shown
 from confterm.model.view import Catalogue, ScheduleView
@@ -42,7 +43,6 @@ from confterm.wording import offline_note
 
 if TYPE_CHECKING:
     from confterm.model.changes import Changes
-    from confterm.model.errors import ProgrammeError
 
 #: Remembered state is written this long after the last change (and on quit).
 SAVE_DELAY = 0.5
@@ -109,6 +109,23 @@ class Scheduler(Protocol):
         """Run *work* off the interface's thread; when it returns an error, pass it
         to *done* on the interface's thread."""
 
+    def read_again(self, work: Callable[[], Opened | ProgrammeError],
+                   done: Callable[[Opened | ProgrammeError], object], *, quiet: bool) -> None:
+        """Run *work* (reading a programme again: maybe a slow download) in a
+        thread that quitting does not wait for; pass what it gives to *done* on
+        the interface's thread. One at a time of each kind (*quiet* or not)."""
+
+
+def _attempt(work: Callable[[], Opened]) -> Callable[[], Opened | ProgrammeError]:
+    """*work*, giving its ``ProgrammeError`` back instead of raising it."""
+    def attempt() -> Opened | ProgrammeError:
+        try:
+            return work()
+        except ProgrammeError as error:
+            return error
+
+    return attempt
+
 
 def _stamp(source: Opened | None) -> tuple[int, int] | None:
     """A file's modification time and size (None for a URL, or a file gone)."""
@@ -154,6 +171,8 @@ class Conference:
         self.sharing = Sharing(self)
         #: Sessions already reminded of in this run.
         self.reminded: set[str] = set()
+        #: Refreshes and reloads done (a test waits on it).
+        self.refreshed = 0
         #: The changes refreshes saw, kept per programme (``storage.change_log``).
         self.changes_seen: list[Seen] = load_changes(programme.id)
         self.changes_noted: Announcer[list[Seen]] = Announcer()
@@ -340,6 +359,40 @@ class Conference:
         self._tell(what.format(place=shown(self.source.location)), title=_("Reloading"),
                    timeout=3)
         return partial(reopen, self.source, deadline=float(self.settings.download_seconds))
+
+    # -- following the programme ---------------------------------------------------
+    def start_refreshing(self) -> None:
+        """Look for a new version every ``refresh_minutes`` (and now, behind the
+        first screen, when the copy in use is older than that)."""
+        minutes = self.settings.refresh_minutes
+        if minutes > 0 and self.source is not None:
+            self.scheduler.every(minutes * 60, self.refresh)
+            if self.refresh_due():
+                self.scheduler.later(0, self.refresh)
+
+    def refresh(self) -> None:
+        """Look for a new version, quietly: a URL asked with a conditional
+        request, a file read again only when it changed. A failure shows only as
+        the offline note; a change is told only where it touches a bookmark."""
+        work = self.refresh_work()
+        if work is not None:
+            self.scheduler.read_again(_attempt(work), partial(self._read_again, quiet=True),
+                                      quiet=True)
+
+    def reload(self) -> None:
+        """Read the programme again now (``r``), and say what came of it."""
+        work = self.reload_work()
+        if work is not None:
+            self.scheduler.read_again(_attempt(work), partial(self._read_again, quiet=False),
+                                      quiet=False)
+
+    def _read_again(self, result: Opened | ProgrammeError, *, quiet: bool) -> None:
+        if isinstance(result, ProgrammeError):
+            if not quiet:
+                self.reload_failed(result)
+        else:
+            self.reloaded(result, quiet=quiet)
+        self.refreshed += 1
 
     def refresh_work(self) -> Callable[[], Opened] | None:
         """What checks for a new version quietly (an automatic refresh), or None

@@ -71,8 +71,6 @@ class ConftermApp(App[Opened | None]):
         self.conference.notices.subscribe(self, self._show_notice)
         self.conference.programme_changed.subscribe(self, self._report_changes)
         self.collector = IdleCollector()
-        #: Refreshes and reloads done (for tests, which wait on it).
-        self.refreshed = 0
         #: Where the details of an unexpected error were written, if one happened.
         self.crash_log: Path | None = None
 
@@ -195,11 +193,7 @@ class ConftermApp(App[Opened | None]):
             self._show_notice(notice)
         conference.tick()
         self.set_interval(TICK_SECONDS, conference.tick)
-        minutes = conference.settings.refresh_minutes
-        if minutes > 0 and conference.source is not None:
-            self.set_interval(minutes * 60, self.refresh_quietly)
-            if conference.refresh_due():  # the cached copy is old: look now, behind it
-                self.call_after_refresh(self.refresh_quietly)
+        conference.start_refreshing()
         self._signals(self._signalled)
 
     def _show_notice(self, notice: Notice) -> None:
@@ -220,39 +214,7 @@ class ConftermApp(App[Opened | None]):
 
     # -- reloading --------------------------------------------------------------------
     def action_reload(self) -> None:
-        work = self.conference.reload_work()
-        if work is not None:
-            # The function, not a coroutine made now: quitting before the worker
-            # starts would leave that coroutine never awaited (a warning at exit).
-            async def reload() -> None:
-                await self._reload(work)
-
-            self.run_worker(reload, exclusive=True, group="reload")  # type: ignore[arg-type]
-
-    def refresh_quietly(self) -> None:
-        """Look for a new version (every ``refresh_minutes``): a URL asked with a
-        conditional request, a file read again if it changed. Quiet: a failure
-        shows only as the offline note, and a change is told only where it
-        touches a bookmark."""
-        work = self.conference.refresh_work()
-        if work is not None:
-            async def refresh() -> None:
-                await self._reload(work, quiet=True)
-
-            self.run_worker(refresh, exclusive=True, group="refresh")  # type: ignore[arg-type]
-
-    async def _reload(self, work: Callable[[], Opened], *, quiet: bool = False) -> None:
-        from confterm.model.errors import ProgrammeError
-        from confterm.ui.background import in_daemon_thread
-
-        try:
-            opened = await in_daemon_thread(work, name="confterm-reload")
-        except ProgrammeError as error:
-            if not quiet:
-                self.conference.reload_failed(error)
-            return
-        self.conference.reloaded(opened, quiet=quiet)
-        self.refreshed += 1
+        self.conference.reload()
 
     def _report_changes(self, reloaded: Reloaded) -> None:
         from confterm.ui.screens.changes import ChangesScreen

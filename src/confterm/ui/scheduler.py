@@ -8,6 +8,9 @@ from typing import Any
 from textual.app import App
 from textual.timer import Timer
 
+from confterm.model.errors import ProgrammeError
+from confterm.opening.sources import Opened
+
 
 class AppScheduler:
     """The ``confterm.conference.service.Scheduler`` of a Textual app."""
@@ -29,3 +32,15 @@ class AppScheduler:
                 self.app.call_from_thread(done, result)
 
         self.app.run_worker(run, thread=True, group="background")
+
+    def read_again(self, work: Callable[[], Opened | ProgrammeError],
+                   done: Callable[[Opened | ProgrammeError], object], *, quiet: bool) -> None:
+        async def read() -> None:
+            from confterm.ui.background import in_daemon_thread
+
+            done(await in_daemon_thread(work, name="confterm-reload"))
+
+        # The function, not a coroutine made now: quitting before the worker
+        # starts would leave that coroutine never awaited (a warning at exit).
+        self.app.run_worker(read, exclusive=True,  # type: ignore[arg-type]
+                            group="refresh" if quiet else "reload")
