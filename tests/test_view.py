@@ -189,3 +189,20 @@ def test_a_reload_reports_retitled_sessions_apart_from_moved_ones(programme: Pro
         (first.title.get("en"), "New title")]
     assert [m.after.id for m in changes.moved] == [second.id]  # moved, not only retitled
     assert changes.count() == 2 and bool(changes)
+
+
+def test_a_reload_reports_people_changed(programme: Programme) -> None:
+    import dataclasses
+
+    from confterm.model.changes import compare, seen_changes
+
+    session = next(s for s in programme.sessions if len(s.people) > 1)
+    fewer = dataclasses.replace(session, people=session.people[:1])
+    after = dataclasses.replace(programme, sessions=tuple(
+        fewer if s.id == session.id else s for s in programme.sessions))
+    changes = compare(programme, after)
+    assert [m.after.id for m in changes.people] == [session.id]
+    assert not changes.moved and not changes.retitled
+    seen = seen_changes(changes, programme, after, dt.datetime(2024, 11, 12, tzinfo=dt.UTC))
+    assert [(s.what, s.before["people"].count(","), s.after["people"].count(","))
+            for s in seen] == [("people", len(session.people) - 1, 0)]

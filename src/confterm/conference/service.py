@@ -87,6 +87,9 @@ class Reloaded:
         for change in changes.retitled:
             if change.after.id in bookmarks:
                 found.append((change.after, _("retitled")))
+        for change in changes.people:
+            if change.after.id in bookmarks:
+                found.append((change.after, _("people changed")))
         for session in changes.cancelled:
             if session.id in bookmarks:
                 found.append((session, _("cancelled")))

@@ -30,12 +30,16 @@ class Changes:
     moved: tuple[Moved, ...] = ()
     #: Same time and room, another title (in any language).
     retitled: tuple[Moved, ...] = ()
+    #: Same time, room and title, other people (speakers, moderators…).
+    people: tuple[Moved, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.cancelled or self.moved or self.retitled)
+        return bool(self.added or self.cancelled or self.moved or self.retitled
+                    or self.people)
 
     def count(self) -> int:
-        return len(self.added) + len(self.cancelled) + len(self.moved) + len(self.retitled)
+        return (len(self.added) + len(self.cancelled) + len(self.moved)
+                + len(self.retitled) + len(self.people))
 
 
 def compare(old: Programme, new: Programme, bookmarked: Collection[str] = ()) -> Changes:
@@ -54,7 +58,12 @@ def compare(old: Programme, new: Programme, bookmarked: Collection[str] = ()) ->
                 if before[i].title != after[i].title
                 and (before[i].start, before[i].end, before[i].room)
                 == (after[i].start, after[i].end, after[i].room)]
+    people = [Moved(before[i], after[i]) for i in before.keys() & after.keys()
+              if before[i].people != after[i].people and before[i].title == after[i].title
+              and (before[i].start, before[i].end, before[i].room)
+              == (after[i].start, after[i].end, after[i].room)]
     return Changes(
+        people=tuple(sorted(people, key=lambda m: order(m.after))),
         retitled=tuple(sorted(retitled, key=lambda m: order(m.after))),
         added=tuple(sorted((after[i] for i in after.keys() - before.keys()), key=order)),
         cancelled=tuple(sorted((before[i] for i in before.keys() - after.keys()), key=order)),
@@ -67,7 +76,8 @@ class Seen:
     the user has looked (``c``), and for ``confterm changes``."""
 
     session: str
-    #: "added", "cancelled", "moved" (its time, and maybe its room), "room", "retitled".
+    #: "added", "cancelled", "moved" (its time, and maybe its room), "room",
+    #: "retitled", "people".
     what: str
     #: What it was and is: "start", "end" (ISO), "room" (its name), "title".
     before: dict[str, str]
@@ -78,8 +88,10 @@ class Seen:
 
 def _facts(session: Session, programme: Programme) -> dict[str, str]:
     rooms = {room.id: room.name for room in programme.rooms}
+    people = {person.id: person.name for person in programme.people}
     return {"start": session.start.isoformat(), "end": session.end.isoformat(),
-            "room": rooms.get(session.room or "", ""), "title": session.title.get("en")}
+            "room": rooms.get(session.room or "", ""), "title": session.title.get("en"),
+            "people": ", ".join(people.get(p.person, p.person) for p in session.people)}
 
 
 def seen_changes(changes: Changes, old: Programme, new: Programme,
@@ -91,6 +103,8 @@ def seen_changes(changes: Changes, old: Programme, new: Programme,
                    _facts(m.before, old), _facts(m.after, new), when) for m in changes.moved]
     found += [Seen(m.after.id, "retitled", _facts(m.before, old), _facts(m.after, new), when)
               for m in changes.retitled]
+    found += [Seen(m.after.id, "people", _facts(m.before, old), _facts(m.after, new), when)
+              for m in changes.people]
     return found
 
 

@@ -15,7 +15,8 @@ from confterm.ui.screens.text_dialog import TextDialog
 
 #: What each kind of change is called.
 WHAT = {"added": N_("new"), "cancelled": N_("cancelled"), "moved": N_("moved"),
-        "room": N_("room changed"), "retitled": N_("retitled")}
+        "room": N_("room changed"), "retitled": N_("retitled"),
+        "people": N_("people changed")}
 
 
 class ChangeLogScreen(TextDialog):
@@ -38,9 +39,9 @@ class ChangeLogScreen(TextDialog):
             title = clip(change.after.get("title") or change.before.get("title") or
                          change.session)
             was, now = change_facts(change.before, display), change_facts(change.after, display)
-            if change.what == "retitled":  # the titles, not the (same) times
-                was, now = (clip(change.before.get("title", "")),
-                            clip(change.after.get("title", "")))
+            if change.what in ("retitled", "people"):  # those, not the (same) times
+                key = "title" if change.what == "retitled" else "people"
+                was, now = clip(change.before.get(key, "")), clip(change.after.get(key, ""))
             said = " → ".join(x for x in (was, now) if x)
             seen = change.when.astimezone(display.zone)
             parts += [("★ " if marked else "  ", "$warning bold"),

@@ -72,6 +72,11 @@ class ChangesScreen(TextDialog):
             for change in changes.retitled:
                 was = clip(change.before.title.get(self.display_options.lang))
                 parts += self._line(change.after, _("was {when}").format(when=was))
+        if changes.people:
+            parts += ["\n", (_("People changed"), "bold underline"), "\n"]
+            for change in changes.people:
+                names = ", ".join(clip(p.name) for p in self.after.session_people(change.after))
+                parts += self._line(change.after, names)
         if changes.cancelled:
             parts += ["\n", (_("Cancelled"), "bold underline"), "\n"]
             for session in changes.cancelled:
