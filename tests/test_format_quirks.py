@@ -87,7 +87,8 @@ def test_schedule2_reads_its_flat_events_with_people_roles_and_rooms() -> None:
         ("Ada Lovelace", "speaker"), ("Grace Hopper", "moderator")]
     assert {r.id: r.name for r in programme.rooms}[opening.room or ""] == "Saal 1"
     assert opening.kind == "talk" and opening.description is not None
-    assert opening.description.get("en") == "Welcome everyone."  # its language's text
+    assert opening.description.get("en") == "Welcome everyone."  # every language kept
+    assert opening.description.get("de") == "Willkommen."
     assert any(link.url == "https://example.org/slides" for link in opening.links)
     night = sessions["After midnight"]
     assert night.end - night.start == dt.timedelta(hours=1, minutes=15)  # ISO duration

@@ -275,7 +275,7 @@ async def test_changes_are_marked_until_looked_at_and_listed_for_scripts(
             await pilot.press("c")
             assert isinstance(app.screen, ChangeLogScreen)
             log = str(app.screen.query_one("#changes-dialog Static").render())
-            assert "Lockpicking" in log and "renamed" in log and "moved" in log
+            assert "Lockpicking" in log and "renamed" in log and "delayed" in log
             await pilot.press("escape")
             await pilot.pause()
             assert "Δ" not in rows.row_text(moved)  # looked at
@@ -283,6 +283,6 @@ async def test_changes_are_marked_until_looked_at_and_listed_for_scripts(
     listed = json.loads(capsys.readouterr().out)
     assert code == 0
     what = {item["session"][-3:]: item["what"] for item in listed}
-    assert what == {"102": "moved", night["guid"][-3:]: "retitled", "101": "cancelled",
+    assert what == {"102": "delayed", night["guid"][-3:]: "retitled", "101": "cancelled",
                     "299": "added"}
     assert all(item["looked_at"] for item in listed)

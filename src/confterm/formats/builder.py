@@ -298,7 +298,8 @@ class ProgrammeBuilder:
                     track: str | None = None, themes: tuple[str, ...] = (),
                     people: tuple[tuple[str, str], ...] = (), description: str = "",
                     links: Iterable[tuple[str, str | None]] = (),
-                    recorded: bool | None = None, cancelled: bool = False) -> str:
+                    recorded: bool | None = None, cancelled: bool = False,
+                    descriptions: dict[str, str] | None = None) -> str:
         if not (FIRST_YEAR <= start.year <= LAST_YEAR and FIRST_YEAR <= end.year <= LAST_YEAR):
             for moment, field_name in ((start, "start"), (end, "end")):
                 sane(moment, f"{fallback_id}.{field_name}", self.source)
@@ -346,7 +347,12 @@ class ProgrammeBuilder:
         if people:
             entry["people"] = [{"person": pid, "role": role} for pid, role in people]
         description = description.strip()
-        if description:
+        if descriptions:  # given in several languages (language tag: text)
+            entry["description"] = {lang: text.strip() for lang, text in descriptions.items()
+                                    if text.strip()}
+            self.languages.extend(lang for lang in entry["description"]
+                                  if lang not in self.languages)
+        elif description:
             entry["description"] = {text_lang: description}
         if spoken:
             entry["language"] = list(spoken)

@@ -11,6 +11,7 @@ other formats.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from confterm.formats.builder import ProgrammeBuilder, kind_of, parse_duration, sane
@@ -34,6 +35,18 @@ def _text(value: Any, lang: str = "") -> str:
     """A text, or from texts per language the one in *lang*, else the first."""
     if isinstance(value, dict):
         value = value.get(lang) or next((v for v in value.values() if isinstance(v, str)), "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+#: A language tag as a key of texts per language ("en", "pt-BR").
+_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+
+
+def _in(value: Any, lang: str) -> str:
+    """A text in *lang* only: from texts per language, that one (or nothing); a
+    plain text, as it is."""
+    if isinstance(value, dict):
+        value = value.get(lang)
     return value.strip() if isinstance(value, str) else ""
 
 
@@ -104,6 +117,13 @@ def _add_event(builder: ProgrammeBuilder, event: dict[str, Any], rooms: dict[str
             if isinstance(item, dict):
                 links.append((_text(item.get("title")) or key.rstrip("s").capitalize(),
                               _text(item.get("url"))))
+    # Texts given per language ({"en": …, "de": …}): each language kept.
+    languages = sorted({lang for key in ("abstract", "description", "subtitle")
+                        if isinstance(event.get(key), dict)
+                        for lang in event[key] if isinstance(lang, str) and _TAG.match(lang)})
+    described = {lang: "\n\n".join(x for x in (
+        _in(event.get("subtitle"), lang), readable(_in(event.get("abstract"), lang)),
+        readable(_in(event.get("description"), lang))) if x) for lang in languages}
     builder.add_session(
         ids=(_text(event.get("guid")) or None, _text(event.get("code")) or None),
         fallback_id=_text(event.get("slug")) or title or "event",
@@ -112,4 +132,5 @@ def _add_event(builder: ProgrammeBuilder, event: dict[str, Any], rooms: dict[str
         room=rooms.get(room_guid) or (builder.room(room_name) if room_name else None),
         track=builder.track(track) if track else None,
         people=tuple(people), description=description, links=links,
-        cancelled=_text(event.get("state")).lower() in ("canceled", "cancelled"))
+        cancelled=_text(event.get("state")).lower() in ("canceled", "cancelled"),
+        descriptions={lang: text for lang, text in described.items() if text} or None)

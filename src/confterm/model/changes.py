@@ -51,7 +51,10 @@ def compare(old: Programme, new: Programme, bookmarked: Collection[str] = ()) ->
     def order(session: Session) -> tuple[bool, object, str]:
         return (session.id not in bookmarked, session.start, session.id)
 
-    moved = [Moved(before[i], after[i]) for i in before.keys() & after.keys()
+    both = before.keys() & after.keys()
+    # Cancelled: gone, or still there and now said to be cancelled.
+    called_off = [after[i] for i in both if after[i].cancelled and not before[i].cancelled]
+    moved = [Moved(before[i], after[i]) for i in both
              if (before[i].start, before[i].end, before[i].room)
              != (after[i].start, after[i].end, after[i].room)]
     retitled = [Moved(before[i], after[i]) for i in before.keys() & after.keys()
@@ -66,7 +69,8 @@ def compare(old: Programme, new: Programme, bookmarked: Collection[str] = ()) ->
         people=tuple(sorted(people, key=lambda m: order(m.after))),
         retitled=tuple(sorted(retitled, key=lambda m: order(m.after))),
         added=tuple(sorted((after[i] for i in after.keys() - before.keys()), key=order)),
-        cancelled=tuple(sorted((before[i] for i in before.keys() - after.keys()), key=order)),
+        cancelled=tuple(sorted([*(before[i] for i in before.keys() - after.keys()),
+                                *called_off], key=order)),
         moved=tuple(sorted(moved, key=lambda m: order(m.after))))
 
 
@@ -76,14 +80,25 @@ class Seen:
     the user has looked (``c``), and for ``confterm changes``."""
 
     session: str
-    #: "added", "cancelled", "moved" (its time, and maybe its room), "room",
-    #: "retitled", "people".
+    #: "added", "cancelled", "moved" (its time, and maybe its room), "delayed"
+    #: (later, same day and room), "room", "retitled", "people".
     what: str
     #: What it was and is: "start", "end" (ISO), "room" (its name), "title".
     before: dict[str, str]
     after: dict[str, str]
     when: dt.datetime
     seen: bool = False
+
+
+def _how_moved(move: Moved) -> str:
+    """"delayed": later the same day in the same room; "room": only the room;
+    else "moved"."""
+    before, after = move.before, move.after
+    if not move.time_changed:
+        return "room"
+    if (not move.room_changed and after.start > before.start and after.day == before.day):
+        return "delayed"
+    return "moved"
 
 
 def _facts(session: Session, programme: Programme) -> dict[str, str]:
@@ -99,8 +114,8 @@ def seen_changes(changes: Changes, old: Programme, new: Programme,
     """*changes* as one ``Seen`` per session changed."""
     found = [Seen(s.id, "added", {}, _facts(s, new), when) for s in changes.added]
     found += [Seen(s.id, "cancelled", _facts(s, old), {}, when) for s in changes.cancelled]
-    found += [Seen(m.after.id, "moved" if m.time_changed else "room",
-                   _facts(m.before, old), _facts(m.after, new), when) for m in changes.moved]
+    found += [Seen(m.after.id, _how_moved(m), _facts(m.before, old), _facts(m.after, new),
+                   when) for m in changes.moved]
     found += [Seen(m.after.id, "retitled", _facts(m.before, old), _facts(m.after, new), when)
               for m in changes.retitled]
     found += [Seen(m.after.id, "people", _facts(m.before, old), _facts(m.after, new), when)

@@ -16,7 +16,7 @@ from confterm.ui.screens.text_dialog import TextDialog
 #: What each kind of change is called.
 WHAT = {"added": N_("new"), "cancelled": N_("cancelled"), "moved": N_("moved"),
         "room": N_("room changed"), "retitled": N_("retitled"),
-        "people": N_("people changed")}
+        "people": N_("people changed"), "delayed": N_("delayed")}
 
 
 class ChangeLogScreen(TextDialog):
