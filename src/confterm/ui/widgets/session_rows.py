@@ -11,7 +11,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate, groupby
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, overload
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -42,6 +42,8 @@ class Row(NamedTuple):
     now_line: bool = False
 
 
+T = TypeVar("T")
+
 #: Each session's row alone and among parallel sessions, by its place in the
 #: catalogue's ``ordered`` (None: not made yet); kept per programme and language.
 RowCache = list[tuple["Row", "Row"] | None]
@@ -58,7 +60,30 @@ def _rows_of(session: Session, lang: str) -> tuple[Row, Row]:
     return Row(session, None, False, width), Row(session, None, not quiet, width)
 
 
-class SessionRows(Sequence[Row]):
+class _WorkedOut(Sequence[T]):
+    """A sequence whose items are worked out when read (``_item``): indexing by
+    position (from the end too) and by slice, as a list does."""
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        length = len(self)
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(*index.indices(length))]
+        if index < 0:
+            index += length
+        if not 0 <= index < length:
+            raise IndexError(index)
+        return self._item(index)
+
+    def _item(self, index: int) -> T:
+        raise NotImplementedError
+
+
+class SessionRows(_WorkedOut[Row]):
     """The rows of a view, worked out by slot rather than by row: a keystroke at
     10,000 sessions makes the slots' headings (a day, the now line, a slot of
     parallel sessions), and a session's row is looked up (``RowCache``) only when
@@ -127,18 +152,7 @@ class SessionRows(Sequence[Row]):
     def __len__(self) -> int:
         return self._length
 
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Row]: ...
-
-    def __getitem__(self, index: int | slice) -> Row | list[Row]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._length))]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError(index)
+    def _item(self, index: int) -> Row:
         slot = bisect_right(self._first_rows, index) - 1
         offset, headings = index - self._first_rows[slot], self._headings[slot]
         if offset < len(headings):
@@ -169,7 +183,7 @@ class SessionRows(Sequence[Row]):
         return starts, starts.total
 
 
-class LineStarts(Sequence[int]):
+class LineStarts(_WorkedOut[int]):
     """The first line of each row of ``SessionRows``, worked out per slot."""
 
     def __init__(self, rows: SessionRows, long: list[bool]) -> None:
@@ -187,18 +201,7 @@ class LineStarts(Sequence[int]):
     def __len__(self) -> int:
         return len(self._rows)
 
-    @overload
-    def __getitem__(self, index: int) -> int: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[int]: ...
-
-    def __getitem__(self, index: int | slice) -> int | list[int]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _item(self, index: int) -> int:
         rows = self._rows
         slot = bisect_right(rows._first_rows, index) - 1
         offset, heads = index - rows._first_rows[slot], len(rows._headings[slot])
