@@ -114,6 +114,10 @@ class Catalogue:
             found = self._facet_values[index] = [of(self, s) for s in self.ordered]
         return found
 
+    def facet_values_made(self, index: int) -> list[tuple[str, ...]] | None:
+        """``facet_values(index)`` if made already (by the indexing thread), else None."""
+        return self._facet_values.get(index)
+
     @cached_property
     def _facet_values(self) -> dict[int, list[tuple[str, ...]]]:
         return {}
@@ -448,7 +452,7 @@ class ScheduleView:
         counts = [dict.fromkeys(facet.available(catalogue), 0) for facet in FACETS]
         # Each facet's values as made for every session (in the indexing thread),
         # else worked out for the day's sessions alone (at start, before that).
-        made = [catalogue._facet_values.get(index) for index in range(len(FACETS))]
+        made = [catalogue.facet_values_made(index) for index in range(len(FACETS))]
         value_of = [facet.values for facet in FACETS]
         base = replace(self, filters=NO_FILTERS, candidates=None)
         in_use = [(index, chosen) for index, chosen in enumerate(self.filters) if chosen]
