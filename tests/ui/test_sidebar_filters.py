@@ -210,3 +210,17 @@ async def test_kind_and_recording_sections_filter_and_are_remembered() -> None:
     app = make_app(PROGRAMME, BEFORE)
     async with app.run_test(size=(100, 30)):
         assert browser(app).view.chosen_filters() == {"kind": {"panel"}, "recorded": {"no"}}
+
+
+async def test_a_key_brings_its_list_into_sight_in_a_folded_sidebar() -> None:
+    """At 80×24 the sidebar comes back over the list: k's kinds, below the
+    fold, are scrolled into sight."""
+    from ..test_facets import PROGRAMME
+
+    app = make_app(PROGRAMME, BEFORE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k")
+        kinds = browser(app).query_one("#kinds", FacetList)
+        await until(pilot, lambda: 0 <= kinds.region.y < 24 and kinds.region.height > 0,
+                    "the kinds in sight")
+        assert browser(app).focused is kinds

@@ -426,6 +426,8 @@ class BrowserScreen(Elsewhere, Screen[None]):
             return
         self._open_sidebar()
         self.set_focus(found)
+        # (A sidebar just brought back is laid out in the next frame: then in sight.)
+        self.call_after_refresh(found.scroll_visible, animate=False)
 
     def toggle_filter(self, facet_id: str, value: str) -> None:
         self.view = self.view.toggle(facet_id, value)
