@@ -251,6 +251,7 @@ async def test_changes_are_marked_until_looked_at_and_listed_for_scripts(
     from confterm.ui.widgets.session_list import SessionList
 
     from .conftest import until
+    from .ui.conftest import palette_lists
 
     served = Served(PRETALX)
     with serve(served) as (url, _):
@@ -272,7 +273,9 @@ async def test_changes_are_marked_until_looked_at_and_listed_for_scripts(
             await pilot.pause()
             detail = str(app.screen.query_one("#detail .detail-body").render())
             assert "Changed: was" in detail and "11:00" in detail  # where it was before
-            await pilot.press("c")
+            await pilot.press("ctrl+p", *"changes")
+            await until(pilot, palette_lists(app, "Changes in the programme…"), "the entry")
+            await pilot.press("escape", "c")
             assert isinstance(app.screen, ChangeLogScreen)
             log = str(app.screen.query_one("#changes-dialog Static").render())
             assert "Lockpicking" in log and "renamed" in log and "delayed" in log

@@ -140,6 +140,18 @@ class DayCommands(_BrowserCommands):
                    partial(browser.action_go_day, number), _("Day"))
 
 
+class ChangeCommands(_BrowserCommands):
+    """The changes refreshes found (c), where there are any."""
+
+    def entries(self) -> Iterable[Entry]:
+        browser = self.browser
+        unseen = len(browser.changed)
+        if browser.conference.changes_seen:
+            yield (_("Changes in the programme…"), browser.action_changes,
+                   ngettext("{count} not looked at yet", "{count} not looked at yet",
+                            unseen).format(count=unseen))
+
+
 class FilterCommands(_FoundByName):
     """Every facet's values to filter on (themes, rooms, kinds…): found by name,
     not listed when the palette opens (a long wall of them would hide the rest)."""

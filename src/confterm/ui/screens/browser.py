@@ -28,6 +28,7 @@ from confterm.model.programme import Session
 from confterm.model.view import Catalogue, ScheduleView
 from confterm.storage.settings import BrowseState
 from confterm.ui.commands import (
+    ChangeCommands,
     DayCommands,
     FilterCommands,
     FriendCommands,
@@ -73,7 +74,7 @@ class BrowserScreen(Elsewhere, Screen[None]):
     # the first focusable widget (the sidebar's tracks) would only restyle twice.
     AUTO_FOCUS = ""
     COMMANDS = {SessionCommands, PeopleCommands, FriendCommands, DayCommands, FilterCommands,
-                RoomCommands, LanguageCommands}
+                RoomCommands, LanguageCommands, ChangeCommands}
     BINDINGS = BROWSER_BINDINGS
 
     #: State of the screen: children are bound to it and repaint themselves.
