@@ -78,3 +78,23 @@ def test_term_dumb_chooses_plain_and_the_end_of_input_ends_it() -> None:
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert "1. now: Wed 13 Nov" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_changes_an_open_browser_saw_are_listed_as_lines() -> None:
+    import datetime as dt
+
+    from confterm.model.changes import Seen
+    from confterm.storage.change_log import add_changes
+
+    assert "No change seen yet" in plain("changes\nquit\n")[-1]
+    when = dt.datetime(2024, 11, 13, 13, 30, tzinfo=dt.UTC)
+    add_changes(PROGRAMME_ID, [
+        Seen("d2-wa-iot", "moved", {"start": "2024-11-13T16:30:00-03:00",
+                                    "end": "2024-11-13T17:30:00-03:00",
+                                    "title": "The Internet of Things (IoT)"},
+             {"start": "2024-11-13T17:00:00-03:00", "end": "2024-11-13T18:00:00-03:00",
+              "title": "The Internet of Things (IoT)"}, when)])
+    lines = plain("changes\nshow 1\nquit\n")
+    assert any(line.startswith("1. moved: The Internet of Things (IoT) · seen Wed 13 Nov 13:30")
+               for line in lines)
+    assert "Id: d2-wa-iot" in lines  # its number leads to the session

@@ -34,6 +34,7 @@ HELP = """Commands (one a line; N is a number from the last list, or a session i
   bookmark N       add it to my agenda (unbookmark N removes it)
   agenda           my bookmarked sessions, with clashes
   people NAME      people whose name holds NAME, and their sessions
+  changes          what an open browser saw change in the programme, latest first
   help             this list
   quit             leave (so does the end of the input)"""
 
@@ -103,7 +104,8 @@ class PlainSession:
         handlers: dict[str, Callable[[str], None]] = {
             "now": self.now, "next": self.next, "day": self.day, "search": self.search,
             "show": self.show, "bookmark": self.bookmark, "unbookmark": self.unbookmark,
-            "agenda": self.agenda, "people": self.people, "help": self.help}
+            "agenda": self.agenda, "people": self.people, "changes": self.changes,
+            "help": self.help}
         handler = handlers.get(command)
         if handler is None:
             self.say(f"Unknown command: {clip(command, 40)}. Type help for the commands.")
@@ -232,6 +234,28 @@ class PlainSession:
         for first, second in clashing_pairs(sessions):
             self.say(f"Clash: {clip(first.title.get('en'))} and "
                      f"{clip(second.title.get('en'))}.")
+
+    def changes(self, _rest: str) -> None:
+        from confterm.model.changes import latest_first
+        from confterm.storage.change_log import load_changes
+
+        agenda = self.store.agenda
+        found = latest_first(load_changes(self.catalogue.programme.id),
+                             agenda.bookmarks.keys())
+        if not found:
+            self.say("No change seen yet: an open browser notes the changes it finds.")
+            return
+        self.listed = []
+        for change in found:
+            session = self.catalogue.sessions.get(change.session)
+            if session is not None:
+                self.listed.append(session)
+            number = f"{len(self.listed)}. " if session is not None else ""
+            title = clip(change.after.get("title") or change.before.get("title")
+                         or change.session)
+            mark = " · bookmarked" if change.session in agenda else ""
+            self.say(f"{number}{change.what}: {title} · seen "
+                     f"{change.when:%a %d %b %H:%M}{mark}")
 
     def people(self, rest: str) -> None:
         words = fold(rest).split()
