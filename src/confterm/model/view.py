@@ -470,7 +470,3 @@ class ScheduleView:
                     if value in facet_counts:
                         facet_counts[value] += 1
         return {facet.id: count for facet, count in zip(FACETS, counts, strict=True)}
-
-    def theme_counts(self) -> dict[str, int]:
-        """For each theme: how many sessions would match if it were the only theme chosen."""
-        return self.facet_counts["theme"]

@@ -141,7 +141,6 @@ class SessionRows(_WorkedOut[Row]):
             self._add(rows, taken, trailing, 0)
             rows += len(trailing)
         self._length = rows
-        self.session_index = RowIndex(self)
 
     def _add(self, row: int, first: int, headings: list[Row], which: int) -> None:
         self._first_rows.append(row)
@@ -249,7 +248,7 @@ def session_rows(view: ScheduleView, lang: str, now: dt.datetime | None = None,
     that started in the last quarter of an hour or start later, or after the
     last while they run."""
     rows = SessionRows(view, lang, now, cache if cache is not None else new_row_cache(view))
-    return rows, rows.session_index
+    return rows, RowIndex(rows)
 
 
 def fill_row_cache(cache: RowCache, view: ScheduleView, lang: str) -> None:
