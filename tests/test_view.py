@@ -95,8 +95,8 @@ def test_views_are_immutable_values(view: ScheduleView) -> None:
 def test_theme_counts_follow_day_and_track(view: ScheduleView) -> None:
     counts = view.on_day(DAY2).with_themes("iot").facet_counts["theme"]
     assert counts["blockchain"] == 1 and counts["iot"] == 1 and counts["ai"] == 0
-    assert view.on_day(DAY3).theme_counts()["ai"] == 4
-    assert view.on_day(DAY2).in_tracks("workshop-b").theme_counts()["detection"] == 2
+    assert view.on_day(DAY3).facet_counts["theme"]["ai"] == 4
+    assert view.on_day(DAY2).in_tracks("workshop-b").facet_counts["theme"]["detection"] == 2
 
 
 @settings(max_examples=60, deadline=None)
