@@ -11,6 +11,7 @@ import pytest
 from hypothesis import settings
 from textual.pilot import Pilot
 
+from confterm.i18n import set_language
 from confterm.model.programme import Programme
 from confterm.model.view import ScheduleView
 from confterm.opening.files import load_programme
@@ -54,6 +55,13 @@ def programme() -> Programme:
 @pytest.fixture(scope="session")
 def view(programme: Programme) -> ScheduleView:
     return ScheduleView.of(programme)
+
+
+@pytest.fixture(autouse=True)
+def english_restored() -> Iterator[None]:
+    """The interface's language is process-wide: a test in French leaves English."""
+    yield
+    set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from confterm.cli import main
+from confterm.i18n import set_language
 from confterm.model.agenda import bookmark_for
 from confterm.model.clock import Clock
 from confterm.opening.sources import open_location
@@ -27,6 +28,7 @@ def programme_file(tmp_path: Path, programme_id: str) -> Path:
 
 def test_a_new_id_at_the_same_file_takes_the_bookmarks_along(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    set_language("fr")  # as a browser in French left it: the command line speaks English
     path = programme_file(tmp_path, "mini-2025")
     assert main(["-p", str(path), "agenda", "add", "s1"]) == 0
     programme_file(tmp_path, "mini-conf-2025")  # the publisher renamed it

@@ -17,6 +17,7 @@ from confterm.cli.errors import (
     UsageError,
 )
 from confterm.cli.parser import build_parser
+from confterm.i18n import set_language
 from confterm.model.text import shown
 
 
@@ -24,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show every letter
         if hasattr(stream, "reconfigure"):  # (PYTHONIOENCODING=ascii) shows "?" instead
             stream.reconfigure(errors="replace")
+    set_language("en")  # the command line speaks English; the browser sets its own
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
