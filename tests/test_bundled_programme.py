@@ -21,7 +21,8 @@ def test_bundled_file_is_the_top_level_data_file() -> None:
 def test_event_facts(programme: Programme) -> None:
     assert programme.name.get("en") == "WCO Technology Conference and Exhibition 2024"
     assert "Frontières numériques" in programme.theme.get("fr")
-    assert programme.city == "Rio de Janeiro"
+    assert programme.city is not None and programme.city.get("fr") == "Rio de Janeiro"
+    assert programme.country is not None and programme.country.get("fr") == "Brésil"
     assert programme.timezone == "America/Sao_Paulo"
     assert [d.date for d in programme.days] == [
         dt.date(2024, 11, 12), dt.date(2024, 11, 13), dt.date(2024, 11, 14)]

@@ -68,7 +68,10 @@ def test_numbers_and_quoted_titles_are_the_releases(programme: Programme,
     assert {"1 300", "117", "54"} <= {plain(n) for n in numbers}
     for number in numbers:
         assert plain(number) in release, number
-    assert plain(programme.city or "") in release
+    for place in (programme.city, programme.country):
+        assert place is not None and plain(place.get("fr")) in release
+    (source,) = programme.sources  # its French title quotes the release's headline
+    assert plain(re.findall(r"«\s*(.+?)\s*»", source.title.get("fr"))[0]) in release
 
 
 def test_breaks_are_labelled_as_assumed_in_both_languages(programme: Programme,

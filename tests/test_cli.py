@@ -199,7 +199,8 @@ def test_json_carries_the_names_behind_the_ids(capsys: pytest.CaptureFixture[str
     assert code == 0
     document = json.loads(out)
     (session,) = document["sessions"]
-    assert document["rooms"] == {session["room"]: "Workshop Room A"}
+    assert document["rooms"] == {
+        session["room"]: {"en": "Workshop Room A", "fr": "Salle d'atelier A"}}
     assert set(document["tracks"]) == {session["track"]}
     assert set(document["people"]) == {p["person"] for p in session["people"]}
 

@@ -85,7 +85,7 @@ def test_schedule2_reads_its_flat_events_with_people_roles_and_rooms() -> None:
     people = {p.id: p.name for p in programme.people}
     assert [(people[p.person], p.role.value) for p in opening.people] == [
         ("Ada Lovelace", "speaker"), ("Grace Hopper", "moderator")]
-    assert {r.id: r.name for r in programme.rooms}[opening.room or ""] == "Saal 1"
+    assert {r.id: r.name.get("de") for r in programme.rooms}[opening.room or ""] == "Saal 1"
     assert opening.kind == "talk" and opening.description is not None
     assert opening.description.get("en") == "Welcome everyone."  # every language kept
     assert opening.description.get("de") == "Willkommen."

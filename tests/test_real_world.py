@@ -230,5 +230,5 @@ async def test_language_and_links_survive_import_json_and_details(
                                                     frozen=True))
     async with app.run_test(size=(160, 48)):
         detail = app.screen.query_one("#detail .detail-body").render().plain
-    assert "Kind: talk  ·  Language: de, en" in detail
+    assert "Kind: talk  ·  Language: German, English" in detail
     assert "• Recording\n  https://media.ex.org/v/1" in detail

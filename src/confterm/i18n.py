@@ -64,6 +64,13 @@ def elided(text: str) -> str:
     return _ELISION.sub(r"d'\1", text) if _state["lang"] == "fr" else text
 
 
+def spoken() -> str:
+    """The language the interface's words are in: the one set, or English where
+    it has no catalogue."""
+    lang = _state["lang"]
+    return lang if translated(lang) else "en"
+
+
 def translated(lang: str) -> bool:
     """Whether the interface has a catalogue for *lang* (English always has)."""
     return lang == "en" or isinstance(_catalogue(lang), gettext.GNUTranslations)

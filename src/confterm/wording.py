@@ -7,6 +7,7 @@ are shown (★ "must attend").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from confterm.i18n import N_, _
 from confterm.model.agenda import Priority
@@ -30,3 +31,21 @@ def offline_note(fetched_at: dt.datetime | None, offline: bool) -> str | None:
     if not offline or fetched_at is None:
         return None
     return _("offline — cached at {when}").format(when=f"{fetched_at.astimezone():%Y-%m-%d %H:%M}")
+
+
+def language_name(tag: str, in_lang: str | None = None) -> str:
+    """The language *tag* names, in *in_lang* (its own name when None): "anglais",
+    "English", "français". The tag itself where CLDR does not know it."""
+    return _language_name(tag, in_lang or tag)
+
+
+@functools.cache
+def _language_name(tag: str, in_lang: str) -> str:
+    from babel import Locale, UnknownLocaleError  # CLDR data: only when a name is shown
+
+    try:
+        names = Locale.parse(in_lang.replace("-", "_")).languages
+    except (UnknownLocaleError, ValueError):
+        return tag
+    found = names.get(tag.replace("-", "_")) or names.get(tag.split("-")[0].lower())
+    return found or tag

@@ -43,7 +43,7 @@ async def test_lang_chooses_french_and_l_switches_back(programme: Programme) -> 
         assert screen.display_options.lang == "fr"
         assert "Chercher" in footer_text(app) and "Aide" in footer_text(app)
         titles = [str(t.render()) for t in screen.query(".sidebar-title")]
-        assert titles[:2] == ["Parcours", "Thèmes"]
+        assert titles[:2] == ["Volets", "Thèmes"]
         days = screen.query_one(DayBar).render().plain  # type: ignore[attr-defined]
         assert "mar. 12 nov." in days and "mer. 13 nov." in days
         status = str(screen.query_one("#status").render())
@@ -61,7 +61,7 @@ async def test_lang_chooses_french_and_l_switches_back(programme: Programme) -> 
         assert [str(t.render()) for t in screen.query(".sidebar-title")][:2] == [
             "Tracks", "Themes"]
         assert "Wed 13 Nov" in screen.query_one(DayBar).render().plain  # type: ignore[attr-defined]
-        assert any("Language: en" in str(n.message) for n in app._notifications)
+        assert any("Language: English" in str(n.message) for n in app._notifications)
 
 
 @pytest.mark.usefixtures("french")
@@ -69,7 +69,7 @@ async def test_the_command_palette_speaks_french(programme: Programme) -> None:
     app = make_app(programme)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p", *"aller au jour")
-        await until(pilot, palette_lists(app, "Aller au jour 2 :"), "the days, in French")
+        await until(pilot, palette_lists(app, "Aller au jour 2\u00a0:"), "the days, in French")
         await pilot.press("ctrl+u", *"chaine de blocs")  # a theme, by its French name
         await until(pilot, palette_lists(app, "Filtrer sur Chaîne de blocs (Thèmes)"),
                     "the theme, in French")

@@ -360,7 +360,7 @@ HERE = f"{DAY2_AFTERNOON.astimezone():%H:%M}▶"
 
 @pytest.mark.parametrize(("key", "before", "after"), [
     ("z", "14:05▶", HERE),  # the zone
-    ("l", "Command-centre CONOPS", "CONOPS de centre de commande"),  # the language
+    ("l", "Command-centre CONOPS", "CONOPS de centre de"),  # the language
 ])
 async def test_the_shown_grid_is_redrawn_at_once(
         programme: Programme, key: str, before: str, after: str) -> None:

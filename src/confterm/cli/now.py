@@ -34,7 +34,9 @@ def run_now(args: argparse.Namespace) -> int:
         coming = [s for s in catalogue.ordered if s.start > moment and s.id in agenda][:1]
     if args.room:
         wanted = fold(args.room)
-        running, coming = ([s for s in sessions if fold(catalogue.room_name(s) or "") == wanted]
+        named = {room.id for room in catalogue.programme.rooms  # in any of its languages
+                 if any(fold(name) == wanted for name in room.name.root.values())}
+        running, coming = ([s for s in sessions if s.room in named]
                            for sessions in (running, coming))
     day = conference_day(catalogue, moment)
     said = Said(catalogue, agenda, lang, moment)
@@ -46,7 +48,7 @@ def run_now(args: argparse.Namespace) -> int:
         print_tsv(("state", "id", "day", "start", "end", "room", "title", "people",
                    "bookmarked"),
                   ([state, s.id, s.day.isoformat(), s.start.isoformat(), s.end.isoformat(),
-                    catalogue.room_name(s) or "", s.title.get(lang), said.people(s),
+                    catalogue.room_name(s, lang) or "", s.title.get(lang), said.people(s),
                     "yes" if s.id in agenda else ""]
                    for state, sessions in (("now", running), ("next", coming))
                    for s in sessions))
@@ -78,7 +80,8 @@ class Said:
 
     def line(self, session: Session) -> str:
         start, end = (t.astimezone(self.zone) for t in (session.start, session.end))
-        parts = [f"{start:%a %d %b %H:%M}–{end:%H:%M}", self.catalogue.room_name(session),
+        parts = [f"{start:%a %d %b %H:%M}–{end:%H:%M}",
+                 self.catalogue.room_name(session, self.lang),
                  clip(session.title.get(self.lang)), self.people(session),
                  "bookmarked" if session.id in self.agenda else ""]
         return " · ".join(clip(p) for p in parts if p)
@@ -102,14 +105,14 @@ class Said:
         if found.now:  # a bookmark first, else what takes your time (not the exhibition)
             session = next((s for s in found.now if s.id in self.agenda),
                            next((s for s in found.now if takes_time(s)), found.now[0]))
-            room = self.catalogue.room_name(session)
+            room = self.catalogue.room_name(session, self.lang)
             parts.append(f"▶ {clip(session.title.get(self.lang), 60)}"
                          + (f" ({clip(room, 30)})" if room else "")
                          + f" until {session.end.astimezone(self.zone):%H:%M}")
         if found.next:
             session = next((s for s in found.next if s.id in self.agenda),
                            next((s for s in found.next if takes_time(s)), found.next[0]))
-            room = self.catalogue.room_name(session)
+            room = self.catalogue.room_name(session, self.lang)
             start = session.start.astimezone(self.zone)
             when = (f"{start:%H:%M}" if start.date() == self.moment.astimezone(self.zone).date()
                     else f"{start:%a %H:%M}")
@@ -120,6 +123,7 @@ class Said:
     def record(self, session: Session) -> dict[str, object]:
         return {"id": session.id, "day": session.day.isoformat(),
                 "start": session.start.isoformat(), "end": session.end.isoformat(),
-                "room": self.catalogue.room_name(session), "title": session.title.get(self.lang),
+                "room": self.catalogue.room_name(session, self.lang),
+                "title": session.title.get(self.lang),
                 "people": [p.name for p in self.catalogue.session_people(session)],
                 "bookmarked": session.id in self.agenda}

@@ -39,7 +39,7 @@ def tsv_row(session: Session, catalogue: Catalogue, lang: str) -> list[str]:
             session.start.astimezone(zone).isoformat(timespec="minutes"),
             session.end.astimezone(zone).isoformat(timespec="minutes"),
             session.title.get(lang), catalogue.track_name(session, lang) or "",
-            catalogue.room_name(session) or "", people_names(session, catalogue)]
+            catalogue.room_name(session, lang) or "", people_names(session, catalogue)]
 
 
 def print_tsv(header: tuple[str, ...], rows: Iterable[list[str]]) -> None:
@@ -110,7 +110,7 @@ def lookup_tables(sessions: Iterable[Session], catalogue: Catalogue) -> dict[str
     rooms, tracks, people = {}, {}, {}
     for session in sessions:
         if session.room in catalogue.rooms:
-            rooms[session.room] = catalogue.rooms[session.room].name
+            rooms[session.room] = catalogue.rooms[session.room].name.root
         if session.track in catalogue.tracks:
             tracks[session.track] = catalogue.tracks[session.track].name.root
         for person in catalogue.session_people(session):

@@ -50,7 +50,7 @@ def print_sessions_table(view: ScheduleView, lang: str) -> None:
         table.add_column("Themes", ratio=1)
         for session in group:
             where = " · ".join(x for x in (clip(catalogue.track_name(session, lang)),
-                                           clip(catalogue.room_name(session))) if x)
+                                           clip(catalogue.room_name(session, lang))) if x)
             themes = ", ".join(clip(catalogue.theme_label(t, lang)) for t in session.themes)
             style = "dim" if session.kind == "break" else ""
             when = Text(time_range(session, zone))

@@ -75,13 +75,14 @@ class Reloaded:
     #: Found by an automatic refresh (told only where a bookmark changed), not by r.
     quiet: bool = False
 
-    def bookmarks_changed(self, bookmarks: Collection[str]) -> list[tuple[Session, str]]:
+    def bookmarks_changed(self, bookmarks: Collection[str],
+                          lang: str) -> list[tuple[Session, str]]:
         """Each bookmarked session that moved, changed room, was retitled or was
         cancelled, with what it is now (or was), to tell the user."""
         changes, found = self.changes, []
         for move in changes.moved:
             if move.after.id in bookmarks:
-                room = self.after.room_name(move.after)
+                room = self.after.room_name(move.after, lang)
                 found.append((move.after, time_range(move.after, self.after.programme.zone)
                               + (f" · {room}" if room else "")))
         for change in changes.retitled:
@@ -273,7 +274,7 @@ class Conference:
         for session in due:
             self.reminded.add(session.id)
             minutes = max(1, round((session.start - now).total_seconds() / 60))
-            room = clip(self.catalogue.room_name(session))
+            room = clip(self.catalogue.room_name(session, self.lang))
             title = clip(session.title.get(self.lang))
             message = f"{time_range(session, self.zone)} {title}" + (f" · {room}" if room else "")
             self._tell(message, title=_("Starts in {minutes} min").format(minutes=minutes),

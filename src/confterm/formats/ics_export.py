@@ -37,6 +37,7 @@ def to_ics(sessions: Iterable[Session], catalogue: Catalogue, *, lang: str = "en
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", programme.name.get(lang))
     calendar.add("x-wr-timezone", programme.timezone)
+    places = (programme.venue, programme.city)
     for session in sessions:
         event = icalendar.Event()
         event.add("uid", event_uid(session, programme.id))
@@ -44,8 +45,8 @@ def to_ics(sessions: Iterable[Session], catalogue: Catalogue, *, lang: str = "en
         event.add("dtstart", session.start.astimezone(zone))
         event.add("dtend", session.end.astimezone(zone))
         event.add("summary", session.title.get(lang))
-        location = ", ".join(x for x in (catalogue.room_name(session), programme.venue,
-                                         programme.city) if x)
+        location = ", ".join(x for x in (catalogue.room_name(session, lang),
+                                         *(p.get(lang) for p in places if p)) if x)
         if location:
             event.add("location", location)
         event.add("description", _description(session, catalogue, lang))

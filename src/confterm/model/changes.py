@@ -102,7 +102,7 @@ def _how_moved(move: Moved) -> str:
 
 
 def _facts(session: Session, programme: Programme) -> dict[str, str]:
-    rooms = {room.id: room.name for room in programme.rooms}
+    rooms = {room.id: room.name.get("en") for room in programme.rooms}
     people = {person.id: person.name for person in programme.people}
     return {"start": session.start.isoformat(), "end": session.end.isoformat(),
             "room": rooms.get(session.room or "", ""), "title": session.title.get("en"),

@@ -78,7 +78,7 @@ def find_warnings(programme: Programme) -> list[Problem]:
             by_room[session.room].append(session)
     warnings = []
     overlaps = 0
-    names = {r.id: r.name for r in programme.rooms}
+    names = {r.id: r.name.get("en") for r in programme.rooms}
     for room, sessions in by_room.items():
         sessions.sort(key=lambda s: s.start)
         longest = sessions[0]  # of those seen so far, the one that ends last

@@ -90,7 +90,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("room", "rooms", N_("Rooms"), N_("rooms: {names}"), multiple=True,
           values=lambda c, s: (s.room,) if s.room else (),
           available=lambda c: tuple(c.rooms),
-          name=lambda c, v, lang: c.rooms[v].name if v in c.rooms else v,
+          name=lambda c, v, lang: c.rooms[v].name.get(lang) if v in c.rooms else v,
           help="room id or name, any case (repeatable: any of them)"),
     Facet("language", "languages", N_("Spoken in"), N_("spoken in: {names}"), multiple=True,
           values=_spoken, available=lambda c: c.spoken, name=lambda c, v, lang: v,

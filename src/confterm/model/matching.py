@@ -66,8 +66,9 @@ def match_events(events: list[CalendarEvent], catalogue: Catalogue) -> Matched:
             how = "title"
             if session is None and event.location:
                 place = fold(event.location)
-                session = next((s for s in candidates if (room := catalogue.room_name(s))
-                                and fold(room) in place), None)
+                session = next((s for s in candidates if (room := catalogue.rooms.get(s.room or ""))
+                                and any(fold(name) in place for name in room.name.root.values())),
+                               None)
                 how = "room"
         if session is None:
             unmatched.append(event)

@@ -112,6 +112,8 @@ class Line(Localized):
     """Localized text on one line: a name, label or title. A line break is refused
     (in a calendar file it would start a new property)."""
 
+    __hash__ = Localized.__hash__  # not the dataclass's: a dict cannot be hashed
+
     @classmethod
     def _neutralised(cls, value: dict[str, str]) -> Localized:
         # Only text that is not all printable can hold a line break.
@@ -148,7 +150,7 @@ class Role(StrEnum):
 @dataclass(frozen=True)
 class Source:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
-    title: SafeStr
+    title: Line
     url: SafeStr | None = None
     published: Date | None = None
     language: Language | None = None
@@ -176,7 +178,8 @@ class Track:
 class Room:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
     id: Id
-    name: LineStr
+    name: Line
+    """By language where the venue names its rooms in several."""
 
 
 @dataclass(frozen=True)
@@ -264,9 +267,9 @@ class Programme:
     version: Literal[1] = FORMAT_VERSION
     theme: Localized | None = None
     summary: Localized | None = None
-    city: LineStr | None = None
-    country: LineStr | None = None
-    venue: LineStr | None = None
+    city: Line | None = None
+    country: Line | None = None
+    venue: Line | None = None
     languages: tuple[Language, ...] = ("en",)
     notice: Localized | None = None
     """Shown to users, e.g. that times are indicative."""

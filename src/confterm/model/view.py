@@ -98,7 +98,7 @@ class Catalogue:
         if session.track in self.tracks:
             yield self.tracks[session.track].name.all_text()
         if session.room in self.rooms:
-            yield self.rooms[session.room].name
+            yield self.rooms[session.room].name.all_text()
         for theme in session.themes:
             if theme in self.themes:
                 yield self.themes[theme].label.all_text()
@@ -227,9 +227,9 @@ class Catalogue:
         track = self.tracks.get(session.track or "")
         return track.name.get(lang) if track else None
 
-    def room_name(self, session: Session) -> str | None:
+    def room_name(self, session: Session, lang: str) -> str | None:
         room = self.rooms.get(session.room or "")
-        return room.name if room else None
+        return room.name.get(lang) if room else None
 
     def theme_label(self, theme_id: str, lang: str) -> str:
         theme = self.themes.get(theme_id)

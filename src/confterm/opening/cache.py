@@ -27,7 +27,7 @@ from confterm.storage.atomic import atomic_write_with
 from confterm.storage.paths import cache_dir
 
 #: Part of every key: entries written by another version are read as misses.
-_VERSION = f"{__version__}/cache8/py{sys.version_info.major}.{sys.version_info.minor}"
+_VERSION = f"{__version__}/cache9/py{sys.version_info.major}.{sys.version_info.minor}"
 
 
 def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int, str, str]]:

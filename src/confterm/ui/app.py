@@ -25,7 +25,7 @@ from confterm.model.programme import Programme
 from confterm.model.text import clip
 from confterm.opening.sources import Opened
 from confterm.storage.settings import settings_path
-from confterm.ui.render import Display
+from confterm.ui.render import Display, wrapped
 from confterm.ui.scheduler import AppScheduler
 from confterm.ui.screens.browser import BrowserScreen
 
@@ -35,6 +35,9 @@ COLLECT_CHECK = 0.25
 TICK_SECONDS = 15
 #: Below this width notices go to the browser's notice line, not over the list.
 NARROW_TOASTS = 100
+#: A toast's width (Textual's Toast: 60 cells, at most half the screen) and what its
+#: padding and border take of it.
+TOAST_WIDTH, TOAST_FRAME = 60, 3
 #: Textual's own commands, by their title, as the interface says them (its
 #: keys panel is left out: it lists every binding in English).
 SYSTEM_COMMANDS = {
@@ -119,9 +122,14 @@ class ConftermApp(App[Opened | None]):
         screen = self.screen
         if (severity != "error" and self.size.width < NARROW_TOASTS
                 and isinstance(screen, BrowserScreen)):
-            screen.say(f"{title}: {message}" if title else message, severity,
+            said = _("{title}: {message}").format(title=title, message=message)
+            screen.say(said if title else message, severity,
                        timeout if timeout is not None else self.NOTIFICATION_TIMEOUT)
             return
+        # Textual's toast would wrap at a no-break space ("titre\u00a0: …" with the
+        # colon first on a line); lines made to fit its width are left as they are.
+        if "\u00a0" in message:
+            message = wrapped(message, min(TOAST_WIDTH, self.size.width // 2) - TOAST_FRAME)
         super().notify(message, title=title, severity=severity, timeout=timeout,
                        markup=False)
 
@@ -223,7 +231,8 @@ class ConftermApp(App[Opened | None]):
             return
         if reloaded.quiet:  # found by itself: a word where a bookmark changed, no more
             conference = self.conference
-            for session, now in reloaded.bookmarks_changed(conference.agenda.bookmarks):
+            for session, now in reloaded.bookmarks_changed(conference.agenda.bookmarks,
+                                                             conference.lang):
                 self.notify(_("Your bookmark changed: {title} — {now}").format(
                     title=clip(session.title.get(conference.lang)), now=now),
                     title=_("Programme updated"), severity="warning", timeout=20,

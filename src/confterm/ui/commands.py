@@ -14,7 +14,7 @@ from textual.markup import escape
 from confterm.i18n import _, ngettext
 from confterm.model.text import clip, fold
 from confterm.timefmt import day_tab, time_range
-from confterm.wording import priority_marker
+from confterm.wording import language_name, priority_marker
 
 if TYPE_CHECKING:
     from confterm.ui.screens.browser import BrowserScreen
@@ -177,8 +177,9 @@ class RoomCommands(_FoundByName):
 
     def entries(self) -> Iterable[Entry]:
         browser = self.browser
+        lang = browser.display_options.lang
         for room in browser.view.programme.rooms:
-            yield (_("Go to room: {room}").format(room=clip(room.name)),
+            yield (_("Go to room: {room}").format(room=clip(room.name.get(lang))),
                    partial(browser.go_to_room, room.id), _("Timetable grid"))
 
 
@@ -208,5 +209,6 @@ class LanguageCommands(_BrowserCommands):
     def entries(self) -> Iterable[Entry]:
         browser = self.browser
         for lang in browser.view.programme.languages:
-            yield (_("Language: {lang}").format(lang=lang), partial(browser.set_language, lang),
+            yield (_("Language: {lang}").format(lang=clip(language_name(lang), 40)),
+                   partial(browser.set_language, lang),
                    _("Show titles and descriptions in this language"))

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from confterm.i18n import N_, _, elided
+from confterm.i18n import N_, _, elided, spoken
 from confterm.model.agenda import Agenda, Bookmark
 from confterm.model.changes import Seen
 from confterm.model.programme import BACKGROUND_KINDS, Programme, Session
 from confterm.model.text import TEXT_LIMIT, clip
 from confterm.model.view import Catalogue
 from confterm.timefmt import INDICATIVE_MARK, day_heading, day_tab, time_range
-from confterm.wording import priority_label, priority_marker
+from confterm.wording import language_name, priority_label, priority_marker
 
 #: A person's part in a session, as the details name it (translated where shown).
 ROLE_LABELS = {"speaker": N_("Speaker"), "moderator": N_("Moderator"),
@@ -41,7 +41,8 @@ class Display:
         """"Rio de Janeiro time", "UTC time", "local time" (where this computer's
         zone cannot be told)."""
         place = (local_zone_name() if self.zone is None
-                 else clip(programme.city) or programme.timezone)
+                 else clip(programme.city.get(self.lang) if programme.city else None)
+                 or programme.timezone)
         if place in ("UTC", "Etc/UTC"):
             return _("UTC time")
         if not place:
@@ -97,6 +98,13 @@ def wrap_url(url: str, width: int) -> list[str]:
     return [*lines, line] if line or not lines else lines
 
 
+def wrapped(text: str, width: int) -> str:
+    """*text* with its paragraphs wrapped to *width*, never at a no-break space
+    (French "Volet\u00a0:", "1\u00a0300"), as Textual's own wrapping would."""
+    return "\n".join("\n".join(_hanging(paragraph, width)) if paragraph else ""
+                     for paragraph in text.split("\n"))
+
+
 def _hanging(text: str, width: int) -> list[str]:
     """*text* wrapped to *width* cells; long words are split rather than lost."""
     return textwrap.wrap(text, max(width, 10), break_on_hyphens=False) or [""]
@@ -144,7 +152,7 @@ def session_lines(session: Session, catalogue: Catalogue, display: Display, *,
         wrapped = _hanging(title, width - ROW_INDENT)
         title_lines = [wrapped[0], " ".join(wrapped[1:])]
     where = [x for x in (clip(catalogue.track_name(session, display.lang)),
-                         clip(catalogue.room_name(session))) if x]
+                         clip(catalogue.room_name(session, display.lang))) if x]
     spoken = [", ".join(clip(tag, 20) for tag in session.language)] if session.language else []
     meta = " · ".join([*([_("cancelled")] if session.cancelled else []), *where,
                        _(session.kind.value), *spoken])
@@ -230,13 +238,14 @@ def session_detail(session: Session, catalogue: Catalogue, display: Display,
     going = [name for name, theirs in (friends or {}).items() if session.id in theirs]
     if going:
         parts += ["\n", (_("Also going: {names}").format(names=", ".join(going)), "$accent")]
-    for label, value in ((_("Room: "), clip(catalogue.room_name(session))),
+    for label, value in ((_("Room: "), clip(catalogue.room_name(session, display.lang))),
                          (_("Track: "), clip(catalogue.track_name(session, lang))),
                          (_("Kind: "), _(session.kind.value))):
         if value:
             parts += ["\n", (label, "dim"), value]
     if session.language:
-        parts += [("  ·  " + _("Language: "), "dim"), ", ".join(session.language)]
+        parts += [("  ·  " + _("Language: "), "dim"),
+                  ", ".join(clip(language_name(tag, spoken()), 40) for tag in session.language)]
     if session.recorded is not None:
         parts += [("  ·  ", "dim"), _("recorded") if session.recorded else _("not recorded")]
     people = catalogue.session_people(session)
@@ -272,7 +281,7 @@ def agenda_row(session: Session, bookmark: Bookmark, catalogue: Catalogue, displ
     when = time_range(session, display.zone).ljust(ROW_INDENT - MARKER_WIDTH)
     lines: list[tuple[str, str]] = [
         (line, "bold") for line in _hanging(clip(session.title.get(display.lang)), text_width)]
-    room = clip(catalogue.room_name(session))
+    room = clip(catalogue.room_name(session, display.lang))
     where = " · ".join(x for x in (room, priority_label(bookmark.priority)) if x)
     lines += [(line, "dim") for line in _hanging(where, text_width)]
     for other in clashes:
@@ -295,7 +304,7 @@ def brief_row(session: Session, catalogue: Catalogue, display: Display,
              for line in _hanging(clip(session.title.get(display.lang)), text_width)]
     where = " · ".join(x for x in (day_tab(session.day, None) if with_day else None,
                                    clip(catalogue.track_name(session, display.lang)),
-                                   clip(catalogue.room_name(session))) if x)
+                                   clip(catalogue.room_name(session, display.lang))) if x)
     if where:
         lines += [(line, "dim") for line in _hanging(where, text_width)]
     marker = mark or (priority_marker(bookmark.priority) + " " if bookmark else "  ",

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, cast
 
 from confterm.i18n import _, set_language
 from confterm.model.programme import Session
+from confterm.model.text import clip
 from confterm.ui.render import Display
+from confterm.wording import language_name
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -46,7 +48,8 @@ class Elsewhere:
         set_language(lang)  # first: what the bound widgets draw next is in it
         self.display_options = Display(lang, self.display_options.zone)
         self.conference.remember_language(lang)
-        self.app.notify(_("Language: {lang}").format(lang=lang), timeout=2, markup=False)
+        self.app.notify(_("Language: {lang}").format(lang=clip(language_name(lang), 40)),
+                        timeout=2, markup=False)
 
     def action_toggle_zone(self) -> None:
         local = self.display_options.zone is not None

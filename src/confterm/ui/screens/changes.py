@@ -34,7 +34,7 @@ class ChangesScreen(TextDialog):
         self.display_options = display
 
     def _when(self, session: Session, catalogue: Catalogue) -> str:
-        room = clip(catalogue.room_name(session))
+        room = clip(catalogue.room_name(session, self.display_options.lang))
         text = f"{day_tab(session.day, None)} {time_range(session, self.display_options.zone)}"
         return f"{text} · {room}" if room else text
 

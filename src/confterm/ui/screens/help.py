@@ -78,8 +78,8 @@ class HelpScreen(TextDialog):
                     parts += [textwrap.fill(paragraph, full, break_on_hyphens=False), "\n"]
         for source in self.programme.sources:
             label = _("Source:")
-            lines = textwrap.wrap(f"{label} {clip(source.title)}", full,
-                                  subsequent_indent="        ") or [""]
+            lines = textwrap.wrap(f"{label} {clip(source.title.get(lang))}", full,
+                                  subsequent_indent=" " * (len(label) + 1)) or [""]
             parts += [(label, "dim"), lines[0][len(label):], "\n"]
             parts += [part for line in lines[1:] for part in (line, "\n")]
         return Content.assemble(*parts)

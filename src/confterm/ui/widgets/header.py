@@ -46,7 +46,8 @@ class ProgrammeHeader(Horizontal):
         if not self.children or programme is None:  # not composed yet: on_mount calls again
             return
         dates = date_span(programme.days[0].date, programme.days[-1].date)
-        place = ", ".join(clip(x) for x in (programme.city, programme.country) if x)
+        place = ", ".join(clip(x.get(display.lang)) for x in (programme.city, programme.country)
+                          if x)
         self.query_one("#title", Static).update(Content.assemble(
             (clip(programme.name.get(display.lang)), "bold"),
             (f"  {dates}" + (f" · {place}" if place else ""), "dim")))

@@ -275,7 +275,7 @@ class TimetableGrid(SessionLines):
         if room is None:
             return _("No room")
         found = self.view.catalogue.rooms.get(room) if self.view is not None else None
-        return clip(found.name) if found else room
+        return clip(found.name.get(self.display_options.lang)) if found else room
 
     # -- the LineList contract -------------------------------------------------------------
     def row_count(self) -> int:
@@ -404,7 +404,7 @@ class TimetableGrid(SessionLines):
 
     def _room_label(self, room_id: str) -> str:
         found = self.view.catalogue.rooms.get(room_id) if self.view is not None else None
-        return clip(found.name) if found else room_id
+        return clip(found.name.get(self.display_options.lang)) if found else room_id
 
     def action_hide_room(self) -> None:
         room = self._current_room()
