@@ -21,8 +21,10 @@ SOURCE = Path(confterm.ui.__file__).parents[1]
 def catalogue(lang: str) -> dict[str, str]:
     with (LOCALE_DIR / lang / "LC_MESSAGES" / "confterm.po").open("rb") as handle:
         entries = read_po(handle)
+    # A plural entry counts as translated only with every form filled in.
     return {message.id if isinstance(message.id, str) else message.id[0]:
-            message.string if isinstance(message.string, str) else message.string[0]
+            message.string if isinstance(message.string, str)
+            else message.string[0] if all(message.string) else ""
             for message in entries if message.id}
 
 

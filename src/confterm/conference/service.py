@@ -417,7 +417,11 @@ class Conference:
         return age > dt.timedelta(minutes=minutes)
 
     def reload_failed(self, error: ProgrammeError) -> None:
-        self._tell(error.report(), title=_("Reload failed"), severity="error", timeout=15)
+        count = len(error.problems)
+        head = ngettext("{file}: {count} problem found; the file was not loaded.",
+                        "{file}: {count} problems found; the file was not loaded.",
+                        count).format(file=error.source, count=count)
+        self._tell(error.report(head), title=_("Reload failed"), severity="error", timeout=15)
 
     def reloaded(self, opened: Opened, *, quiet: bool = False) -> Reloaded | None:
         """Take the programme read again; announce it if it changed. *quiet* (an

@@ -38,10 +38,13 @@ class ProgrammeError(Exception):
         self.truncated = truncated or len(problems) > MAX_PROBLEMS
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, head: str | None = None) -> str:
+        """Every problem, one a line, under *head* (by default, in English: the
+        file, how many problems, and that it was not loaded)."""
         count = len(self.problems)
-        more = " (only the first ones are listed)" if self.truncated else ""
-        noun = "problem" if count == 1 else "problems"
-        head = f"{self.source}: {count} {noun} found{more}; the file was not loaded."
+        if head is None:
+            more = " (only the first ones are listed)" if self.truncated else ""
+            noun = "problem" if count == 1 else "problems"
+            head = f"{self.source}: {count} {noun} found{more}; the file was not loaded."
         lines = [head, *(p.describe(self.source) for p in self.problems)]
         return neutralise("\n".join(lines))  # file names and excerpts are untrusted

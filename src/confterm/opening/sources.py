@@ -101,7 +101,7 @@ def _schedule_under(url: str, error: ProgrammeError, *, timezone: str | None,
 
     from confterm.storage import remote
 
-    if not any(problem.message.startswith(remote.WEB_PAGE) for problem in error.problems):
+    if not any(problem.message.startswith(_(remote.WEB_PAGE)) for problem in error.problems):
         return None
     ends = time.monotonic() + (remote.DEADLINE if deadline is None else deadline)
     # The schedules the page links to (c3voc's alternate links), then pretalx's places.
@@ -137,10 +137,10 @@ def download(url: str, *, timezone: str | None = None, deadline: float | None = 
         if not fetched.fresh:
             raise
         first = error.problems[0] if error.problems else None
-        why = f"{first.place}: {first.message}" if first else "it does not load"
+        why = f"{first.place}: {first.message}" if first else _("it does not load")
         try:
             fetched = remote.cached_instead(
-                url, f"the new download is not a usable programme ({why})")
+                url, _("the new download is not a usable programme ({why})").format(why=why))
         except ProgrammeError:
             raise error from None
         programme = open_programme_bytes(fetched.raw, url, timezone=timezone)

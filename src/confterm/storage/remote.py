@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from confterm.i18n import N_, _
 from confterm.model.errors import Problem, ProgrammeError
 from confterm.model.loader import MAX_BYTES
 from confterm.model.text import neutralise
@@ -70,7 +71,7 @@ class Fetched:
 
 #: Why a download failed when the server sent a web page where a schedule was
 #: expected (the caller may look for the schedule under the page, see sources).
-WEB_PAGE = "the server sent a web page, not a programme (a Wi-Fi login page?)"
+WEB_PAGE = N_("the server sent a web page, not a programme (a Wi-Fi login page?)")
 
 
 class DownloadFailed(Exception):
@@ -166,30 +167,30 @@ class _Download:
         except urllib.error.HTTPError as error:
             if error.code == 304:
                 return 304
-            raise DownloadFailed(f"the server answered {error.code} {_said(error.reason)}"
-                                 ) from None
+            raise DownloadFailed(_("the server answered {code} {reason}").format(
+                code=error.code, reason=_said(error.reason))) from None
         with response:
             headers = response.headers
             chunks, total = [], 0
             while True:
                 if time.monotonic() > self.deadline_at:
-                    raise DownloadFailed("the download did not finish in time")
+                    raise DownloadFailed(_("the download did not finish in time"))
                 chunk = response.read(_CHUNK)
                 if not chunk:
                     break
                 total += len(chunk)
                 if total > MAX_BYTES:
-                    raise DownloadFailed(f"the download is larger than the limit of "
-                                         f"{MAX_BYTES // 2**20} MiB")
+                    raise DownloadFailed(_("the download is larger than the limit of "
+                                           "{size} MiB").format(size=MAX_BYTES // 2**20))
                 chunks.append(chunk)
         raw = b"".join(chunks)
         announced = headers.get("Content-Length")
         if announced is not None and announced.strip().isdigit() and int(announced) != len(raw):
-            raise DownloadFailed(f"the download was cut short ({len(raw)} of "
-                                 f"{int(announced)} bytes)")
+            raise DownloadFailed(_("the download was cut short ({got} of {size} bytes)").format(
+                got=len(raw), size=int(announced)))
         if _is_web_page(headers.get("Content-Type") or "", raw):
             _remember_page(self.request.full_url, response.geturl(), raw)
-            raise DownloadFailed(WEB_PAGE)
+            raise DownloadFailed(_(WEB_PAGE))
         self.final_url = response.geturl()
         return raw, headers
 
@@ -296,17 +297,17 @@ def _describe(error: BaseException) -> str:
             return _describe(reason)
         return _said(reason)
     if isinstance(error, http.client.IncompleteRead):
-        return "the download was cut short"
+        return _("the download was cut short")
     if isinstance(error, http.client.RemoteDisconnected):
-        return "the server closed the connection without answering"
+        return _("the server closed the connection without answering")
     if isinstance(error, http.client.LineTooLong):
-        return "the server's answer has a line that is too long"
+        return _("the server's answer has a line that is too long")
     if isinstance(error, http.client.BadStatusLine):
-        return "the server's answer is not HTTP"
+        return _("the server's answer is not HTTP")
     if isinstance(error, http.client.HTTPException):
-        return f"the server's answer is malformed ({_said(error)})"
+        return _("the server's answer is malformed ({why})").format(why=_said(error))
     if isinstance(error, TimeoutError | socket.timeout):
-        return "timed out"
+        return _("timed out")
     if isinstance(error, OSError):
         return _said(error.strerror or error)
     return f"{type(error).__name__}: {_said(error)}"
@@ -381,7 +382,8 @@ def _write_meta(url: str, meta: dict[str, Any]) -> None:
 
 def _offline(url: str, cached: bytes | None, meta: dict[str, Any], reason: str) -> Fetched:
     if cached is None:
-        raise ProgrammeError(url, [Problem("download", f"{reason}; no copy is cached yet")])
+        raise ProgrammeError(url, [Problem("download", _("{why}; no copy is cached yet").format(
+            why=reason))])
     try:
         fetched_at = dt.datetime.fromisoformat(meta["fetched_at"])
     except (KeyError, TypeError, ValueError):

@@ -216,7 +216,8 @@ class ConftermApp(App[Opened | None]):
 
         problems = keymap_problems(keys, binding_ids())
         if problems:
-            self.notify("Key settings: " + "; ".join(problems) + ".", title="Settings",
+            self.notify(_("Key settings: {problems}.").format(problems="; ".join(problems)),
+                        title=_("Settings"),
                         severity="warning", timeout=20, markup=False)
         self.set_keymap(usable_keymap(keys))
 

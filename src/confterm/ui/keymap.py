@@ -12,6 +12,7 @@ import pkgutil
 
 from textual.binding import Binding
 
+from confterm.i18n import _
 from confterm.model.text import neutralise
 
 #: Always quits (Textual's own binding); no remapping may take it.
@@ -36,19 +37,19 @@ def keymap_problems(keymap: dict[str, str], known: set[str]) -> list[str]:
     problems = []
     unknown = sorted(set(keymap) - known)
     if unknown:
-        problems.append("unknown binding ids (see the README for the list): "
-                        + ", ".join(repr(neutralise(i)) for i in unknown))
+        problems.append(_("unknown binding ids (see the README for the list): {ids}").format(
+            ids=", ".join(repr(neutralise(i)) for i in unknown)))
     taking_quit = sorted(i for i, keys in keymap.items()
                          if QUIT_KEY in (k.strip() for k in keys.split(",")))
     if taking_quit:
-        problems.append(f"{QUIT_KEY} always quits; it was not given to "
-                        + ", ".join(repr(neutralise(i)) for i in taking_quit))
+        problems.append(_("{key} always quits; it was not given to {ids}").format(
+            key=QUIT_KEY, ids=", ".join(repr(neutralise(i)) for i in taking_quit)))
     if "quit" in keymap and not keymap["quit"].strip():
-        problems.append("'quit' has no key (ctrl+q still quits)")
+        problems.append(_("'quit' has no key (ctrl+q still quits)"))
     unreadable = sorted(i for i, keys in keymap.items() if not is_key_text(keys))
     if unreadable:
-        problems.append("key names hold only letters, digits, '+', ',' and '_'; not applied: "
-                        + ", ".join(repr(neutralise(i)) for i in unreadable))
+        problems.append(_("key names hold only letters, digits, '+', ',' and '_'; not applied: "
+                          "{ids}").format(ids=", ".join(repr(neutralise(i)) for i in unreadable)))
     return problems
 
 
