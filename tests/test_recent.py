@@ -13,12 +13,13 @@ import pytest
 
 from confterm.cli import main
 from confterm.cli.common import location, open_programme, remember_opened
+from confterm.i18n import set_language
 from confterm.model.clock import Clock
 from confterm.opening.sources import open_location
 from confterm.storage.paths import bundled_programme_path
 from confterm.storage.recent import Recent, in_order, last_opened, load_recent
 from confterm.ui.app import ConftermApp
-from confterm.ui.screens.open_programme import OpenScreen
+from confterm.ui.screens.open_programme import OpenScreen, recent_row
 
 from .conftest import CORPUS, until
 
@@ -122,3 +123,14 @@ def test_a_file_is_remembered_by_its_full_path_and_the_real_time(
         remember_opened(open_location("minimal.json"))  # no time to give: it is now
     (remembered,) = load_recent()
     assert remembered.location == str(tmp_path.resolve() / "minimal.json")
+
+
+def test_a_programme_is_remembered_by_its_name_in_each_language() -> None:
+    remember_opened(open_location(str(bundled_programme_path())))
+    (remembered,) = load_recent()
+    assert remembered.name == "WCO Technology Conference and Exhibition 2024"  # as listed
+    assert remembered.name_in("fr") == "Conférence et Exposition sur la technologie de l'OMD 2024"
+    assert remembered.name_in("de") == remembered.name  # a language it has no name in
+    set_language("fr")
+    shown = recent_row(remembered, T.date()).plain
+    assert "Conférence et Exposition" in shown and "Technology" not in shown

@@ -121,4 +121,4 @@ def remember_opened(opened: Opened) -> None:
     with contextlib.suppress(OSError):
         remember(Recent(location_key(opened.location), programme.name.get("en"),
                         min(days, default=None), max(days, default=None),
-                        dt.datetime.now(dt.UTC), opened.timezone))
+                        dt.datetime.now(dt.UTC), opened.timezone, dict(programme.name.root)))

@@ -19,7 +19,7 @@ def run_recent(args: argparse.Namespace) -> int:
     entries = in_order(load_recent(), today)
     chosen = output_format(args.format)
     if chosen == "json":
-        print_json([{"location": e.location, "name": e.name,
+        print_json([{"location": e.location, "name": e.name, "names": e.names,
                      "first_day": e.first_day.isoformat() if e.first_day else None,
                      "last_day": e.last_day.isoformat() if e.last_day else None,
                      "when": e.when(today), "opened": e.opened.isoformat(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,6 +30,11 @@ class Recent:
     last_day: dt.date | None
     opened: dt.datetime
     timezone: str | None = None
+    #: The name in each language the programme gives one (``name``: in English).
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name_in(self, lang: str) -> str:
+        return self.names.get(lang) or self.name
 
     def when(self, today: dt.date) -> Literal["now", "upcoming", "past"]:
         if self.first_day is None or self.last_day is None:
@@ -70,7 +75,15 @@ def _entry(item: dict[str, Any]) -> Recent:
                   first_day=day(item.get("first_day")), last_day=day(item.get("last_day")),
                   opened=dt.datetime.fromisoformat(item["opened"]),
                   timezone=item.get("timezone") if isinstance(item.get("timezone"), str)
-                  else None)
+                  else None, names=_names(item.get("names")))
+
+
+def _names(value: Any) -> dict[str, str]:
+    """The names by language, as written; a list written before it had them: none."""
+    if not isinstance(value, dict):
+        return {}
+    return {neutralise(str(lang))[:35]: neutralise(str(name)) for lang, name in value.items()
+            if isinstance(name, str)}
 
 
 def remember_opened(entry: Recent) -> None:

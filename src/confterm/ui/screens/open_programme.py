@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from confterm.i18n import N_, _
+from confterm.i18n import N_, _, language
 from confterm.model.text import clip, shown
 from confterm.storage.recent import Recent, in_order, load_recent
 from confterm.timefmt import date_span
@@ -31,7 +31,8 @@ def recent_row(entry: Recent, today: dt.date) -> Content:
     dates = (date_span(entry.first_day, entry.last_day)
              if entry.first_day and entry.last_day else "")
     return Content.assemble(
-        (mark + _(word).ljust(9), style), " ", (clip(entry.name, 80), "bold"), f"  {dates}", "\n",
+        (mark + _(word).ljust(9), style), " ", (clip(entry.name_in(language()), 80), "bold"),
+        f"  {dates}", "\n",
         (f"            {clip(shown(entry.location), 200)}", "dim"))
 
 
