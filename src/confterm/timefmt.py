@@ -54,9 +54,11 @@ def day_heading(programme: Programme, day: dt.date, lang: str) -> str:
     return f"{text} · {label}" if label else text
 
 
-def day_tab(day: dt.date, label: str | None) -> str:
-    """Short label for a day tab, e.g. 'Thu 14 Nov · AI Day' ('jeu. 14 nov.')."""
-    text = _date(day, "%a %d %b", "EEE d MMM")
+def day_tab(day: dt.date, label: str | None, *, month: bool = True) -> str:
+    """Short label for a day tab, e.g. 'Thu 14 Nov · AI Day' ('jeu. 14 nov.');
+    without *month*, 'Thu 14 · AI Day' ('jeu. 14 · Journée de l'IA')."""
+    text = (_date(day, "%a %d %b", "EEE d MMM") if month
+            else _date(day, "%a %d", "EEE d").replace(" 0", " "))
     return f"{text} · {label}" if label else text
 
 

@@ -67,3 +67,18 @@ def test_snapshot_list_at_now_with_items_open_all_day(
 
     app = make_app(all_day_congress(tmp_path), dt.datetime(2025, 12, 27, 14, 20, tzinfo=BERLIN))
     assert snap_compare(app, terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("scene", ["day2-parallel-workshops", "agenda-with-clash"])
+def test_snapshot_in_french_at_80x24(snap_compare: Any, programme: Programme, scene: str,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same scenes in French: rooms, day tabs, footer, no-break spaces."""
+    from confterm.i18n import set_language
+
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    try:
+        assert snap_compare(make_app(programme), press=SCENES[scene], terminal_size=(80, 24))
+    finally:
+        set_language("en")

@@ -2,7 +2,8 @@
 
 Two lines drawn as text, so it is complete in the first frame and redrawn, not
 rebuilt, when the day, the language or the width changes. Labels name the day
-and its theme ('Thu 14 Nov · AI Day') when all fit, else the date alone; when
+and its theme ('Thu 14 Nov · AI Day') when all fit, else without the month where
+the days share one ('mar. 12 · Plénière'), else the date alone; when
 even those do not fit, the days around the current one are shown with ‹ and ›
 marking more on either side (a click on them steps a day). A click on a label
 reports ``DayChosen``.
@@ -90,10 +91,18 @@ class DayBar(Hovering[dt.date], Widget):
             return []
         width = width or self.size.width or self.app.size.width
         lang, days = self.display_options.lang, self.view.programme.days
-        full = [day_tab(self.shown_date(d.date), clip(d.label_in(lang))) for d in days]
+        dates = [self.shown_date(d.date) for d in days]
+        full = [day_tab(date, clip(d.label_in(lang))) for date, d in zip(dates, days, strict=True)]
         if sum(cell_len(label) + 2 * PAD for label in full) <= width:
             return full
-        return [day_tab(self.shown_date(d.date), None) for d in days]
+        if len({(date.year, date.month) for date in dates}) == 1:
+            # One month: the day's number says which, and the names still fit
+            # (French dates are longer: "mar. 12 nov.").
+            shorter = [day_tab(date, clip(d.label_in(lang)), month=False)
+                       for date, d in zip(dates, days, strict=True)]
+            if sum(cell_len(label) + 2 * PAD for label in shorter) <= width:
+                return shorter
+        return [day_tab(date, None) for date in dates]
 
     def shown_date(self, day: dt.date) -> dt.date:
         """The date a conference day is labelled with: its own, or in your local

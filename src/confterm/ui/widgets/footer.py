@@ -87,7 +87,8 @@ class KeyFooter(Hovering[int], Widget):
                     binding.key, display, _(binding.description),
                     binding.action, enabled, binding.id)
         rank = {binding_id: index for index, binding_id in enumerate(PRIORITY)}
-        room, chosen = self.size.width or self.app.size.width, set()
+        # The last key's gap may fall past the edge: one more cell to fill.
+        room, chosen = (self.size.width or self.app.size.width) + 1, set()
         for key in sorted(keys.values(), key=lambda k: rank.get(footer_rank(k.id), len(PRIORITY))):
             if key.width <= room:
                 chosen.add(key.action)
