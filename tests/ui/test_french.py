@@ -54,6 +54,8 @@ async def test_lang_chooses_french_and_l_switches_back(programme: Programme) -> 
         assert isinstance(app.screen, HelpScreen)
         help_text = app.screen.query_one("#help-dialog Static").render().plain  # type: ignore[attr-defined]
         assert "Touches" in help_text and "Chercher en tapant (échap efface)" in help_text
+        # Keys longer than their column take a line of their own, never run on.
+        assert "↑ ↓ pg.préc. pg.suiv.\n" in help_text and "suiv.Parcourir" not in help_text
         await pilot.press("escape", "l")  # the programme, and so the interface, in English
         await pilot.pause()
         assert screen.display_options.lang == "en"

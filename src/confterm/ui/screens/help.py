@@ -64,7 +64,11 @@ class HelpScreen(TextDialog):
         parts: list[str | tuple[str, str]] = [(_("Keys"), "bold underline"), "\n"]
         for shown_keys, meaning in rows:
             lines = textwrap.wrap(meaning, text_width) or [""]
-            parts += [(shown_keys.ljust(width), "$accent bold"), lines[0], "\n"]
+            first = shown_keys.ljust(width)
+            if len(shown_keys) >= width:  # longer than the column: on a line of its own
+                parts += [(shown_keys, "$accent bold"), "\n"]
+                first = " " * width
+            parts += [(first, "$accent bold"), lines[0], "\n"]
             parts += [part for line in lines[1:] for part in (" " * width, line, "\n")]
         full = self.content_width
         remap = textwrap.fill(_("Keys can be remapped in the settings file: see the README."),
