@@ -88,3 +88,12 @@ def test_the_environment_chooses_the_default(monkeypatch: object) -> None:
     assert system_language() == "de"
     monkeypatch.setenv("LC_ALL", "C")
     assert system_language() is None
+
+
+def test_languages_are_named_in_the_language_asked_for_or_their_own() -> None:
+    from confterm.wording import language_name
+
+    assert language_name("fr", "en") == "French" and language_name("en", "fr") == "anglais"
+    assert language_name("fr") == "français"  # its own name
+    assert language_name("pt-BR", "en") == "Brazilian Portuguese"
+    assert language_name("x-klingon", "en") == "x-klingon"  # what CLDR does not know: the tag

@@ -39,7 +39,7 @@ def language_name(tag: str, in_lang: str | None = None) -> str:
     return _language_name(tag, in_lang or tag)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # a programme may name thousands of tags
 def _language_name(tag: str, in_lang: str) -> str:
     from babel import Locale, UnknownLocaleError  # CLDR data: only when a name is shown
 
