@@ -17,12 +17,6 @@ from .conftest import browser, make_app, palette_lists
 WIDE = (160, 48)
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards() -> object:
-    yield
-    set_language("en")  # the interface's language is the process's
-
-
 @pytest.fixture
 def french(monkeypatch: pytest.MonkeyPatch) -> None:
     """LANG asks for French (LC_ALL and LC_MESSAGES, which would come first, unset)."""

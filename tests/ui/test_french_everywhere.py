@@ -8,12 +8,11 @@ names and the bundled programme's English names. The footer and day tabs at
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from babel.messages.pofile import read_po
 
-from confterm.i18n import LOCALE_DIR, set_language
+from confterm.i18n import LOCALE_DIR
 from confterm.model.programme import Programme
 from confterm.ui.app import ConftermApp
 from confterm.ui.screens.agenda import AgendaScreen
@@ -68,12 +67,10 @@ def english_in(text: str, phrases: list[str]) -> list[str]:
 
 
 @pytest.fixture
-def french(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def french(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-    yield
-    set_language("en")
 
 
 def test_the_check_finds_english() -> None:
@@ -175,10 +172,7 @@ async def test_french_footers_and_day_tabs_fit_80x24_as_english_ones_do(
         programme: Programme, monkeypatch: pytest.MonkeyPatch) -> None:
     english, english_tabs = await footers_at_80(programme)
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-    try:
-        french, french_tabs = await footers_at_80(programme)
-    finally:
-        set_language("en")
+    french, french_tabs = await footers_at_80(programme)
     assert "tracks" in french[0] and {"agenda-add", "agenda-add-all"} <= french[3]
     assert french[2:4] == english[2:4]  # the agenda, a friend's picks
     # The list and the grid: English fits ten keys in 81 cells; the same ten in

@@ -73,12 +73,7 @@ def test_snapshot_list_at_now_with_items_open_all_day(
 def test_snapshot_in_french_at_80x24(snap_compare: Any, programme: Programme, scene: str,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """The same scenes in French: rooms, day tabs, footer, no-break spaces."""
-    from confterm.i18n import set_language
-
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-    try:
-        assert snap_compare(make_app(programme), press=SCENES[scene], terminal_size=(80, 24))
-    finally:
-        set_language("en")
+    assert snap_compare(make_app(programme), press=SCENES[scene], terminal_size=(80, 24))
