@@ -1,7 +1,8 @@
 """Descriptions from other formats, made readable as plain text.
 
 Pentabarf and FOSDEM write HTML (``<p>``, ``&amp;``), pretalx writes Markdown
-(``**bold**``, ``[text](url)``). HTML is converted by inscriptis, which keeps
+(``**bold**``, ``[text](url)``). The usual kinds of HTML go straight to text
+(``html_text``); other HTML is converted by inscriptis, which keeps
 the layout a reader needs (paragraphs, line breaks, list bullets) and drops
 scripts and styles; Markdown is rendered to HTML by markdown-it first (the
 usual kinds of Markdown, straight to the same text: ``markdown_text``). Links
@@ -16,6 +17,7 @@ import re
 from functools import cache
 from typing import Any
 
+from confterm.formats.html_text import plain_html
 from confterm.formats.markdown_text import plain_markdown
 
 _HTML = re.compile(
@@ -47,7 +49,8 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 def readable(text: str) -> str:
     """*text* as plain text: HTML and Markdown converted, anything else unchanged."""
     if ("<" in text or "&" in text) and _HTML.search(text):
-        return _from_html(text)
+        plain = plain_html(text)  # the usual kinds, without parsing the HTML
+        return plain if plain is not None else _from_html(text)
     if _is_markdown(text):
         plain = plain_markdown(text)  # the usual kinds, without rendering HTML
         return plain if plain is not None else from_markdown(text)

@@ -48,8 +48,7 @@ def validate_converted(raw: bytes, source: str, *,
                        warnings: list[Problem] | None = None) -> Programme:
     """Validate UTF-8 JSON in confterm's format: a file's checked bytes, or what a
     reader converted from another format (which may be larger than a file may be)."""
-    from pydantic import ValidationError
-    from pydantic_core import from_json
+    from pydantic_core import ValidationError, from_json
 
     from confterm.model.validation import validate_in_batches, validate_json
 
@@ -84,7 +83,7 @@ def build_programme(data: Any, source: str, *,
         kind = _JSON_KINDS.get(type(data), "a value")
         raise ProgrammeError(source, [Problem(
             "top level", f"the file must hold a JSON object ({{...}}), not {kind}", 1, 1)])
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     from confterm.model.validation import validate
 

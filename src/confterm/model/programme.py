@@ -50,6 +50,11 @@ Language = Annotated[str, LanguageTag()]
 _STRICT: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": False}
 
 
+def _by_language(text: Localized) -> dict[str, str]:
+    """A text as a file holds it (a named function: the schema can be pickled)."""
+    return text.root
+
+
 @dataclass(frozen=True)
 class Localized:
     """Text in one or more languages, keyed by language tag (``en``, ``fr``…).
@@ -97,7 +102,7 @@ class Localized:
         return core_schema.no_info_after_validator_function(
             cls._validated, core_schema.union_schema(
                 [core_schema.str_schema(), texts], mode="left_to_right"),
-            serialization=core_schema.plain_serializer_function_ser_schema(lambda v: v.root))
+            serialization=core_schema.plain_serializer_function_ser_schema(_by_language))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> Any:

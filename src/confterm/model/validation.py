@@ -20,9 +20,45 @@ def programme_adapter() -> TypeAdapter[Programme]:
     return TypeAdapter(Programme)
 
 
+#: Validators made from schemas kept between runs (``use_schemas``), by name.
+_validators: dict[str, Any] = {}
+
+
+def use_schemas(schemas: dict[str, Any]) -> None:
+    """Validate with these core schemas (``core_schemas``' of an earlier run):
+    pydantic's own import and schema building are then not needed."""
+    from pydantic_core import SchemaValidator
+
+    _validators.update({name: SchemaValidator(schema) for name, schema in schemas.items()})
+
+
+def core_schemas() -> dict[str, Any]:
+    """The programme's and a batch of sessions' core schemas, without their
+    metadata (functions that make the JSON Schema; validation needs none)."""
+    def without_metadata(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: without_metadata(inner) for key, inner in value.items()
+                    if key != "metadata"}
+        if isinstance(value, list):
+            return [without_metadata(inner) for inner in value]
+        return value
+
+    return {"programme": without_metadata(programme_adapter().core_schema),
+            "sessions": without_metadata(sessions_adapter().core_schema)}
+
+
+def _validator(name: str) -> Any:
+    found = _validators.get(name)
+    if found is None:
+        adapter = programme_adapter() if name == "programme" else sessions_adapter()
+        found = _validators[name] = adapter.validator
+    return found
+
+
 def validate(data: Any) -> Programme:
     """Build a programme from parsed JSON; raises ``pydantic.ValidationError``."""
-    return programme_adapter().validate_python(data)
+    result: Programme = _validator("programme").validate_python(data)
+    return result
 
 
 @cache
@@ -45,10 +81,10 @@ def validate_in_batches(data: dict[str, Any]) -> Programme:
         data["sessions"] = sessions
         return validate(data)
     head = validate(data)
-    adapter = sessions_adapter()
+    validator = _validator("sessions")
     validated: list[Session] = []
     for start in range(0, len(sessions), BATCH):
-        for session in adapter.validate_python(sessions[start:start + BATCH]):
+        for session in validator.validate_python(sessions[start:start + BATCH]):
             _share_repeated(session)
             validated.append(session)
         sessions[start:start + BATCH] = [None] * len(sessions[start:start + BATCH])
@@ -97,4 +133,5 @@ def json_schema() -> dict[str, Any]:
 
 def validate_json(raw: bytes) -> Programme:
     """Parse and validate in one pass (the fast path for well-formed files)."""
-    return programme_adapter().validate_json(raw)
+    result: Programme = _validator("programme").validate_json(raw)
+    return result

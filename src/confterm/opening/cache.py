@@ -98,9 +98,13 @@ def _load(path: Path, timezone: str | None) -> Programme:
     # Only on a miss: these import pydantic and the format readers.
     from confterm.formats.detect import load_any
     from confterm.opening.files import read_programme_bytes
+    from confterm.opening.schema_cache import keep_schemas, prepare_validation
 
+    prepare_validation()
     with collector_paused():
-        return load_any(read_programme_bytes(path), str(path), timezone=timezone)
+        programme = load_any(read_programme_bytes(path), str(path), timezone=timezone)
+    keep_schemas()
+    return programme
 
 
 def open_programme(path: Path, *, timezone: str | None = None) -> Programme:
@@ -132,8 +136,11 @@ def open_programme_bytes(raw: bytes, source: str, *, timezone: str | None = None
     if cached is not None:
         return cached
     from confterm.formats.detect import load_any
+    from confterm.opening.schema_cache import keep_schemas, prepare_validation
 
+    prepare_validation()
     with collector_paused():
         programme = load_any(raw, source, timezone=timezone)
+    keep_schemas()
     _store(entry, key, programme)
     return programme
