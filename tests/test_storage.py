@@ -130,7 +130,7 @@ def test_the_programme_cache_is_used_only_while_the_file_is_unchanged(
     data = json.loads((CORPUS / "minimal.json").read_text())
     path.write_text(json.dumps(data))
     first = open_programme(path)
-    cached = list((isolated_dirs / "cache").rglob("*.pickle"))
+    cached = list((isolated_dirs / "cache" / "validated").glob("*.pickle"))
     assert len(cached) == 1
     assert open_programme(path) == first
     data["sessions"][0]["title"] = {"en": "Changed"}

@@ -29,6 +29,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write_with(path, lambda handle: handle.write(data))
 
 
+def _new_temporary(path: Path) -> tuple[int, str]:
+    """A new file beside *path*, open for writing, no other's (as ``mkstemp``
+    makes them, without importing ``tempfile``: 9 ms, and shutil, in every first
+    opening)."""
+    for _ in range(100):
+        temp = str(path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp"))
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW,
+                           0o600), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+
+
 def atomic_write_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Like ``atomic_write_bytes``, for a writer that streams into the file (no
     copy of the whole content in memory)."""
@@ -37,9 +51,7 @@ def atomic_write_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
         mode = path.stat().st_mode & 0o777
     except OSError:
         mode = _NEW_FILE_MODE
-    import tempfile  # here: reading commands write nothing (it imports shutil and more)
-
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, temp = _new_temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), mode)
