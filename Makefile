@@ -62,6 +62,7 @@ bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/grid.py
 	$(BIN)/python benchmarks/import_speed.py
 	$(BIN)/python benchmarks/cli_speed.py
+	$(BIN)/python benchmarks/refresh_keys.py
 
 ## Start-up of the bundled programme against a bare Textual app.
 startup: $(STAMP_TEST)

@@ -259,3 +259,26 @@ def test_the_conference_follows_its_file_every_refresh_minutes(
     assert conference.refreshed == 1 and len(heard) == 1 and heard[0].quiet
     assert [m.after.title.get("en") for m in heard[0].changes.retitled] == ["Renamed"]
     assert not [n for n in notices if "Up to date" in n.title or "updated" in n.message]
+
+
+def test_differences_found_while_reading_are_used_only_against_that_programme(
+        programme: Programme, scheduler: FakeScheduler, tmp_path: Path) -> None:
+    from confterm.conference.service import Compared
+    from confterm.model.changes import Changes
+
+    conference, _ = open_conference(programme, scheduler, tmp_path)
+    heard: list[Reloaded] = []
+    conference.programme_changed.subscribe("screen", heard.append)
+    dropped = programme.sessions[1]
+    newer = dataclasses.replace(programme, sessions=tuple(
+        s for s in programme.sessions if s is not dropped))
+    found = Changes(cancelled=(dropped,))
+    conference.reloaded(Opened(newer, "programme.json"),
+                        compared=Compared(Opened(newer, "programme.json"), programme, False,
+                                          found))
+    assert heard[-1].changes is found  # taken as the reading thread found it
+    # Found against a programme that another one has replaced since: found again here.
+    conference.reloaded(Opened(programme, "programme.json"),
+                        compared=Compared(Opened(programme, "programme.json"), programme, True,
+                                          Changes()))
+    assert [s.id for s in heard[-1].changes.added] == [dropped.id]

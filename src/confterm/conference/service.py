@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Literal, NamedTuple, Protocol, TypeVar
 
 from confterm.conference.announcer import Announcer
 from confterm.conference.sharing import Sharing
@@ -28,7 +28,7 @@ from confterm.model.agenda import (
     conference_day,
     due_reminders,
 )
-from confterm.model.changes import Seen, seen_changes
+from confterm.model.changes import Changes, Seen, seen_changes
 from confterm.model.clock import Clock
 from confterm.model.errors import ProgrammeError
 from confterm.model.programme import Programme, Session
@@ -40,9 +40,6 @@ from confterm.storage.change_log import add_changes, load_changes, mark_seen
 from confterm.storage.settings import BrowseState, Settings, load_settings, save_settings
 from confterm.timefmt import time_range
 from confterm.wording import offline_note
-
-if TYPE_CHECKING:
-    from confterm.model.changes import Changes
 
 #: Remembered state is written this long after the last change (and on quit).
 SAVE_DELAY = 0.5
@@ -97,6 +94,9 @@ class Reloaded:
         return found
 
 
+T = TypeVar("T")
+
+
 class Stoppable(Protocol):
     def stop(self) -> object: ...
 
@@ -113,20 +113,36 @@ class Scheduler(Protocol):
         """Run *work* off the interface's thread; when it returns an error, pass it
         to *done* on the interface's thread."""
 
-    def read_again(self, work: Callable[[], Opened | ProgrammeError],
-                   done: Callable[[Opened | ProgrammeError], object], *, quiet: bool) -> None:
+    def read_again(self, work: Callable[[], T], done: Callable[[T], object], *,
+                   quiet: bool) -> None:
         """Run *work* (reading a programme again: maybe a slow download) in a
         thread that quitting does not wait for; pass what it gives to *done* on
         the interface's thread. One at a time of each kind (*quiet* or not)."""
 
 
-def _attempt(work: Callable[[], Opened]) -> Callable[[], Opened | ProgrammeError]:
-    """*work*, giving its ``ProgrammeError`` back instead of raising it."""
-    def attempt() -> Opened | ProgrammeError:
+class Compared(NamedTuple):
+    """A programme read again, and how it differs from the one it replaces (found
+    in the reading thread: the interface's thread has only to show it)."""
+
+    opened: Opened
+    before: Programme
+    same: bool
+    changes: Changes
+
+
+def _attempt(work: Callable[[], Opened], before: Programme,
+             bookmarks: Collection[str]) -> Callable[[], Compared | ProgrammeError]:
+    """*work*, compared with *before*; its ``ProgrammeError`` given back, not raised."""
+    from confterm.model.changes import compare
+
+    def attempt() -> Compared | ProgrammeError:
         try:
-            return work()
+            opened = work()
         except ProgrammeError as error:
             return error
+        same = opened.programme == before
+        changes = compare(before, opened.programme, bookmarks) if not same else Changes()
+        return Compared(opened, before, same, changes)
 
     return attempt
 
@@ -380,22 +396,25 @@ class Conference:
         the offline note; a change is told only where it touches a bookmark."""
         work = self.refresh_work()
         if work is not None:
-            self.scheduler.read_again(_attempt(work), partial(self._read_again, quiet=True),
+            self.scheduler.read_again(self._compared(work), partial(self._read_again, quiet=True),
                                       quiet=True)
 
     def reload(self) -> None:
         """Read the programme again now (``r``), and say what came of it."""
         work = self.reload_work()
         if work is not None:
-            self.scheduler.read_again(_attempt(work), partial(self._read_again, quiet=False),
-                                      quiet=False)
+            self.scheduler.read_again(self._compared(work),
+                                      partial(self._read_again, quiet=False), quiet=False)
 
-    def _read_again(self, result: Opened | ProgrammeError, *, quiet: bool) -> None:
+    def _compared(self, work: Callable[[], Opened]) -> Callable[[], Compared | ProgrammeError]:
+        return _attempt(work, self.catalogue.programme, frozenset(self.agenda.bookmarks))
+
+    def _read_again(self, result: Compared | ProgrammeError, *, quiet: bool) -> None:
         if isinstance(result, ProgrammeError):
             if not quiet:
                 self.reload_failed(result)
         else:
-            self.reloaded(result, quiet=quiet)
+            self.reloaded(result.opened, quiet=quiet, compared=result)
         self.refreshed += 1
 
     def refresh_work(self) -> Callable[[], Opened] | None:
@@ -423,27 +442,33 @@ class Conference:
                         count).format(file=error.source, count=count)
         self._tell(error.report(head), title=_("Reload failed"), severity="error", timeout=15)
 
-    def reloaded(self, opened: Opened, *, quiet: bool = False) -> Reloaded | None:
+    def reloaded(self, opened: Opened, *, quiet: bool = False,
+                 compared: Compared | None = None) -> Reloaded | None:
         """Take the programme read again; announce it if it changed. *quiet* (an
-        automatic refresh): nothing is said unless something changed."""
+        automatic refresh): nothing is said unless something changed. *compared*:
+        the differences found while reading (used if still against this programme)."""
         from confterm.model.changes import compare
 
         before = self.catalogue
+        if compared is not None and compared.before is not before.programme:
+            compared = None  # another programme came meanwhile: compared here again
+        same = compared.same if compared else opened.programme == before.programme
         self.source = opened
         self._file_stamp = _stamp(opened)
         self.status_changed.publish(self.status)
-        if quiet and opened.programme == before.programme:
+        if quiet and same:
             return None  # the same (a 304, or the same bytes): nothing to draw
         if opened.offline and not quiet:
             self._tell(_("Still using the copy fetched {when} ({why}).").format(
                 when=f"{opened.fetched_at:%Y-%m-%d %H:%M}", why=shown(opened.error)),
                 title=_("Offline"), severity="warning", timeout=10)
-        if opened.programme == before.programme:
+        if same:
             if not opened.offline:
                 self._tell(_("The programme has not changed."), title=_("Up to date"),
                            timeout=4)
             return None
-        changes = compare(before.programme, opened.programme, self.agenda.bookmarks)
+        changes = (compared.changes if compared else
+                   compare(before.programme, opened.programme, self.agenda.bookmarks))
         self._note_changes(seen_changes(changes, before.programme, opened.programme,
                                         self.clock.now()), opened.programme.id)
         moved = opened.moved_note()

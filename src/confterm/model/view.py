@@ -33,6 +33,9 @@ from confterm.model.programme import (
 from confterm.model.query import Query, parse_query
 from confterm.model.text import fold
 
+#: Sessions indexed (or rows made) between two calls of a thread's ``breathe``.
+BREATHE_EVERY = 50
+
 
 class Catalogue:
     """Lookups and search text for one programme, computed once and shared."""
@@ -64,12 +67,15 @@ class Catalogue:
             text = self.folded[session.id] = fold(" ".join(self._texts(session)))
         return text
 
-    def prepare_search(self) -> None:
+    def prepare_search(self, breathe: Callable[[], object] = lambda: None) -> None:
         """Fold every session's text now, so that the first search is as quick as
         the next ones. Safe to run in a thread while searches run: an entry is
-        at worst folded twice, to the same text."""
-        for session in self.ordered:
+        at worst folded twice, to the same text. *breathe* is called every
+        ``BREATHE_EVERY`` sessions (a thread lets the interface's thread run)."""
+        for position, session in enumerate(self.ordered):
             self.haystack(session)
+            if position % BREATHE_EVERY == BREATHE_EVERY - 1:
+                breathe()
         self.haystacks  # noqa: B018 - made now, in order, for the first search
         for index in range(len(FACETS)):  # and each facet's values, for the sidebar's counts
             self.facet_values(index)

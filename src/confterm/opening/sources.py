@@ -150,5 +150,13 @@ def download(url: str, *, timezone: str | None = None, deadline: float | None = 
 
 
 def reopen(opened: Opened, *, deadline: float | None = None) -> Opened:
-    """Read the same location again (a reload)."""
+    """Read the same location again (a reload); a large programme first in a
+    child process (``elsewhere``), so that this process only takes the result."""
+    from confterm.opening.elsewhere import FROM_SESSIONS, prepare_elsewhere
+
+    if len(opened.programme.sessions) >= FROM_SESSIONS:
+        from confterm.storage.remote import DEADLINE
+
+        deadline = prepare_elsewhere(opened.location, opened.timezone,
+                                     DEADLINE if deadline is None else deadline)
     return open_location(opened.location, timezone=opened.timezone, deadline=deadline)

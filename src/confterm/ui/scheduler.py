@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.timer import Timer
 
-from confterm.model.errors import ProgrammeError
-from confterm.opening.sources import Opened
+T = TypeVar("T")
 
 
 class AppScheduler:
@@ -33,8 +32,8 @@ class AppScheduler:
 
         self.app.run_worker(run, thread=True, group="background")
 
-    def read_again(self, work: Callable[[], Opened | ProgrammeError],
-                   done: Callable[[Opened | ProgrammeError], object], *, quiet: bool) -> None:
+    def read_again(self, work: Callable[[], T], done: Callable[[T], object], *,
+                   quiet: bool) -> None:
         async def read() -> None:
             from confterm.ui.background import in_daemon_thread
 

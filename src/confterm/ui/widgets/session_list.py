@@ -132,7 +132,7 @@ class SessionList(SessionLines):
             self.cursor_moved(self.cursor)
         self.rebuilt_at = perf_counter()
 
-    def row_maker(self, view: ScheduleView) -> Callable[[], None]:
+    def row_maker(self, view: ScheduleView) -> Callable[[Callable[[], object]], None]:
         """What makes every session's rows ahead of the first search (to run in a
         thread: it reads nothing that changes)."""
         return partial(fill_row_cache, self._rows_made(view), view, self.display_options.lang)

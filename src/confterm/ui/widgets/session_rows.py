@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import accumulate, groupby
 from typing import NamedTuple, TypeVar, overload
 
@@ -20,7 +20,7 @@ from confterm.i18n import N_, _
 from confterm.model.agenda import JUST_STARTED, conference_day
 from confterm.model.programme import BACKGROUND_KINDS, Session
 from confterm.model.text import clip
-from confterm.model.view import ScheduleView
+from confterm.model.view import BREATHE_EVERY, ScheduleView
 from confterm.timefmt import day_heading
 from confterm.ui.render import ROW_INDENT
 
@@ -251,10 +251,14 @@ def session_rows(view: ScheduleView, lang: str, now: dt.datetime | None = None,
     return rows, RowIndex(rows)
 
 
-def fill_row_cache(cache: RowCache, view: ScheduleView, lang: str) -> None:
+def fill_row_cache(cache: RowCache, view: ScheduleView, lang: str,
+                   breathe: Callable[[], object] = lambda: None) -> None:
     """Make every session's rows (in a thread, before the first search lists
-    them all); safe while the list uses the cache: a row is at worst made twice."""
+    them all); safe while the list uses the cache: a row is at worst made twice.
+    *breathe* as in ``Catalogue.prepare_search``."""
     for position, session in enumerate(view.catalogue.ordered):
         if cache[position] is None:
             cache[position] = _rows_of(session, lang)
+        if position % BREATHE_EVERY == BREATHE_EVERY - 1:
+            breathe()
 
