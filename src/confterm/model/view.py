@@ -34,7 +34,7 @@ from confterm.model.query import Query, parse_query
 from confterm.model.text import fold
 
 #: Sessions indexed (or rows made) between two calls of a thread's ``breathe``.
-BREATHE_EVERY = 50
+BREATHE_EVERY = 100
 
 
 class Catalogue:
