@@ -33,26 +33,6 @@ from startup import isolated_env  # noqa: E402
 KEYS = MEASURED_APP + """
 from confterm.opening.sources import open_location
 
-import confterm.ui.widgets.session_list as session_list
-REBUILDS = []
-def _noted():
-    now = time.perf_counter()
-    REBUILDS.append(now)
-    return now
-session_list.perf_counter = _noted  # every rebuild of the list, not only the last
-
-async def settle(app, since, quiet=0.06):
-    # The first frame drawn after the first rebuild of the list since the key
-    # (a refresh that lands meanwhile rebuilds it again: not this key's frame).
-    while True:
-        await asyncio.sleep(quiet)
-        last = Measured.frames[-1] if Measured.frames else since
-        if time.perf_counter() - last >= quiet:
-            break
-    ready = min((t for t in REBUILDS if t >= since), default=since)
-    shown = [f for f in Measured.frames if f >= ready]
-    return (shown[0] if shown else last) - since
-
 async def main(path, versions, refreshes, in_thread):
     if in_thread:  # as before: read in the refresh's thread, whatever the size
         import confterm.opening.elsewhere
@@ -64,7 +44,7 @@ async def main(path, versions, refreshes, in_thread):
     app.animation_level = "none"
     quiet_keys, busy_keys, reads = [], [], []
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, time.perf_counter())
+        await settle(app, time.perf_counter(), quiet=0.06)
         while not app.screen_stack[0].pane.search_prepared:
             await asyncio.sleep(0.005)
         conference = app.conference
@@ -73,7 +53,7 @@ async def main(path, versions, refreshes, in_thread):
             key = next(keys)
             start = time.perf_counter()
             app._driver.send_message(events.Key(key, key))
-            into.append(await settle(app, start) * 1000)
+            into.append(await settle(app, start, quiet=0.06) * 1000)
         for _ in range(30):
             await press(quiet_keys)
         for index in range(refreshes):
