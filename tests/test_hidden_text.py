@@ -15,7 +15,9 @@ from confterm.model.text import clip, neutralise
 from .conftest import CORPUS
 
 INVISIBLE = ["\u200b", "\u200c", "\u200e", "\u200f", "\u061c", "\u2060", "\u2063",
-             "\ufeff", "\u00ad", "\U000e0041", "\U000e007f"]
+             "\ufeff", "\u00ad", "\U000e0041", "\U000e007f",
+             # and those Python counts printable (a mark, a letter that draws nothing)
+             "\u034f", "\u115f", "\u3164", "\uffa0", "\u17b4", "\u180b"]
 BIDI = ["\u202e", "\u2066", "\u2069"]
 
 

@@ -8,7 +8,7 @@ from benchmarks.generate import real_description
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from confterm.formats.html_text import plain_html
+from confterm.formats.html_text import _read, _shaped, plain_html
 from confterm.formats.text import _from_html, readable
 
 WORDS = st.sampled_from(["customs", "données", "risk", "R&amp;D", "2024", "e-commerce", "AI",
@@ -71,6 +71,9 @@ def test_the_short_way_reads_as_the_long_way(html: str) -> None:
     plain = plain_html(html)
     if plain is not None:
         assert plain == _from_html(html), html
+    shaped = _shaped(html)  # the shortest way, tried first, agrees with both
+    if shaped is not None:
+        assert shaped == _read(html) == plain, html
 
 
 def test_the_usual_descriptions_take_the_short_way() -> None:
@@ -79,6 +82,7 @@ def test_the_usual_descriptions_take_the_short_way() -> None:
         html = real_description(number, "html")
         plain = plain_html(html)
         assert plain is not None and plain == _from_html(html) == readable(html), html
+        assert _shaped(html) == plain, html  # and the shortest way
     text = plain_html('<p>Customs &amp; <b>risk</b><br>engines:</p><ol><li>one</li>'
                       '<li><a href="https://x.org/s">the slides</a></li></ol>')
     assert text == "Customs & risk\nengines:\n\n 1. one\n 2. the slides (https://x.org/s)"
@@ -90,3 +94,43 @@ def test_what_it_does_not_know_it_leaves_to_the_long_way() -> None:
                  "<p>a</p><ul><li>x</li></ul><ul><li>y</li></ul>", "<ul><li>a<br>b</li></ul>",
                  "<a href='https://x.org'> spaced </a>", "<p>[a](https://x.org)</p>"):
         assert plain_html(html) is None, html
+
+
+@st.composite
+def commonest(draw: st.DrawFn) -> str:
+    """HTML of the commonest shape (what ``_shaped`` reads), now and then a little off."""
+    def phrase(breaks: bool) -> str:
+        parts = []
+        for _ in range(draw(st.integers(0, 6))):
+            word = draw(WORDS)
+            kind = draw(st.sampled_from(["plain"] * 4 + ["b", "i", "code", "link", "br"]))
+            if kind in ("b", "i", "code"):
+                word = f"<{kind}>{word}{draw(SPACE)}</{kind}>"
+            elif kind == "link":
+                words = draw(st.sampled_from([draw(WORDS), "", " padded", "x [y]"]))
+                word = f'<a href="{draw(URLS)}">{words}</a>'
+            elif kind == "br" and breaks:
+                word = draw(st.sampled_from(["<br>", "<br/>", "<br />"]))
+            parts.append(word)
+        return draw(SPACE).join(parts)
+
+    blocks = []
+    for _ in range(draw(st.integers(0, 5))):
+        kind = draw(st.sampled_from(["p", "p", "h3", "ul", "ol"]))
+        if kind in ("ul", "ol"):
+            items = "".join(f"{draw(SPACE)}<li>{phrase(False)}</li>"
+                            for _ in range(draw(st.integers(0, 4))))
+            blocks.append(f"<{kind}>{items}{draw(SPACE)}</{kind}>")
+        else:
+            blocks.append(f"<{kind}>{phrase(True)}</{kind}>")
+    return draw(SPACE).join(blocks) + draw(st.sampled_from(["", "", " ", "\n", "<br>", "x"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(commonest())
+def test_the_shortest_way_reads_as_the_long_way(html: str) -> None:
+    shaped = _shaped(html)
+    if shaped is not None:
+        assert shaped == _read(html) == _from_html(html), html
+    elif plain_html(html) is not None:
+        assert plain_html(html) == _from_html(html), html

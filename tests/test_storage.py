@@ -61,6 +61,35 @@ def test_failed_write_keeps_the_old_content(tmp_path: Path,
     assert os.listdir(target.parent) == ["file.json"]
 
 
+def test_user_files_reach_the_disk_and_caches_need_not(
+        tmp_path: Path, isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bookmarks and settings are synced before they replace the old file (a
+    power cut keeps one whole version); a cache is not (a lost one is made again)."""
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    atomic_write_text(tmp_path / "bookmarks.json", "{}")
+    assert len(synced) == 2  # the file, then its folder (the rename)
+    synced.clear()
+    open_programme(CORPUS / "minimal.json")
+    assert list((isolated_dirs / "cache" / "validated").glob("*.pickle"))
+    assert synced == []
+
+
+def test_a_cache_entry_cut_short_anywhere_is_a_miss(isolated_dirs: Path,
+                                                    programme: Programme) -> None:
+    from confterm.storage.paths import bundled_programme_path
+
+    open_programme(bundled_programme_path())
+    (entry,) = (isolated_dirs / "cache" / "validated").glob("*.pickle")
+    whole = entry.read_bytes()
+    for length in (0, 1, len(whole) // 3, len(whole) // 2, len(whole) - 1):
+        entry.write_bytes(whole[:length])
+        assert open_programme(bundled_programme_path()) == programme
+        entry.write_bytes(whole[:length] + bytes(len(whole) - length))  # or zeros after
+        assert open_programme(bundled_programme_path()) == programme
+
+
 def test_move_aside_never_overwrites(tmp_path: Path) -> None:
     first = tmp_path / "a.json"
     first.write_text("1")

@@ -196,10 +196,91 @@ class _Reader:
         return "\n\n".join(self.blocks)
 
 
+# The commonest shape of all, read with a few regular expressions: blocks of
+# paragraphs, headings and flat lists, inline tags without attributes, links
+# with only an address, <br> in paragraphs and the named entities. Possessive
+# quantifiers: linear time whatever the text.
+_SPACE = r"[ \t\n\r\f]*+"
+_PHRASE = (r"(?:[^<]++|</?(?:b|strong|i|em|u|code|span)>"
+           r"|<a href=\"[^\"<>]*+\">[^<]*+</a>{br})*+")
+_IN_ITEM = _PHRASE.format(br="")
+_IN_PARAGRAPH = _PHRASE.format(br="|<br ?/?>")
+_SHAPE = re.compile(
+    rf"{_SPACE}(?:(?:<p>{_IN_PARAGRAPH}</p>|<h([1-6])>{_IN_PARAGRAPH}</h\1>"
+    rf"|<ul>{_SPACE}(?:<li>{_IN_ITEM}</li>{_SPACE})*+</ul>"
+    rf"|<ol>{_SPACE}(?:<li>{_IN_ITEM}</li>{_SPACE})*+</ol>){_SPACE})*+")
+_SHAPE_BLOCKS = re.compile(r"</?(p|h[1-6]|ul|ol)>")
+_SHAPE_ITEMS = re.compile(r"</?li>")
+_SHAPE_LINK = re.compile(r'<a href="([^"]*)">([^<]*)</a>')
+_SHAPE_TAG = re.compile(r"</?(?:b|strong|i|em|u|code|span)>")
+_SHAPE_BREAK = re.compile(r"<br ?/?>")
+_NAMED_ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|nbsp);")
+
+
+def _shape_link(match: re.Match[str]) -> str:
+    address, words = match.groups()
+    if (not _WEB_ADDRESS.fullmatch(address) or "&" in words or "[" in words or "]" in words
+            or words != words.strip(" \t\n\r\f\u00a0")):
+        raise _Unsure
+    words = _words(words)
+    return address if words in ("", address) else f"{words} ({address})"
+
+
+def _shape_words(text: str) -> str:
+    if "&" in text:
+        text = _NAMED_ENTITY.sub(lambda match: _NAMED[match[1]], text)
+    return " ".join(text.split())
+
+
+def _shaped(text: str) -> str | None:
+    """*text* read by the shortest way, when it has the commonest shape (else None).
+    It reads exactly as ``_Reader`` does (a test holds the two together)."""
+    if not _SHAPE.fullmatch(text) or ("&" in text and "&" in _NAMED_ENTITY.sub("", text)):
+        return None
+    # Links and inline tags first, on the whole text: neither can hold a block's
+    # tag. Entities last, block by block: a "&lt;p&gt;" is text, not a tag.
+    if "<a " in text:
+        try:
+            text = _SHAPE_LINK.sub(_shape_link, text)
+        except _Unsure:
+            return None
+    text = _SHAPE_TAG.sub("", text)
+    pieces = _SHAPE_BLOCKS.split(text)  # space, name, content, name, space, name…
+    blocks: list[str] = []
+    last_was_list = False
+    for at in range(1, len(pieces), 4):
+        name, inner = pieces[at], pieces[at + 1]
+        if name in _LISTS:
+            if last_was_list:
+                return None  # two lists in a row read as one
+            prefix = "{:>2}." if name == "ol" else "  *"
+            items = [f"{prefix.format(number)} {_shape_words(item)}".rstrip()
+                     for number, item in enumerate(_SHAPE_ITEMS.split(inner)[1::2], 1)]
+            if items:
+                blocks.append("\n".join(items))
+                last_was_list = True
+            continue
+        paragraph = ("\n".join([_shape_words(part) for part in _SHAPE_BREAK.split(inner)])
+                     .strip("\n") if "<br" in inner else _shape_words(inner))
+        if paragraph:
+            blocks.append(paragraph)
+            last_was_list = False
+    result = "\n\n".join(blocks)
+    return re.sub(r"\n{3,}", "\n\n", result) if "\n\n\n" in result else result
+
+
 def plain_html(text: str) -> str | None:
     """*text* (HTML) as plain text, or None when it uses more than the usual."""
     if "](" in text or _UNSURE.search(text):
         return None  # (a Markdown link: the full path's text is read for them)
+    shaped = _shaped(text)
+    if shaped is not None:
+        return shaped
+    return _read(text)
+
+
+def _read(text: str) -> str | None:
+    """``plain_html`` by reading each tag in turn."""
     reader = _Reader()
     at = 0
     try:

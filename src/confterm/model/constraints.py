@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from confterm.model.text import invisible_escaped, neutralise
+from confterm.model.text import inert, invisible_escaped, neutralise
 
 #: Dates outside these years are refused: no conference is that far off, and
 #: arithmetic near year 1 or 9999 (a time zone, a day change) would overflow.
@@ -42,9 +42,8 @@ class Neutralised:
 def one_line(text: str) -> str:
     """*text*, neutralised; a line break is refused (names and titles are one line:
     in a calendar file a raw line break would start a new property)."""
-    if text.isprintable():  # the vast majority: nothing to neutralise, no line break
-        return text
-    text = neutralise(text)
+    if not inert(text):  # the vast majority is
+        text = neutralise(text)
     if "\n" in text:
         raise ValueError("must be one line (it contains a line break)")
     return text

@@ -25,7 +25,7 @@ from confterm.model.constraints import (
     ZoneName,
 )
 from confterm.model.offsets import zone_named
-from confterm.model.text import neutralise
+from confterm.model.text import inert, neutralise
 
 FORMAT_NAME: Final = "confterm-programme"
 FORMAT_VERSION: Final = 1
@@ -84,7 +84,7 @@ class Localized:
         if isinstance(value, str):
             value = {UNDETERMINED: value}
         for text in value.values():
-            if not text.isprintable():
+            if not inert(text):
                 return cls._neutralised(value)
         return cls(value)
 
@@ -120,10 +120,9 @@ class Line(Localized):
     __hash__ = Localized.__hash__  # not the dataclass's: a dict cannot be hashed
 
     @classmethod
-    def _neutralised(cls, value: dict[str, str]) -> Localized:
-        # Only text that is not all printable can hold a line break.
-        text = super()._neutralised(value)
-        if any("\n" in t for t in text.root.values()):
+    def _validated(cls, value: str | dict[str, str]) -> Localized:
+        text = super()._validated(value)
+        if any("\n" in t for t in text.root.values()):  # (after \r and U+2028 became one)
             raise ValueError("must be one line (it contains a line break)")
         return text
 

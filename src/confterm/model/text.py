@@ -28,6 +28,9 @@ _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
     "\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\U000e0000-\U000e007f]")
 _ZWJ = "\u200d"
+# Any character ``neutralise`` changes: text with none (line breaks alone, say) is kept.
+_ACTIVE = re.compile(
+    f"[{_CONTROLS.pattern[1:-1]}{_BIDI.pattern[1:-1]}{_INVISIBLE.pattern[1:-1]}\u2028\u2029]")
 
 
 def _control_picture(match: re.Match[str]) -> str:
@@ -39,9 +42,14 @@ def _control_picture(match: re.Match[str]) -> str:
     return "\ufffd"
 
 
+def inert(text: str) -> bool:
+    """Whether ``neutralise`` leaves *text* as it is (most text: checked fast)."""
+    return (text.isascii() and text.isprintable()) or _ACTIVE.search(text) is None
+
+
 def neutralise(text: str) -> str:
     """Return *text* with terminal-active characters replaced by visible ones."""
-    if text.isprintable():  # fast path: the vast majority of strings
+    if inert(text):
         return text
     # Line and paragraph separators are what they say (a terminal would not show them).
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace(
@@ -106,7 +114,8 @@ def _extends(char: str) -> bool:
 
 def one_line_shown(text: str) -> str:
     """*text* neutralised, on one line (line breaks become spaces)."""
-    return " ".join(neutralise(text).split("\n")) if not text.isprintable() else text
+    text = neutralise(text)
+    return " ".join(text.split("\n")) if "\n" in text else text
 
 
 def shown(value: object) -> str:

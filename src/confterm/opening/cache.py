@@ -65,7 +65,8 @@ def _store(entry: Path, key: tuple[object, ...], programme: Programme) -> None:
     """Write the cache entry, streamed into the file (a large programme's pickle
     is never held in memory whole)."""
     with contextlib.suppress(OSError):  # a read-only cache only costs speed
-        atomic_write_with(entry, lambda handle: _dump(handle, key, programme))
+        # Not synced: an entry a crash cut short fails to read, and is made again.
+        atomic_write_with(entry, lambda handle: _dump(handle, key, programme), durable=False)
 
 
 def _dump(handle: BinaryIO, key: tuple[object, ...], programme: Programme) -> None:

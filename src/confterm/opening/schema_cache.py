@@ -57,4 +57,5 @@ def keep_schemas() -> None:
     if not _state.pop("missing", False):
         return
     with contextlib.suppress(Exception):  # a cache: failing to write it loses nothing
-        atomic_write_bytes(_path(), pickle.dumps(validation.core_schemas(), protocol=5))
+        atomic_write_bytes(_path(), pickle.dumps(validation.core_schemas(), protocol=5),
+                           durable=False)

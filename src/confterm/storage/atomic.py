@@ -22,11 +22,13 @@ def _umask() -> int:
 _NEW_FILE_MODE = 0o666 & ~_umask()
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write *data* to *path* via a synced temporary file in the same folder.
 
-    An existing file keeps its permissions; a new one gets the umask's."""
-    atomic_write_with(path, lambda handle: handle.write(data))
+    An existing file keeps its permissions; a new one gets the umask's. A file
+    that is not *durable* (a cache, made again if lost) is not synced: a crash
+    may leave it empty or short, never half old and half new."""
+    atomic_write_with(path, lambda handle: handle.write(data), durable=durable)
 
 
 def _new_temporary(path: Path) -> tuple[int, str]:
@@ -43,7 +45,8 @@ def _new_temporary(path: Path) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
-def atomic_write_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
+def atomic_write_with(path: Path, write: Callable[[BinaryIO], object], *,
+                      durable: bool = True) -> None:
     """Like ``atomic_write_bytes``, for a writer that streams into the file (no
     copy of the whole content in memory)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,12 +60,14 @@ def atomic_write_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
             os.fchmod(handle.fileno(), mode)
             write(handle)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
 
 
 def write_export(path: Path, data: bytes) -> Path:
