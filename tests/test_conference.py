@@ -55,6 +55,11 @@ class FakeScheduler:
                    quiet: bool) -> None:
         done(work())
 
+    breaths = 0
+
+    def breathe(self) -> None:
+        self.breaths += 1  # nothing else runs
+
     def live(self) -> list[Timer]:
         return [t for t in self.timers if not t.stopped]
 
@@ -259,6 +264,10 @@ def test_the_conference_follows_its_file_every_refresh_minutes(
     assert conference.refreshed == 1 and len(heard) == 1 and heard[0].quiet
     assert [m.after.title.get("en") for m in heard[0].changes.retitled] == ["Renamed"]
     assert not [n for n in notices if "Up to date" in n.title or "updated" in n.message]
+    # Its search text and facets were made in the reading, which let the
+    # interface go first between its steps: showing it costs a keystroke little.
+    assert heard[0].after.search_ready and scheduler.breaths > 0
+    assert heard[0].after.facet_values_made(0) is not None
 
 
 def test_differences_found_while_reading_are_used_only_against_that_programme(

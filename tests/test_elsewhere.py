@@ -56,3 +56,15 @@ def test_a_small_programme_is_read_here(tmp_path: Path, monkeypatch: pytest.Monk
     opened = open_location(str(path))
     monkeypatch.setattr(elsewhere, "prepare_elsewhere", lambda *a: pytest.fail("a child"))
     assert reopen(opened, deadline=5).programme == opened.programme
+
+
+def test_the_reading_here_lets_the_interface_go_first(tmp_path: Path) -> None:
+    """Taking the child's result is done a piece at a time, *breathe* between."""
+    path, data = large(tmp_path)
+    opened = open_location(str(path))
+    data["sessions"][0]["title"] = {"en": "Changed by the publisher"}  # type: ignore[index]
+    path.write_text(json.dumps(data))
+    breaths: list[None] = []
+    again = reopen(opened, deadline=60, breathe=lambda: breaths.append(None))
+    assert len(again.programme.sessions) == FROM_SESSIONS + 20
+    assert len(breaths) >= -(-len(again.programme.sessions) // cache._CHUNK)

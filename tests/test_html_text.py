@@ -8,7 +8,7 @@ from benchmarks.generate import real_description
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from confterm.formats.html_text import _read, _shaped, plain_html
+from confterm.formats.html_text import _UNSURE, _shaped, plain_html
 from confterm.formats.text import _from_html, readable
 
 WORDS = st.sampled_from(["customs", "données", "risk", "R&amp;D", "2024", "e-commerce", "AI",
@@ -64,6 +64,11 @@ def block(draw: st.DrawFn) -> str:
         "<p>unclosed", "<ul><li>a</ul>", "<hr>", "<dl><dt>t</dt><dd>d</dd></dl>"]))
 
 
+def shortest(html: str) -> str | None:
+    """The shortest way, as ``plain_html`` tries it (after its own checks)."""
+    return None if "](" in html or _UNSURE.search(html) else _shaped(html)
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(st.lists(block(), min_size=1, max_size=6).map(
     lambda blocks: "\n".join(blocks)), inline()))
@@ -71,9 +76,9 @@ def test_the_short_way_reads_as_the_long_way(html: str) -> None:
     plain = plain_html(html)
     if plain is not None:
         assert plain == _from_html(html), html
-    shaped = _shaped(html)  # the shortest way, tried first, agrees with both
+    shaped = shortest(html)  # the shortest way, tried first, agrees with both
     if shaped is not None:
-        assert shaped == _read(html) == plain, html
+        assert shaped == plain, html
 
 
 def test_the_usual_descriptions_take_the_short_way() -> None:
@@ -82,7 +87,7 @@ def test_the_usual_descriptions_take_the_short_way() -> None:
         html = real_description(number, "html")
         plain = plain_html(html)
         assert plain is not None and plain == _from_html(html) == readable(html), html
-        assert _shaped(html) == plain, html  # and the shortest way
+        assert shortest(html) == plain, html  # and the shortest way
     text = plain_html('<p>Customs &amp; <b>risk</b><br>engines:</p><ol><li>one</li>'
                       '<li><a href="https://x.org/s">the slides</a></li></ol>')
     assert text == "Customs & risk\nengines:\n\n 1. one\n 2. the slides (https://x.org/s)"
@@ -129,8 +134,8 @@ def commonest(draw: st.DrawFn) -> str:
 @settings(max_examples=400, deadline=None)
 @given(commonest())
 def test_the_shortest_way_reads_as_the_long_way(html: str) -> None:
-    shaped = _shaped(html)
+    shaped = shortest(html)
     if shaped is not None:
-        assert shaped == _read(html) == _from_html(html), html
+        assert shaped == _from_html(html), html
     elif plain_html(html) is not None:
         assert plain_html(html) == _from_html(html), html

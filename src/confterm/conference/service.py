@@ -119,19 +119,25 @@ class Scheduler(Protocol):
         thread that quitting does not wait for; pass what it gives to *done* on
         the interface's thread. One at a time of each kind (*quiet* or not)."""
 
+    def breathe(self) -> None:
+        """Called by work in a thread between its steps (a few milliseconds each):
+        the interface goes first (and keys pressed meanwhile)."""
+
 
 class Compared(NamedTuple):
-    """A programme read again, and how it differs from the one it replaces (found
-    in the reading thread: the interface's thread has only to show it)."""
+    """A programme read again, how it differs from the one it replaces, and its
+    catalogue with the search text and facets made (all in the reading thread:
+    the interface's thread has only to show it)."""
 
     opened: Opened
     before: Programme
     same: bool
     changes: Changes
+    catalogue: Catalogue | None = None
 
 
-def _attempt(work: Callable[[], Opened], before: Programme,
-             bookmarks: Collection[str]) -> Callable[[], Compared | ProgrammeError]:
+def _attempt(work: Callable[[], Opened], before: Programme, bookmarks: Collection[str],
+             breathe: Callable[[], object]) -> Callable[[], Compared | ProgrammeError]:
     """*work*, compared with *before*; its ``ProgrammeError`` given back, not raised."""
     from confterm.model.changes import compare
 
@@ -140,11 +146,29 @@ def _attempt(work: Callable[[], Opened], before: Programme,
             opened = work()
         except ProgrammeError as error:
             return error
-        same = opened.programme == before
-        changes = compare(before, opened.programme, bookmarks) if not same else Changes()
-        return Compared(opened, before, same, changes)
+        same = _same(opened.programme, before, breathe)
+        if same:
+            return Compared(opened, before, same, Changes())
+        breathe()
+        changes = compare(before, opened.programme, bookmarks)
+        breathe()
+        catalogue = Catalogue(opened.programme, translate=_)
+        catalogue.prepare_search(breathe)
+        return Compared(opened, before, same, changes, catalogue)
 
     return attempt
+
+
+def _same(one: Programme, other: Programme, breathe: Callable[[], object]) -> bool:
+    """``one == other``, breathing between pieces of the sessions (a millisecond each)."""
+    if len(one.sessions) != len(other.sessions) or (
+            replace(one, sessions=()) != replace(other, sessions=())):
+        return False
+    for start in range(0, len(one.sessions), 250):
+        breathe()
+        if one.sessions[start:start + 250] != other.sessions[start:start + 250]:
+            return False
+    return True
 
 
 def _stamp(source: Opened | None) -> tuple[int, int] | None:
@@ -378,7 +402,8 @@ class Conference:
         what = _("Downloading {place}…") if self.source.is_remote else _("Reading {place}…")
         self._tell(what.format(place=shown(self.source.location)), title=_("Reloading"),
                    timeout=3)
-        return partial(reopen, self.source, deadline=float(self.settings.download_seconds))
+        return partial(reopen, self.source, deadline=float(self.settings.download_seconds),
+                       breathe=self.scheduler.breathe)
 
     # -- following the programme ---------------------------------------------------
     def start_refreshing(self) -> None:
@@ -407,7 +432,8 @@ class Conference:
                                       partial(self._read_again, quiet=False), quiet=False)
 
     def _compared(self, work: Callable[[], Opened]) -> Callable[[], Compared | ProgrammeError]:
-        return _attempt(work, self.catalogue.programme, frozenset(self.agenda.bookmarks))
+        return _attempt(work, self.catalogue.programme, frozenset(self.agenda.bookmarks),
+                        self.scheduler.breathe)
 
     def _read_again(self, result: Compared | ProgrammeError, *, quiet: bool) -> None:
         if isinstance(result, ProgrammeError):
@@ -425,7 +451,8 @@ class Conference:
         source = self.source
         if source is None or (not source.is_remote and _stamp(source) == self._file_stamp):
             return None
-        return partial(reopen, source, deadline=float(self.settings.download_seconds))
+        return partial(reopen, source, deadline=float(self.settings.download_seconds),
+                       breathe=self.scheduler.breathe)
 
     def refresh_due(self) -> bool:
         """Whether the copy in use is older than the refresh interval (at start)."""
@@ -476,7 +503,8 @@ class Conference:
             self.bookmarks, problem = self.bookmarks.moved_to(opened.programme.id)
             if problem:
                 self._tell(problem, severity="warning", timeout=20)
-        self.catalogue = Catalogue(opened.programme, translate=_)
+        self.catalogue = (compared.catalogue if compared and compared.catalogue
+                          else Catalogue(opened.programme, translate=_))
         reloaded = Reloaded(before, self.catalogue, changes, moved, quiet)
         self.agenda_changed.publish(self.agenda)
         self.programme_changed.publish(reloaded)

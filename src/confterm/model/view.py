@@ -77,9 +77,11 @@ class Catalogue:
             if position % BREATHE_EVERY == BREATHE_EVERY - 1:
                 breathe()
         self.haystacks  # noqa: B018 - made now, in order, for the first search
-        for index in range(len(FACETS)):  # and each facet's values, for the sidebar's counts
+        for index, facet in enumerate(FACETS):  # each facet's values, for the sidebar's counts
             self.facet_values(index)
-        self.ids, self.starts, self.busy  # noqa: B018 - and the lists the session list reads
+            facet.available(self)
+        # And what the session list and the first view of a day read.
+        self.ids, self.starts, self.busy, self.by_day_positions, self.position  # noqa: B018
 
     @property
     def search_ready(self) -> bool:

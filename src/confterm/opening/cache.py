@@ -14,7 +14,8 @@ import datetime as dt
 import pickle
 import sys
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -39,12 +40,29 @@ def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int,
             (str(resolved), stat.st_size, stat.st_mtime_ns, _VERSION, timezone or ""))
 
 
-#: Sessions per pickle in a cache entry (see ``_dump``).
-_CHUNK = 2000
+#: Sessions per pickle in a cache entry (see ``_dump``): a piece is read in a
+#: millisecond or two, and a reading in a thread breathes between pieces.
+_CHUNK = 250
+
+#: Called between the pieces of a cache entry while it is read (see ``breathing``).
+_between_pieces: ContextVar[Callable[[], object] | None] = ContextVar(
+    "between_pieces", default=None)
+
+
+@contextlib.contextmanager
+def breathing(breathe: Callable[[], object] | None) -> Iterator[None]:
+    """Call *breathe* between the pieces of a cache entry read in this block (a
+    reading in a thread lets the interface's thread go first)."""
+    token = _between_pieces.set(breathe)
+    try:
+        yield
+    finally:
+        _between_pieces.reset(token)
 
 
 def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
     """The cached programme if the entry is current, else None (any failure is a miss)."""
+    breathe = _between_pieces.get()
     try:
         # One unpickler per piece: each piece was pickled with a memo of its own.
         with collector_paused(), entry.open("rb") as handle:
@@ -53,6 +71,8 @@ def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
                 return None
             sessions: list[Session] = []
             while len(sessions) < count:
+                if breathe is not None:
+                    breathe()
                 sessions.extend(pickle.load(handle))
     except Exception:
         return None

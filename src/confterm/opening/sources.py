@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 from confterm.i18n import _
 from confterm.model.errors import ProgrammeError
 from confterm.model.programme import Programme
-from confterm.opening.cache import open_programme, open_programme_bytes
+from confterm.opening.cache import breathing, open_programme, open_programme_bytes
 from confterm.storage.bookmarks import follow_programme
 from confterm.storage.paths import is_url
 
@@ -149,9 +150,11 @@ def download(url: str, *, timezone: str | None = None, deadline: float | None = 
     return fetched, programme
 
 
-def reopen(opened: Opened, *, deadline: float | None = None) -> Opened:
+def reopen(opened: Opened, *, deadline: float | None = None,
+           breathe: Callable[[], object] | None = None) -> Opened:
     """Read the same location again (a reload); a large programme first in a
-    child process (``elsewhere``), so that this process only takes the result."""
+    child process (``elsewhere``), so that this process only takes the result
+    (calling *breathe* now and then as it does: see ``cache.breathing``)."""
     from confterm.opening.elsewhere import FROM_SESSIONS, prepare_elsewhere
 
     if len(opened.programme.sessions) >= FROM_SESSIONS:
@@ -159,4 +162,5 @@ def reopen(opened: Opened, *, deadline: float | None = None) -> Opened:
 
         deadline = prepare_elsewhere(opened.location, opened.timezone,
                                      DEADLINE if deadline is None else deadline)
-    return open_location(opened.location, timezone=opened.timezone, deadline=deadline)
+    with breathing(breathe):
+        return open_location(opened.location, timezone=opened.timezone, deadline=deadline)

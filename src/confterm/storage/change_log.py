@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from confterm.model.changes import Seen
-from confterm.storage.atomic import atomic_write_text, file_lock
+from confterm.storage.atomic import atomic_write_bytes, file_lock
 from confterm.storage.paths import data_dir, id_file_name
 
 KEEP = 500
@@ -55,7 +55,10 @@ def load_changes(programme_id: str) -> list[Seen]:
 def _save(programme_id: str, changes: list[Seen]) -> None:
     document = {"version": VERSION, "changes": [
         {**asdict(change), "when": change.when.isoformat()} for change in changes[-KEEP:]]}
-    atomic_write_text(log_path(programme_id), json.dumps(document, ensure_ascii=False) + "\n")
+    # Not synced (written beside a keystroke): a crash loses at most the latest
+    # marks, never the file.
+    atomic_write_bytes(log_path(programme_id),
+                       (json.dumps(document, ensure_ascii=False) + "\n").encode(), durable=False)
 
 
 def add_changes(programme_id: str, changes: list[Seen]) -> list[Seen]:

@@ -25,6 +25,7 @@ from confterm.model.programme import Programme
 from confterm.model.text import clip
 from confterm.opening.sources import Opened
 from confterm.storage.settings import settings_path
+from confterm.ui.background import breather
 from confterm.ui.render import Display, wrapped
 from confterm.ui.scheduler import AppScheduler
 from confterm.ui.screens.browser import BrowserScreen
@@ -74,6 +75,7 @@ class ConftermApp(App[Opened | None]):
         self.conference.notices.subscribe(self, self._show_notice)
         self.conference.programme_changed.subscribe(self, self._report_changes)
         self.collector = IdleCollector()
+        self._breathe = breather(lambda: self.collector.last_input)
         #: Where the details of an unexpected error were written, if one happened.
         self.crash_log: Path | None = None
 
@@ -180,6 +182,12 @@ class ConftermApp(App[Opened | None]):
     def _signalled(self) -> None:
         self.conference.close()  # nobody is left to ask about bookmarks not saved
         self.exit()
+
+    def breathe(self) -> None:
+        """Called by background work between steps, in its thread: the
+        interface's thread goes first, and keys pressed meanwhile have it to
+        themselves (``confterm.ui.background.breather``)."""
+        self._breathe()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):

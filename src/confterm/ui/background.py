@@ -11,10 +11,37 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+
+#: Background work sleeps this long now and then: the interface's thread, if it
+#: waits, takes the interpreter at once, not after its 5 ms switch interval.
+BREATH = 0.0005
+#: And waits while keys, clicks or the wheel come, until none has for this long:
+#: a key's frame is drawn with the interpreter to itself.
+INPUT_QUIET = 0.05
+
+
+async def input_quiet(last_input: Callable[[], float]) -> None:
+    """Return once no input has come for ``INPUT_QUIET`` (at once if none has)."""
+    while (wait := INPUT_QUIET - (time.monotonic() - last_input())) > BREATH:
+        await asyncio.sleep(min(wait, INPUT_QUIET))
+
+
+def breather(last_input: Callable[[], float], *, clock: Callable[[], float] = time.monotonic,
+             sleep: Callable[[float], object] = time.sleep) -> Callable[[], None]:
+    """What background work calls between steps (every few milliseconds of its
+    work) to let the interface go first; *last_input*: the *clock*'s time of the
+    user's latest input."""
+    def breathe() -> None:
+        sleep(BREATH)
+        while (wait := INPUT_QUIET - (clock() - last_input())) > BREATH:
+            sleep(min(wait, INPUT_QUIET))
+
+    return breathe
 
 
 async def in_daemon_thread(work: Callable[[], T], *, name: str = "confterm-work") -> T:

@@ -35,11 +35,20 @@ class AppScheduler:
     def read_again(self, work: Callable[[], T], done: Callable[[T], object], *,
                    quiet: bool) -> None:
         async def read() -> None:
-            from confterm.ui.background import in_daemon_thread
+            from confterm.ui.background import in_daemon_thread, input_quiet
 
-            done(await in_daemon_thread(work, name="confterm-reload"))
+            result = await in_daemon_thread(work, name="confterm-reload")
+            collector = getattr(self.app, "collector", None)
+            if collector is not None:  # shown between keys, not on top of one
+                await input_quiet(lambda: collector.last_input)
+            done(result)
 
         # The function, not a coroutine made now: quitting before the worker
         # starts would leave that coroutine never awaited (a warning at exit).
         self.app.run_worker(read, exclusive=True,  # type: ignore[arg-type]
                             group="refresh" if quiet else "reload")
+
+    def breathe(self) -> None:
+        breathe = getattr(self.app, "breathe", None)  # (see ConftermApp.breathe)
+        if breathe is not None:
+            breathe()

@@ -48,11 +48,18 @@ class ProgrammeHeader(Horizontal):
         dates = date_span(programme.days[0].date, programme.days[-1].date)
         place = ", ".join(clip(x.get(display.lang)) for x in (programme.city, programme.country)
                           if x)
-        self.query_one("#title", Static).update(Content.assemble(
+        self._show("#title", Content.assemble(
             (clip(programme.name.get(display.lang)), "bold"),
             (f"  {dates}" + (f" · {place}" if place else ""), "dim")))
         if self.now is not None:
             local = self.now.astimezone(display.zone)
-            self.query_one("#clock", Static).update(Content.assemble(
+            self._show("#clock", Content.assemble(
                 (f"{weekday(local.date())} {local:%H:%M} ", "bold"),
                 (display.zone_name(programme), "dim")))
+
+    def _show(self, selector: str, content: Content) -> None:
+        # Only a change: an update lays the whole screen out again (a new version
+        # of the programme, or the clock's tick, mostly leaves the text as it was).
+        shown = self.query_one(selector, Static)
+        if shown.content != content:
+            shown.update(content)

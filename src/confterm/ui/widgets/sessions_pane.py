@@ -11,7 +11,6 @@ only has to show it. Both report the session under their cursor
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -33,9 +32,6 @@ if TYPE_CHECKING:
 #: How long the keys must pause before the hidden grid is made ready.
 PAUSE = 0.05
 
-
-#: How long the indexing thread sleeps now and then (see ``prepare_search``).
-BREATH = 0.0005
 
 class SessionsPane(Vertical):
     DEFAULT_CSS = """
@@ -87,13 +83,9 @@ class SessionsPane(Vertical):
         if view is None:
             return
         prepare, make_rows = view.catalogue.prepare_search, self.list.row_maker(view)
-
-        def breathe() -> None:
-            time.sleep(BREATH)
+        breathe = getattr(self.app, "breathe", lambda: None)  # (see ConftermApp.breathe)
 
         def work() -> None:
-            # A short sleep now and then: the interpreter goes to the interface's
-            # thread at once, not after its 5 ms switch interval (keys stay one frame).
             prepare(breathe)
             make_rows(breathe)
             self.search_prepared = True
