@@ -198,3 +198,21 @@ def test_large_files_validated_in_batches_give_the_same_programme(
     assert [p.place for p in caught.value.problems] == [
         f"sessions[{broken['sessions'][3]['id']}].end",
         f"sessions[{broken['sessions'][5]['id']}].themes"]
+
+
+def test_equal_times_and_ids_are_held_once_each_at_their_own_offset() -> None:
+    """A large programme holds a few hundred distinct times and ids: each is one
+    object (less memory, a faster cache). A time equal to another at another
+    offset (10:00+01:00 and 09:00Z) is not taken for it: it reads as written."""
+    data = json.loads((CORPUS / "minimal.json").read_text())
+    first = data["sessions"][0]
+    data["sessions"] += [
+        {**first, "id": "s3", "title": {"en": "Beside the opening"}},
+        {**first, "id": "s4", "title": {"en": "Same instant, UTC"},
+         "start": "2025-03-10T08:00:00+00:00", "end": "2025-03-10T09:00:00+00:00"}]
+    sessions = {s.id: s for s in parse_programme(json.dumps(data).encode(), "p.json").sessions}
+    opening, beside, utc = sessions["s1"], sessions["s3"], sessions["s4"]
+    assert beside.start is opening.start and beside.end is opening.end
+    assert beside.track is opening.track and beside.day is opening.day
+    assert utc.start == opening.start and utc.start is not opening.start
+    assert utc.start.isoformat() == "2025-03-10T08:00:00+00:00"

