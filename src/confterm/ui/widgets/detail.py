@@ -47,8 +47,12 @@ class SessionDetail(VerticalScroll):
     def watch_friends(self) -> None:
         self._refresh()
 
-    def watch_changes(self) -> None:
-        self._refresh()
+    def watch_changes(self, before: dict[str, Seen], after: dict[str, Seen]) -> None:
+        # Only a change to the session shown: the text is set again, and with it
+        # the whole screen laid out again (each refresh brings a new dict).
+        shown = self.session.id if self.session is not None else None
+        if shown is None or before.get(shown) != after.get(shown):
+            self._refresh()
 
     def on_resize(self) -> None:
         self._refresh()  # list items are wrapped to the width
