@@ -216,6 +216,23 @@ async def test_narrow_terminal_folds_the_sidebar_and_opens_details_as_a_modal(
         assert not screen.query_one("#sidebar").display
 
 
+async def test_enter_typed_ahead_of_another_screen_opens_no_details_over_it(
+        app: ConftermApp) -> None:
+    """enter then ? typed quickly: the list's choice reaches the browser after
+    the help came over it; the details do not open over the help."""
+    from confterm.ui.widgets.messages import SessionSelected
+
+    async with app.run_test(size=NARROW) as pilot:
+        screen = browser(app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert screen.current is not None
+        screen.post_message(SessionSelected(screen.current.id))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert not any(isinstance(s, DetailScreen) for s in app.screen_stack)
+
+
 async def test_help_screen_lists_the_keys(app: ConftermApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("question_mark")

@@ -318,8 +318,8 @@ class BrowserScreen(Elsewhere, Screen[None]):
     @on(SessionSelected)
     def _session_selected(self, event: SessionSelected) -> None:
         session = self.view.catalogue.sessions.get(event.session_id)
-        if session is None:
-            return
+        if session is None or self.app.screen is not self:
+            return  # (chosen before another screen came over this one: keys typed ahead)
         if self.modal_details:
             self.open_details(session)
         else:
