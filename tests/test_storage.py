@@ -203,3 +203,38 @@ def test_cached_times_share_one_zone_per_offset(isolated_dirs: Path, programme: 
     zones = {id(t.tzinfo) for s in cached.sessions for t in (s.start, s.end)}
     offsets = {t.utcoffset() for s in cached.sessions for t in (s.start, s.end)}
     assert len(zones) == len(offsets)
+
+
+def test_a_cached_programme_keeps_its_catalogue_order(
+        isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read back from the cache, a programme's catalogue takes the order kept
+    with it (no sort of 10,000 sessions at start), the same as a sort gives."""
+    from confterm.model import view
+    from confterm.storage.paths import bundled_programme_path
+
+    sorted_once = view.Catalogue(open_programme(bundled_programme_path())).ordered
+    monkeypatch.setattr(view, "catalogue_order", lambda programme: pytest.fail("sorted"))
+    again = open_programme(bundled_programme_path())  # from the cache
+    assert view.Catalogue(again).ordered == sorted_once
+
+
+def test_a_cached_order_that_is_not_a_permutation_is_not_taken(
+        isolated_dirs: Path, programme: Programme) -> None:
+    import pickle
+
+    from confterm.model.view import Catalogue
+    from confterm.opening import cache
+    from confterm.storage.paths import bundled_programme_path
+
+    path = bundled_programme_path()
+    open_programme(path)
+    entry, _ = cache._entry(path, None)
+    with entry.open("rb") as handle:
+        stored_key, head, count, order = pickle.load(handle)
+        rest = handle.read()
+    with entry.open("wb") as handle:  # one place twice, one never
+        pickle.dump((stored_key, head, count, [order[0], *order[:-1]]), handle)
+        handle.write(rest)
+    again = open_programme(path)
+    assert again == programme
+    assert Catalogue(again).ordered == Catalogue(programme).ordered

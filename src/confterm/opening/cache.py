@@ -24,11 +24,12 @@ from confterm import __version__
 from confterm.collection import collector_paused
 from confterm.model.offsets import offset_zone
 from confterm.model.programme import Programme, Session
+from confterm.model.view import catalogue_order, known_order
 from confterm.storage.atomic import atomic_write_with
 from confterm.storage.paths import cache_dir
 
 #: Part of every key: entries written by another version are read as misses.
-_VERSION = f"{__version__}/cache9/py{sys.version_info.major}.{sys.version_info.minor}"
+_VERSION = f"{__version__}/cache10/py{sys.version_info.major}.{sys.version_info.minor}"
 
 
 def _entry(path: Path, timezone: str | None) -> tuple[Path, tuple[str, int, int, str, str]]:
@@ -66,7 +67,7 @@ def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
     try:
         # One unpickler per piece: each piece was pickled with a memo of its own.
         with collector_paused(), entry.open("rb") as handle:
-            stored_key, programme, count = pickle.load(handle)
+            stored_key, programme, count, order = pickle.load(handle)
             if stored_key != key or not isinstance(programme, Programme):
                 return None
             sessions: list[Session] = []
@@ -78,6 +79,10 @@ def _unpickle(entry: Path, key: tuple[object, ...]) -> Programme | None:
         return None
     # The head was built without its sessions; nothing else refers to it yet.
     object.__setattr__(programme, "sessions", tuple(sessions))
+    if (isinstance(order, list) and len(order) == count
+            and (not order or (min(order) == 0 and max(order) == count - 1))
+            and len(set(order)) == count):  # every place once: the order of these
+        known_order(programme, order)
     return programme
 
 
@@ -108,8 +113,9 @@ def _dump(handle: BinaryIO, key: tuple[object, ...], programme: Programme) -> No
     # The programme without its sessions, then its sessions a chunk at a time with
     # the memo cleared in between: the memo (every object pickled so far) would
     # otherwise grow as large as the programme itself.
-    sessions = programme.sessions
-    pickler.dump((key, replace(programme, sessions=()), len(sessions)))
+    sessions, order = programme.sessions, catalogue_order(programme)
+    known_order(programme, order)  # (the catalogue made of it next need not sort)
+    pickler.dump((key, replace(programme, sessions=()), len(sessions), order))
     for start in range(0, len(sessions), _CHUNK):
         pickler.clear_memo()
         pickler.dump(sessions[start:start + _CHUNK])
