@@ -123,12 +123,10 @@ def _share_equal_values(programme: Programme) -> None:
         for name in ("track", "room"):
             if fields[name] is not None:
                 fields[name] = one(fields[name], fields[name])
-        if fields["themes"]:
-            fields["themes"] = tuple([one(theme, theme) for theme in fields["themes"]])
-        if fields["language"]:
-            fields["language"] = one(fields["language"], fields["language"])
-        for taking in fields["people"]:
-            taking.__dict__["person"] = one(taking.person, taking.person)
+        # Tuples of ids, and who takes part (a person in a role): equal ones, once.
+        for name in ("themes", "language", "people"):
+            if fields[name]:
+                fields[name] = one(fields[name], fields[name])
 
 
 def too_large(size: int) -> str:
