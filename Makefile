@@ -82,9 +82,10 @@ interop: $(STAMP_TEST)
 soak: $(STAMP_TEST)
 	$(BIN)/pytest -m soak -p no:randomly
 
-## Every reader fed 10,000 generated inputs (make test runs 150 each).
+## Every reader fed 10,000 generated inputs (make test runs 150 each); a test may
+## take minutes here (its huge inputs alone: 106 s), so its ceiling is 20 minutes.
 fuzz: $(STAMP_TEST)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/fuzz --hypothesis-show-statistics
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/fuzz --hypothesis-show-statistics --timeout=1200
 
 ## Rewrite data/programme.schema.json from the models.
 schema: $(STAMP_RUN)
