@@ -13,7 +13,6 @@ read — builds them afresh.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import pickle
 import sys
 from importlib.util import find_spec
@@ -29,7 +28,12 @@ _state = {"ready": False}
 def _path() -> Path:
     import pydantic_core  # validation needs it anyway
 
-    digest = hashlib.sha256()
+    try:  # BLAKE2 as hashlib has it, without hashlib's import of OpenSSL (2-8 ms)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+
+    digest = blake2b(digest_size=16)
     # What the schemas are made of and by: the model's source, pydantic's version
     # (read, not imported: its import is what this saves), pydantic-core's, Python's.
     for module in (programme, constraints, validation):
@@ -38,7 +42,7 @@ def _path() -> Path:
     digest.update(Path(spec.origin if spec and spec.origin else "").with_name(
         "version.py").read_bytes())
     digest.update(f"{pydantic_core.__version__} {sys.version}".encode())
-    return cache_dir() / "schemas" / f"{digest.hexdigest()[:24]}.pickle"
+    return cache_dir() / "schemas" / f"{digest.hexdigest()}.pickle"
 
 
 def prepare_validation() -> None:
