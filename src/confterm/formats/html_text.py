@@ -60,6 +60,14 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+def _link(address: str, words: str) -> str:
+    """A link as text: its words and, unless they are the address, the address."""
+    if words != words.strip(" \t\n\r\f\u00a0") or "[" in words or "]" in words:
+        raise _Unsure  # the full path keeps spaces at its ends, reads brackets oddly
+    words = _words(words)
+    return address if words in ("", address) else f"{words} ({address})"
+
+
 class _Reader:
     """Reads the tags and text in order: blocks of lines, lists of items."""
 
@@ -130,11 +138,7 @@ class _Reader:
             return
         if self.link is None:
             raise _Unsure
-        words = "".join(self.link_text)
-        if words != words.strip(" \t\n\r\f\u00a0") or "[" in words or "]" in words:
-            raise _Unsure  # the full path keeps spaces at its ends, reads brackets oddly
-        words = _words(words)
-        self.inline.append(self.link if words in ("", self.link) else f"{words} ({self.link})")
+        self.inline.append(_link(self.link, "".join(self.link_text)))
         if self.block is None and self.items is None:
             if self.blocks:
                 raise _Unsure
@@ -219,17 +223,15 @@ _NAMED_ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|nbsp);")
 
 def _shape_link(match: re.Match[str]) -> str:
     address, words = match.groups()
-    if (not _WEB_ADDRESS.fullmatch(address) or "&" in words or "[" in words or "]" in words
-            or words != words.strip(" \t\n\r\f\u00a0")):
+    if not _WEB_ADDRESS.fullmatch(address) or "&" in words:
         raise _Unsure
-    words = _words(words)
-    return address if words in ("", address) else f"{words} ({address})"
+    return _link(address, words)
 
 
 def _shape_words(text: str) -> str:
     if "&" in text:
         text = _NAMED_ENTITY.sub(lambda match: _NAMED[match[1]], text)
-    return " ".join(text.split())
+    return _words(text)
 
 
 def _shaped(text: str) -> str | None:

@@ -25,7 +25,6 @@ from confterm.model.programme import Programme
 from confterm.model.text import clip
 from confterm.opening.sources import Opened
 from confterm.storage.settings import settings_path
-from confterm.ui.background import breather
 from confterm.ui.render import Display, wrapped
 from confterm.ui.scheduler import AppScheduler
 from confterm.ui.screens.browser import BrowserScreen
@@ -68,14 +67,15 @@ class ConftermApp(App[Opened | None]):
         super().__init__()
         if now is not None and now.tzinfo is None:  # a bare time means conference time
             now = now.replace(tzinfo=programme.zone)
+        self.collector = IdleCollector()
+        #: Timers and threads for the conference; its threads give way to input.
+        self.scheduler = AppScheduler(self, lambda: self.collector.last_input)
         self.conference = Conference(
-            programme, AppScheduler(self), clock=clock or Clock(now),
+            programme, self.scheduler, clock=clock or Clock(now),
             settings_file=settings_file or settings_path(), bookmarks_file=bookmarks_file,
             source=source)
         self.conference.notices.subscribe(self, self._show_notice)
         self.conference.programme_changed.subscribe(self, self._report_changes)
-        self.collector = IdleCollector()
-        self._breathe = breather(lambda: self.collector.last_input)
         #: Where the details of an unexpected error were written, if one happened.
         self.crash_log: Path | None = None
 
@@ -187,7 +187,7 @@ class ConftermApp(App[Opened | None]):
         """Called by background work between steps, in its thread: the
         interface's thread goes first, and keys pressed meanwhile have it to
         themselves (``confterm.ui.background.breather``)."""
-        self._breathe()
+        self.scheduler.breathe()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):

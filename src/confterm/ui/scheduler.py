@@ -8,14 +8,20 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.timer import Timer
 
+from confterm.ui.background import breather, in_daemon_thread, input_quiet
+
 T = TypeVar("T")
 
 
 class AppScheduler:
-    """The ``confterm.conference.service.Scheduler`` of a Textual app."""
+    """The ``confterm.conference.service.Scheduler`` of a Textual app.
+    *last_input*: ``time.monotonic()`` of the user's latest input (keys, clicks,
+    the wheel), which work beside the interface gives way to."""
 
-    def __init__(self, app: App[Any]) -> None:
+    def __init__(self, app: App[Any], last_input: Callable[[], float]) -> None:
         self.app = app
+        self.last_input = last_input
+        self.breathe = breather(last_input)
 
     def later(self, seconds: float, callback: Callable[[], object]) -> Timer:
         return self.app.set_timer(seconds, callback)
@@ -35,20 +41,11 @@ class AppScheduler:
     def read_again(self, work: Callable[[], T], done: Callable[[T], object], *,
                    quiet: bool) -> None:
         async def read() -> None:
-            from confterm.ui.background import in_daemon_thread, input_quiet
-
             result = await in_daemon_thread(work, name="confterm-reload")
-            collector = getattr(self.app, "collector", None)
-            if collector is not None:  # shown between keys, not on top of one
-                await input_quiet(lambda: collector.last_input)
+            await input_quiet(self.last_input)  # shown between keys, not on top of one
             done(result)
 
         # The function, not a coroutine made now: quitting before the worker
         # starts would leave that coroutine never awaited (a warning at exit).
         self.app.run_worker(read, exclusive=True,  # type: ignore[arg-type]
                             group="refresh" if quiet else "reload")
-
-    def breathe(self) -> None:
-        breathe = getattr(self.app, "breathe", None)  # (see ConftermApp.breathe)
-        if breathe is not None:
-            breathe()
